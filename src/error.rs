@@ -1,0 +1,184 @@
+//! Errors, their exit codes and how they read.
+//!
+//! Error values hold plain text; colour, if any, is added by whoever prints them.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Exit codes, as documented in the README.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// `check`: at least one rule test case failed.
+    pub const CHECK_FAILED: u8 = 1;
+    /// Usage error (bad flags, or a terminal needed and none found).
+    pub const USAGE: u8 = 2;
+    /// Invalid answers or data.
+    pub const DATA: u8 = 65;
+    /// An input file is missing or unreadable.
+    pub const NO_INPUT: u8 = 66;
+    /// An output could not be written.
+    pub const CANT_CREATE: u8 = 73;
+    /// Invalid rule file.
+    pub const CONFIG: u8 = 78;
+    /// Interrupted (Ctrl-C).
+    pub const INTERRUPTED: u8 = 130;
+}
+
+/// A place in a source file, 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file as the user named it (`<built-in>` or `<stdin>` when there is none).
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// The text of that line, for a caret under the spot.
+    pub snippet: Option<String>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// One thing wrong with an input: what, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub location: Option<Location>,
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub fn new(message: impl Into<String>) -> Self {
+        Problem {
+            message: message.into(),
+            location: None,
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, location: Option<Location>) -> Self {
+        self.location = location;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message)?;
+        if let Some(loc) = &self.location {
+            write!(f, "\n  --> {loc}")?;
+            if let Some(line) = &loc.snippet {
+                let gutter = loc.line.to_string().len();
+                let pad = " ".repeat(gutter);
+                let shown = line.replace('\t', " ");
+                write!(f, "\n {pad} |\n {} | {shown}", loc.line)?;
+                let caret_at = loc.column.saturating_sub(1).min(shown.chars().count());
+                write!(f, "\n {pad} | {}^", " ".repeat(caret_at))?;
+            }
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can stop a command, each with its exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Usage(String),
+    #[error("cannot read `{}`: {source}", path.display())]
+    Input {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write {what}: {source}")]
+    Output {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}", list("answers", .0))]
+    Answers(Vec<Problem>),
+    #[error("{}", list("rule file", .0))]
+    Rules(Vec<Problem>),
+}
+
+fn list(what: &str, problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\nerror: ");
+        }
+        out.push_str(&p.to_string());
+    }
+    if problems.len() > 1 {
+        out.push_str(&format!(
+            "\n\nfound {} problems in the {what}",
+            problems.len()
+        ));
+    }
+    out
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => exit::USAGE,
+            Error::Input { .. } => exit::NO_INPUT,
+            Error::Output { .. } => exit::CANT_CREATE,
+            Error::Answers(_) => exit::DATA,
+            Error::Rules(_) => exit::CONFIG,
+        }
+    }
+
+    /// The problems behind an answers or rules error (empty for the others).
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Error::Answers(p) | Error::Rules(p) => p,
+            _ => &[],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_shows_location_snippet_caret_and_help() {
+        let p = Problem::new("unknown level `iopp`")
+            .at(Some(Location {
+                file: "r.yaml".into(),
+                line: 12,
+                column: 10,
+                snippet: Some("  floor: iopp".into()),
+            }))
+            .help("use one of `outpatient`, `iop`");
+        let text = p.to_string();
+        assert_eq!(
+            text,
+            "unknown level `iopp`\n  --> r.yaml:12:10\n    |\n 12 |   floor: iopp\n    |          ^\n  help: use one of `outpatient`, `iop`"
+        );
+    }
+
+    #[test]
+    fn several_problems_are_counted() {
+        let e = Error::Rules(vec![Problem::new("a"), Problem::new("b")]);
+        let text = e.to_string();
+        assert!(text.starts_with("a\nerror: b"));
+        assert!(text.ends_with("found 2 problems in the rule file"));
+        assert_eq!(e.exit_code(), 78);
+    }
+}

@@ -1,0 +1,3 @@
+pub mod error;
+pub mod source;
+pub mod rules { pub mod model; }

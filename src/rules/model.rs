@@ -1,0 +1,308 @@
+//! The rule file as written: serde types, strict about unknown fields.
+//!
+//! These types are checked by `validate` before the engine ever sees them.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+/// Highest rating a dimension can have.
+pub const MAX_RATING: u8 = 4;
+
+/// One rule file (`schema: carelevel/v1`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    pub schema: String,
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub disclaimer: String,
+    pub crisis: Crisis,
+    #[serde(default)]
+    pub declined: Option<Declined>,
+    #[serde(default)]
+    pub attributes: Vec<Attribute>,
+    pub levels: Vec<Level>,
+    pub dimensions: Vec<Dimension>,
+    pub questions: Vec<Question>,
+    pub placement: Placement,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub tests: Vec<TestCase>,
+}
+
+/// What is shown first whenever a crisis rule fires.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Crisis {
+    pub message: String,
+}
+
+/// What happens when a person chooses a declining option ("prefer not to say").
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Declined {
+    /// The least intensive level a declined answer allows; never the lowest level.
+    pub floor: String,
+    /// Id of the note added to the result.
+    pub note: String,
+    /// Text of that note.
+    pub text: String,
+}
+
+/// A row of the comparison of levels.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribute {
+    pub id: String,
+    pub name: String,
+}
+
+/// A level of care; the file lists them from least to most intensive.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    /// Attribute id → value, one per declared attribute.
+    #[serde(default)]
+    pub compare: IndexMap<String, String>,
+}
+
+/// Something rated 0..=4 from the answers; the highest rating given wins.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// The kinds of question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    YesNo,
+    Choice,
+    Multi,
+    Integer,
+}
+
+impl QuestionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::Choice => "choice",
+            QuestionKind::Multi => "multi",
+            QuestionKind::Integer => "integer",
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One question, asked in file order.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: QuestionKind,
+    pub prompt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// A safety question must offer a declining option.
+    #[serde(default)]
+    pub safety: bool,
+    /// Least to most severe.
+    #[serde(default)]
+    pub options: Vec<AnswerOption>,
+    /// Inclusive range of an `integer` question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// Unit of an `integer` answer, e.g. `hours a week`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Asked only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+impl Question {
+    pub fn option(&self, code: &str) -> Option<(usize, &AnswerOption)> {
+        self.options.iter().enumerate().find(|(_, o)| o.code == code)
+    }
+}
+
+/// One answer a question offers.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub code: String,
+    pub label: String,
+    /// Dimension id → rating (0..=4) this answer gives.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub rate: IndexMap<String, u8>,
+    /// This option is "prefer not to say".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub declines: bool,
+}
+
+/// A condition over answers: data, not a string language.
+///
+/// Exactly one of `all`, `any`, `not` or `answer` is given; with `answer`,
+/// exactly one of `is`, `in`, `at_least`, `at_most`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<Condition>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<Condition>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<Condition>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is: Option<Scalar>,
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    pub in_: Option<Vec<Scalar>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<Scalar>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<Scalar>,
+}
+
+/// An option code or a whole number, as written in a condition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    Int(i64),
+    Code(String),
+}
+
+impl std::fmt::Display for Scalar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Scalar::Int(n) => write!(f, "{n}"),
+            Scalar::Code(c) => write!(f, "{c}"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an option code or a whole number")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Code(if v { "yes" } else { "no" }.into()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Int(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Scalar, E> {
+                i64::try_from(v)
+                    .map(Scalar::Int)
+                    .map_err(|_| E::custom("number too large"))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Code(v.to_owned()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// How dimension ratings become a score for the bands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The highest dimension rating (0..=4).
+    #[default]
+    Max,
+    /// The sum of all dimension ratings.
+    Sum,
+}
+
+/// From ratings to a level: bands, then floor rules; the highest level wins.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placement {
+    #[serde(default)]
+    pub basis: Basis,
+    pub bands: Vec<Band>,
+    #[serde(default)]
+    pub rules: Vec<FloorRule>,
+}
+
+/// Scores `from..=to` map to `level`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub level: String,
+    pub from: u32,
+    pub to: u32,
+}
+
+/// An independent criterion: when it holds, the level is at least `floor`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FloorRule {
+    pub id: String,
+    pub when: Condition,
+    pub floor: String,
+    #[serde(default)]
+    pub crisis: bool,
+    pub reason: String,
+}
+
+/// A consideration shown beside the level.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: String,
+    /// Shown only when the recommended level is one of these (any level when empty).
+    #[serde(default)]
+    pub levels: Vec<String>,
+    #[serde(default)]
+    pub when: Option<Condition>,
+    pub text: String,
+}
+
+/// An example case shipped with the rules; `check` runs it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestCase {
+    pub name: String,
+    pub answers: IndexMap<String, serde_yaml::Value>,
+    pub expect: Expect,
+}
+
+/// What a test case expects; fields left out are not checked.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    #[serde(default)]
+    pub level: Option<String>,
+    #[serde(default)]
+    pub crisis: Option<bool>,
+    #[serde(default)]
+    pub fired: Option<Vec<String>>,
+    #[serde(default)]
+    pub notes: Option<Vec<String>>,
+    #[serde(default)]
+    pub dimensions: Option<IndexMap<String, u8>>,
+}
