@@ -1,3 +1,9 @@
+//! carelevel: screen answers against a YAML rule file and recommend a level
+//! of mental-health care, with the reasons. A screening aid, not a diagnosis.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod answers;
 pub mod error;
+pub mod rules;
 pub mod source;
-pub mod rules { pub mod model; }
+mod suggest;

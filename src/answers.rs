@@ -1,0 +1,324 @@
+//! Answers: reading them from answer files, checking them against the rules,
+//! and writing blank templates.
+//!
+//! Scripted answers, the embedded test cases and (later) pre-filled guided
+//! answers all go through [`read_map`], so every path shares one validator.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_yaml::Value;
+
+use crate::error::{Error, Problem};
+use crate::rules::model::{Question, QuestionKind};
+use crate::rules::{from_yaml_error, Rules};
+use crate::source::{join, Source};
+use crate::suggest;
+
+/// One validated answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// A `yes_no` or `choice` option code.
+    Code(String),
+    /// The option codes of a `multi` question (possibly none).
+    Codes(Vec<String>),
+    /// An `integer` answer within the question's range.
+    Int(i64),
+}
+
+/// Answers by question index; `None` is "not answered".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answers {
+    values: Vec<Option<Answer>>,
+}
+
+impl Answers {
+    /// No answers yet for `rules`.
+    pub fn empty(rules: &Rules) -> Self {
+        Answers {
+            values: vec![None; rules.file.questions.len()],
+        }
+    }
+
+    pub fn get(&self, question: usize) -> Option<&Answer> {
+        self.values.get(question).and_then(Option::as_ref)
+    }
+
+    pub fn set(&mut self, question: usize, answer: Option<Answer>) {
+        self.values[question] = answer;
+    }
+
+    /// Answers in question order, as `(index, answer)`.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &Answer)> {
+        self.values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.as_ref().map(|a| (i, a)))
+    }
+}
+
+/// An answer file: `answers:` plus an optional record `id`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerFile {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    answers: IndexMap<String, Value>,
+}
+
+/// A parsed answer file.
+#[derive(Debug, Clone)]
+pub struct AnswerDoc {
+    /// The record's `id`, if the file gave one.
+    pub id: Option<String>,
+    pub answers: Answers,
+}
+
+/// Parse an answer file (YAML, or JSON when it starts with `{`) and check
+/// every answer against `rules`.
+pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> {
+    let source = Source::new(name, text);
+    let file: AnswerFile = if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(|e| {
+            let loc = source.location(crate::source::Pos {
+                line: e.line(),
+                column: e.column(),
+            });
+            Error::Answers(vec![Problem::new(format!("invalid JSON: {}", strip_position(&e.to_string())))
+                .at(Some(loc))
+                .help("an answer file is an object with an `answers` object inside; `carelevel template --format json` prints one")])
+        })?
+    } else {
+        if let Some(d) = source.duplicates().first() {
+            return Err(Error::Answers(vec![Problem::new(format!(
+                "`{}` is answered twice",
+                d.key
+            ))
+            .at(Some(source.location(d.again)))
+            .help(format!("keep one answer; the other is at line {}", d.first.line))]));
+        }
+        serde_yaml::from_str(text).map_err(|e| {
+            Error::Answers(vec![from_yaml_error(&source, &e)
+                .help("an answer file holds `answers:` with one `question_id: answer` per line; `carelevel template` prints one")])
+        })?
+    };
+    let answers = read_map(rules, &file.answers, &source, "answers").map_err(Error::Answers)?;
+    let id = file.id.map(|v| match v {
+        Value::String(s) => s,
+        other => serde_yaml::to_string(&other).unwrap_or_default().trim().to_owned(),
+    });
+    Ok(AnswerDoc { id, answers })
+}
+
+fn strip_position(message: &str) -> &str {
+    message.find(" at line ").map_or(message, |i| &message[..i])
+}
+
+/// Check a map of `question id → value` (at `path` in `source`) against the rules.
+pub fn read_map(
+    rules: &Rules,
+    map: &IndexMap<String, Value>,
+    source: &Source,
+    path: &str,
+) -> Result<Answers, Vec<Problem>> {
+    let mut answers = Answers::empty(rules);
+    let mut problems = Vec::new();
+    for (id, value) in map {
+        let at = join(path, id);
+        let Some(index) = rules.question_index(id) else {
+            let ids = rules.file.questions.iter().map(|q| q.id.as_str());
+            problems.push(
+                Problem::new(format!("unknown question `{id}`"))
+                    .at(source.key(&at))
+                    .help(suggest::help(id, "question ids", ids)),
+            );
+            continue;
+        };
+        match parse_value(&rules.file.questions[index], value) {
+            Ok(a) => answers.set(index, a),
+            Err((message, help)) => {
+                problems.push(Problem::new(message).at(source.value(&at)).help(help))
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(answers)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Check one value against a question; `null` means not answered.
+pub fn parse_value(q: &Question, value: &Value) -> Result<Option<Answer>, (String, String)> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    match q.kind {
+        QuestionKind::YesNo | QuestionKind::Choice => {
+            let code = code_of(value).ok_or_else(|| not_a_code(q, value))?;
+            check_code(q, &code)?;
+            Ok(Some(Answer::Code(code)))
+        }
+        QuestionKind::Multi => {
+            let items: Vec<&Value> = match value {
+                Value::Sequence(s) => s.iter().collect(),
+                other => vec![other],
+            };
+            let mut codes: Vec<String> = Vec::new();
+            for item in items {
+                let code = code_of(item).ok_or_else(|| not_a_code(q, item))?;
+                check_code(q, &code)?;
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
+            let declining = codes
+                .iter()
+                .filter(|c| q.option(c).is_some_and(|(_, o)| o.declines))
+                .count();
+            if declining > 0 && codes.len() > 1 {
+                return Err((
+                    format!("`{}` mixes a \"prefer not to say\" answer with others", q.id),
+                    "give either the declining code alone or the other codes".into(),
+                ));
+            }
+            // Keep the rule file's order, so equal answers compare equal.
+            codes.sort_by_key(|c| q.option(c).map(|(i, _)| i));
+            Ok(Some(Answer::Codes(codes)))
+        }
+        QuestionKind::Integer => {
+            let (min, max) = (q.min.unwrap_or(i64::MIN), q.max.unwrap_or(i64::MAX));
+            let range = format!("a whole number from {min} to {max}");
+            match value.as_i64() {
+                Some(n) if (min..=max).contains(&n) => Ok(Some(Answer::Int(n))),
+                Some(n) => Err((
+                    format!("{n} is out of range for `{}`", q.id),
+                    format!("give {range}"),
+                )),
+                None => Err((
+                    format!("`{}` needs {range}", q.id),
+                    format!("write the number without quotes or units, e.g. `{}: {}`", q.id, min.max(0)),
+                )),
+            }
+        }
+    }
+}
+
+fn code_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Bool(b) => Some(if *b { "yes" } else { "no" }.to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn check_code(q: &Question, code: &str) -> Result<(), (String, String)> {
+    if q.option(code).is_some() {
+        Ok(())
+    } else {
+        Err((
+            format!("`{code}` is not an answer to `{}`", q.id),
+            format!("use one of: {}", allowed(q)),
+        ))
+    }
+}
+
+fn not_a_code(q: &Question, value: &Value) -> (String, String) {
+    let shown = serde_yaml::to_string(value).unwrap_or_default();
+    (
+        format!("`{}` needs an option code, not `{}`", q.id, shown.trim()),
+        format!("use one of: {}", allowed(q)),
+    )
+}
+
+/// `no` (No), `yes` (Yes)
+pub fn allowed(q: &Question) -> String {
+    q.options
+        .iter()
+        .map(|o| format!("`{}` ({})", o.code, o.label))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Rules {
+        Rules::builtin().expect("built-in rules")
+    }
+
+    fn problems(text: &str) -> Vec<Problem> {
+        match parse(&rules(), "a.yaml", text) {
+            Err(Error::Answers(p)) => p,
+            other => panic!("expected answer problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_question_suggests_the_near_id() {
+        let p = problems("answers:\n  self_harm_thoghts: none\n");
+        assert_eq!(p[0].message, "unknown question `self_harm_thoghts`");
+        assert_eq!(p[0].location.as_ref().unwrap().line, 2);
+        assert_eq!(p[0].help.as_deref(), Some("did you mean `self_harm_thoughts`?"));
+    }
+
+    #[test]
+    fn bad_code_lists_the_allowed_codes() {
+        let p = problems("answers:\n  recent_discharge: maybe\n");
+        assert_eq!(p[0].message, "`maybe` is not an answer to `recent_discharge`");
+        let loc = p[0].location.as_ref().unwrap();
+        assert_eq!((loc.line, loc.column), (2, 21));
+        assert!(p[0].help.as_deref().unwrap().contains("`yes` (Yes)"));
+    }
+
+    #[test]
+    fn integer_out_of_range_says_the_range() {
+        let p = problems("answers:\n  hours_available: 500\n");
+        assert_eq!(p[0].message, "500 is out of range for `hours_available`");
+        assert_eq!(p[0].help.as_deref(), Some("give a whole number from 0 to 168"));
+    }
+
+    #[test]
+    fn integer_as_text_is_refused() {
+        let p = problems("answers:\n  hours_available: \"ten\"\n");
+        assert!(p[0].message.contains("needs a whole number"));
+    }
+
+    #[test]
+    fn json_booleans_count_as_yes_and_no() {
+        let doc = parse(&rules(), "a.json", r#"{"id": 7, "answers": {"recent_discharge": true}}"#).unwrap();
+        let q = rules().question_index("recent_discharge").unwrap();
+        assert_eq!(doc.answers.get(q), Some(&Answer::Code("yes".into())));
+        assert_eq!(doc.id.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn broken_json_points_at_the_spot() {
+        let p = match parse(&rules(), "a.json", "{\"answers\": {\"x\": }}") {
+            Err(Error::Answers(p)) => p,
+            other => panic!("{other:?}"),
+        };
+        assert!(p[0].message.starts_with("invalid JSON"));
+        assert_eq!(p[0].location.as_ref().unwrap().line, 1);
+    }
+
+    #[test]
+    fn null_means_not_answered() {
+        let doc = parse(&rules(), "a.yaml", "answers:\n  recent_discharge:\n").unwrap();
+        assert_eq!(doc.answers.iter().count(), 0);
+    }
+
+    #[test]
+    fn answering_twice_is_an_error() {
+        let p = problems("answers:\n  recent_discharge: \"no\"\n  recent_discharge: \"yes\"\n");
+        assert_eq!(p[0].message, "`recent_discharge` is answered twice");
+    }
+
+    #[test]
+    fn unknown_top_level_key_is_refused() {
+        let p = problems("answer:\n  recent_discharge: \"no\"\n");
+        assert!(p[0].message.contains("unknown field `answer`"), "{}", p[0]);
+    }
+}

@@ -1,0 +1,188 @@
+//! Reading a rule file into a checked, ready-to-use [`Rules`].
+
+use std::collections::HashMap;
+
+use sha2::{Digest, Sha256};
+
+use super::model::{Question, RuleFile};
+use super::validate;
+use crate::error::{Error, Problem};
+use crate::source::Source;
+use crate::suggest;
+
+/// How the built-in rules are named in messages.
+pub const BUILTIN_NAME: &str = "<built-in rules/default.yaml>";
+
+const BUILTIN_TEXT: &str = include_str!("../../tests/fixtures/minimal.yaml") /*TEMP*/;
+
+/// A rule file that passed every check, with lookups the engine needs.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub file: RuleFile,
+    pub source: Source,
+    /// Hex SHA-256 of the file's bytes, so a result names exactly the rules it used.
+    pub sha256: String,
+    questions: HashMap<String, usize>,
+    levels: HashMap<String, usize>,
+}
+
+impl Rules {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> Result<Rules, Error> {
+        Rules::parse(BUILTIN_NAME, BUILTIN_TEXT)
+    }
+
+    /// Parse and check `text`; `name` is used in messages.
+    pub fn parse(name: &str, text: &str) -> Result<Rules, Error> {
+        let source = Source::new(name, text);
+        let mut problems: Vec<Problem> = source
+            .duplicates()
+            .iter()
+            .map(|d| {
+                Problem::new(format!("duplicate key `{}`", d.key))
+                    .at(Some(source.location(d.again)))
+                    .help(format!(
+                        "`{}` is already set at line {}; keep one of them",
+                        d.path, d.first.line
+                    ))
+            })
+            .collect();
+        let file: RuleFile = match serde_yaml::from_str(text) {
+            Ok(f) => f,
+            Err(e) => {
+                problems.push(from_yaml_error(&source, &e));
+                return Err(Error::Rules(problems));
+            }
+        };
+        let rules = Rules::index(file, source);
+        problems.extend(validate::check(&rules));
+        if problems.is_empty() {
+            Ok(rules)
+        } else {
+            problems.sort_by_key(|p| p.location.as_ref().map(|l| (l.line, l.column)));
+            Err(Error::Rules(problems))
+        }
+    }
+
+    fn index(file: RuleFile, source: Source) -> Rules {
+        let sha256 = Sha256::digest(source.text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let questions = ids(file.questions.iter().map(|q| q.id.as_str()));
+        let levels = ids(file.levels.iter().map(|l| l.id.as_str()));
+        Rules {
+            file,
+            source,
+            sha256,
+            questions,
+            levels,
+        }
+    }
+
+    /// Index of question `id` in asking order.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.get(id).copied()
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.question_index(id).map(|i| &self.file.questions[i])
+    }
+
+    /// Rank of level `id`, 0 = least intensive.
+    pub fn level_rank(&self, id: &str) -> Option<usize> {
+        self.levels.get(id).copied()
+    }
+}
+
+/// First index wins, so duplicate ids (reported by validation) do not shift lookups.
+fn ids<'a>(items: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in items.enumerate() {
+        map.entry(id.to_owned()).or_insert(i);
+    }
+    map
+}
+
+/// Turn a YAML parse or shape error into a problem at its place, with a fix.
+pub fn from_yaml_error(source: &Source, e: &serde_yaml::Error) -> Problem {
+    let full = e.to_string();
+    let message = match full.find(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full.clone(),
+    };
+    let location = e.location().map(|l| {
+        source.location(crate::source::Pos {
+            line: l.line(),
+            column: l.column(),
+        })
+    });
+    let help = yaml_help(&message);
+    let problem = Problem::new(message).at(location);
+    match help {
+        Some(h) => problem.help(h),
+        None => problem,
+    }
+}
+
+fn yaml_help(message: &str) -> Option<String> {
+    if let Some(rest) = message.split("unknown field `").nth(1) {
+        let word = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest
+            .split("expected ")
+            .nth(1)
+            .map(|e| e.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        return Some(match suggest::closest(word, expected.iter().copied()) {
+            Some(c) => format!("did you mean `{c}`? unknown keys are not allowed"),
+            None => "remove it, or check its spelling and indentation".into(),
+        });
+    }
+    if message.contains("missing field") {
+        return Some("add the field; see the rule file format in the README".into());
+    }
+    if message.contains("unknown variant") {
+        return Some("use one of the values listed".into());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_load_and_check() {
+        let rules = Rules::builtin().unwrap_or_else(|e| panic!("built-in rules invalid:\n{e}"));
+        assert_eq!(rules.file.id, "default");
+        assert_eq!(rules.sha256.len(), 64);
+    }
+
+    #[test]
+    fn unknown_field_points_at_it_and_suggests() {
+        let text = "schema: carelevel/v1\nid: x\nversoin: 1\n";
+        let err = Rules::parse("r.yaml", text).unwrap_err();
+        let p = &err.problems()[0];
+        assert!(p.message.contains("unknown field `versoin`"), "{p}");
+        assert_eq!(p.location.as_ref().unwrap().line, 3);
+        assert_eq!(p.help.as_deref(), Some("did you mean `version`? unknown keys are not allowed"));
+        assert_eq!(err.exit_code(), 78);
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let err = Rules::parse("r.yaml", "schema: [oops\n").unwrap_err();
+        let loc = err.problems()[0].location.clone().unwrap();
+        assert_eq!(loc.file, "r.yaml");
+        assert!(loc.line >= 1);
+    }
+
+    #[test]
+    fn duplicate_key_is_an_error_with_both_lines() {
+        let err = Rules::parse("r.yaml", "schema: a\nschema: b\n").unwrap_err();
+        let p = &err.problems()[0];
+        assert_eq!(p.message, "duplicate key `schema`");
+        assert_eq!(p.location.as_ref().unwrap().line, 2);
+        assert!(p.help.as_deref().unwrap().contains("line 1"));
+    }
+}

@@ -1,0 +1,70 @@
+//! "Did you mean …?" for mistyped ids.
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// A help text: the likely intended id, or the full list of valid ones.
+pub fn help<'a>(word: &str, what: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    match closest(word, candidates.clone()) {
+        Some(c) => format!("did you mean `{c}`?"),
+        None => format!("valid {what}: {}", backticked(candidates)),
+    }
+}
+
+/// `a`, `b`, `c`
+pub fn backticked<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    items
+        .into_iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Levenshtein distance over chars.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typo_finds_the_intended_id() {
+        assert_eq!(closest("self_harm_pln", ["self_harm_plan", "recent_attempt"]), Some("self_harm_plan"));
+    }
+
+    #[test]
+    fn unrelated_word_gives_the_list() {
+        assert_eq!(help("zzz", "levels", ["outpatient", "iop"]), "valid levels: `outpatient`, `iop`");
+    }
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "ab"), 2);
+    }
+}
