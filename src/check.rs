@@ -1,0 +1,324 @@
+//! `carelevel check`: run a rule file's own test cases, and probe it for
+//! answers that would lower the level by getting worse.
+
+use std::collections::BTreeSet;
+
+use crate::answers::{Answer, Answers};
+use crate::engine::{evaluate, Outcome};
+use crate::report;
+use crate::rules::model::{QuestionKind, TestCase};
+use crate::rules::Rules;
+
+/// What happened to one test case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseResult {
+    pub name: String,
+    /// One line per expectation that did not hold; empty when it passed.
+    pub failures: Vec<String>,
+}
+
+/// A more severe answer that gave a less intensive level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// Where the answers came from: a test case, or a generated set.
+    pub origin: String,
+    pub question: String,
+    pub from: String,
+    pub to: String,
+    pub level_before: String,
+    pub level_after: String,
+}
+
+/// Everything `check` found.
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    pub cases: Vec<CaseResult>,
+    pub violations: Vec<Violation>,
+    /// Answer sets the monotonicity probe tried.
+    pub probed: usize,
+}
+
+impl CheckReport {
+    pub fn passed(&self) -> bool {
+        self.violations.is_empty() && self.cases.iter().all(|c| c.failures.is_empty())
+    }
+}
+
+/// Generated answer sets the probe tries besides the test cases.
+pub const PROBE_SETS: usize = 300;
+
+/// Run every test case and the monotonicity probe.
+pub fn run(rules: &Rules) -> CheckReport {
+    let mut sets: Vec<(String, Answers)> = Vec::new();
+    let cases = rules
+        .file
+        .tests
+        .iter()
+        .map(|t| {
+            let answers = crate::answers::read_map(rules, &t.answers, &rules.source, "")
+                .expect("test answers are checked when the rules load");
+            let failures = compare(rules, t, &evaluate(rules, &answers));
+            sets.push((format!("test `{}`", t.name), answers));
+            CaseResult {
+                name: t.name.clone(),
+                failures,
+            }
+        })
+        .collect();
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    for i in 0..PROBE_SETS {
+        sets.push((format!("generated set #{}", i + 1), random_answers(rules, &mut rng)));
+    }
+    let probed = sets.len();
+    let violations = sets
+        .iter()
+        .flat_map(|(origin, a)| probe(rules, origin, a))
+        .collect();
+    CheckReport {
+        cases,
+        violations,
+        probed,
+    }
+}
+
+fn compare(rules: &Rules, t: &TestCase, o: &Outcome) -> Vec<String> {
+    let f = &rules.file;
+    let r = report::build(rules, o, None);
+    let mut out = Vec::new();
+    if !o.missing.is_empty() {
+        let ids: Vec<&str> = o.missing.iter().map(|&q| f.questions[q].id.as_str()).collect();
+        out.push(format!("answers: missing required answers to {}", ids.join(", ")));
+    }
+    if let Some(level) = &t.expect.level {
+        if level != &r.level {
+            out.push(format!("level:  expected `{level}`, got `{}`", r.level));
+        }
+    }
+    if let Some(crisis) = t.expect.crisis {
+        if crisis != r.crisis {
+            out.push(format!("crisis: expected {crisis}, got {}", r.crisis));
+        }
+    }
+    let notes: Vec<String> = r.notes.iter().map(|n| n.id.clone()).collect();
+    for (what, want, got) in [("fired", &t.expect.fired, &r.fired), ("notes", &t.expect.notes, &notes)] {
+        if let Some(want) = want {
+            let want: BTreeSet<&String> = want.iter().collect();
+            let got: BTreeSet<&String> = got.iter().collect();
+            if want != got {
+                let missing: Vec<&str> = want.difference(&got).map(|s| s.as_str()).collect();
+                let extra: Vec<&str> = got.difference(&want).map(|s| s.as_str()).collect();
+                let mut line = format!("{what}:  ");
+                if !missing.is_empty() {
+                    line.push_str(&format!("expected but absent [{}]", missing.join(", ")));
+                }
+                if !extra.is_empty() {
+                    if !missing.is_empty() {
+                        line.push_str("; ");
+                    }
+                    line.push_str(&format!("present but not expected [{}]", extra.join(", ")));
+                }
+                out.push(line);
+            }
+        }
+    }
+    for (dim, want) in t.expect.dimensions.iter().flatten() {
+        let got = r.dimensions.get(dim).copied().unwrap_or(0);
+        if got != *want {
+            out.push(format!("dimensions.{dim}: expected {want}, got {got}"));
+        }
+    }
+    out
+}
+
+/// Try every one-step-more-severe change of `answers`; report any that lowers the level.
+fn probe(rules: &Rules, origin: &str, answers: &Answers) -> Vec<Violation> {
+    let f = &rules.file;
+    let base = evaluate(rules, answers);
+    let mut out = Vec::new();
+    for &qi in &base.asked {
+        let q = &f.questions[qi];
+        let Some(current) = answers.get(qi) else { continue };
+        for (to, changed) in more_severe(rules, qi, current) {
+            let mut a = answers.clone();
+            a.set(qi, Some(changed));
+            let after = evaluate(rules, &a);
+            if after.level < base.level {
+                out.push(Violation {
+                    origin: origin.to_owned(),
+                    question: q.id.clone(),
+                    from: describe(current),
+                    to,
+                    level_before: f.levels[base.level].id.clone(),
+                    level_after: f.levels[after.level].id.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The answers one step more severe than `current`.
+fn more_severe(rules: &Rules, qi: usize, current: &Answer) -> Vec<(String, Answer)> {
+    let q = &rules.file.questions[qi];
+    match current {
+        Answer::Code(c) => q
+            .option(c)
+            .and_then(|(i, _)| q.options.get(i + 1))
+            .map(|o| (o.code.clone(), Answer::Code(o.code.clone())))
+            .into_iter()
+            .collect(),
+        Answer::Codes(cs) if !cs.iter().any(|c| q.option(c).is_some_and(|(_, o)| o.declines)) => q
+            .options
+            .iter()
+            .filter(|o| !o.declines && !cs.contains(&o.code))
+            .map(|o| {
+                let mut more = cs.clone();
+                more.push(o.code.clone());
+                more.sort_by_key(|c| q.option(c).map(|(i, _)| i));
+                (format!("[{}]", more.join(", ")), Answer::Codes(more))
+            })
+            .collect(),
+        _ => vec![],
+    }
+}
+
+fn describe(a: &Answer) -> String {
+    match a {
+        Answer::Code(c) => c.clone(),
+        Answer::Codes(cs) => format!("[{}]", cs.join(", ")),
+        Answer::Int(n) => n.to_string(),
+    }
+}
+
+/// A small deterministic generator, so `check` gives the same verdict every run.
+struct XorShift(u64);
+
+impl XorShift {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}
+
+/// A complete answer set: every question answered, asked or not.
+fn random_answers(rules: &Rules, rng: &mut XorShift) -> Answers {
+    let mut a = Answers::empty(rules);
+    for (i, q) in rules.file.questions.iter().enumerate() {
+        let answer = match q.kind {
+            QuestionKind::Integer => {
+                let (lo, hi) = (q.min.unwrap_or(0), q.max.unwrap_or(0));
+                let span = (hi - lo).unsigned_abs().min(10_000) as usize + 1;
+                Answer::Int(lo + rng.below(span) as i64)
+            }
+            QuestionKind::Multi => {
+                let codes = q
+                    .options
+                    .iter()
+                    .filter(|o| !o.declines && rng.below(2) == 0)
+                    .map(|o| o.code.clone())
+                    .collect();
+                Answer::Codes(codes)
+            }
+            _ => Answer::Code(q.options[rng.below(q.options.len())].code.clone()),
+        };
+        a.set(i, Some(answer));
+    }
+    a
+}
+
+/// The human-readable `check` output.
+pub fn render(rules: &Rules, r: &CheckReport) -> String {
+    let f = &rules.file;
+    let mut out = format!("rules: {} {} ({})\n", f.id, f.version, rules.source.name);
+    for c in &r.cases {
+        if c.failures.is_empty() {
+            out.push_str(&format!("ok    {}\n", c.name));
+        } else {
+            out.push_str(&format!("FAIL  {}\n", c.name));
+            for line in &c.failures {
+                out.push_str(&format!("        {line}\n"));
+            }
+        }
+    }
+    if r.violations.is_empty() {
+        out.push_str(&format!(
+            "ok    monotonicity: no more severe answer lowered the level ({} answer sets probed)\n",
+            r.probed
+        ));
+    } else {
+        out.push_str(&format!(
+            "FAIL  monotonicity: {} more severe answers lowered the level\n",
+            r.violations.len()
+        ));
+        for v in r.violations.iter().take(10) {
+            out.push_str(&format!(
+                "        {}: `{}` {} -> {} lowers the level from `{}` to `{}`\n",
+                v.origin, v.question, v.from, v.to, v.level_before, v.level_after
+            ));
+        }
+        if r.violations.len() > 10 {
+            out.push_str(&format!("        ... and {} more\n", r.violations.len() - 10));
+        }
+        out.push_str("        help: a rule that tests `is`/`in`/`not` on a less severe answer, or a follow-up that disappears as answers get worse, can cause this; prefer `at_least`\n");
+    }
+    let failed = r.cases.iter().filter(|c| !c.failures.is_empty()).count() + usize::from(!r.violations.is_empty());
+    let passed = r.cases.len() + 1 - failed;
+    out.push_str(&format!("\n{passed} passed, {failed} failed\n"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = include_str!("../tests/fixtures/minimal.yaml");
+
+    #[test]
+    fn minimal_rules_pass() {
+        let rules = Rules::parse("m.yaml", MINIMAL).unwrap();
+        let r = run(&rules);
+        assert!(r.passed(), "{}", render(&rules, &r));
+        assert!(render(&rules, &r).ends_with("2 passed, 0 failed\n"));
+    }
+
+    #[test]
+    fn wrong_expectation_fails_with_a_diff() {
+        let text = MINIMAL.replace("expect: {level: low, crisis: false}", "expect: {level: high, crisis: true, fired: [danger_now]}");
+        let rules = Rules::parse("m.yaml", &text).unwrap();
+        let r = run(&rules);
+        assert!(!r.passed());
+        let out = render(&rules, &r);
+        assert!(out.contains("FAIL  safe\n"), "{out}");
+        assert!(out.contains("level:  expected `high`, got `low`"), "{out}");
+        assert!(out.contains("crisis: expected true, got false"), "{out}");
+        assert!(out.contains("fired:  expected but absent [danger_now]"), "{out}");
+        assert!(out.ends_with("1 passed, 1 failed\n"), "{out}");
+    }
+
+    #[test]
+    fn incomplete_test_answers_fail() {
+        let text = MINIMAL.replace("answers: {danger: \"no\", hours: 5}", "answers: {danger: \"no\"}");
+        let rules = Rules::parse("m.yaml", &text).unwrap();
+        let out = render(&rules, &run(&rules));
+        assert!(out.contains("answers: missing required answers to hours"), "{out}");
+    }
+
+    #[test]
+    fn a_rule_that_fires_only_on_a_milder_answer_breaks_monotonicity() {
+        // `plan: none` (milder) lifts to `high`, `plan: some` (worse) does not.
+        let text = MINIMAL.replace(
+            "    - id: danger_now\n",
+            "    - id: odd\n      when: {answer: hours, at_most: 168}\n      floor: low\n      reason: Always.\n    - id: mild_only\n      when: {answer: plan, is: none}\n      floor: high\n      reason: Odd.\n    - id: danger_now\n",
+        )
+        .replace("rate: {risk: 4}", "rate: {risk: 1}")
+        .replace("      floor: high\n      crisis: true\n", "      floor: low\n");
+        let rules = Rules::parse("m.yaml", &text).unwrap();
+        let r = run(&rules);
+        let v = r.violations.iter().find(|v| v.question == "plan").expect("a violation on `plan`");
+        assert_eq!((v.from.as_str(), v.to.as_str()), ("none", "some"));
+        assert_eq!((v.level_before.as_str(), v.level_after.as_str()), ("high", "low"));
+        assert!(render(&rules, &r).contains("FAIL  monotonicity"));
+    }
+}

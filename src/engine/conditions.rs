@@ -1,0 +1,63 @@
+//! Evaluating conditions against answers.
+
+use crate::answers::{Answer, Answers};
+use crate::rules::model::{Condition, Question, Scalar};
+use crate::rules::Rules;
+
+/// Does `c` hold? A comparison on an unanswered (or unasked) question is false.
+pub fn holds(rules: &Rules, c: &Condition, answers: &Answers) -> bool {
+    if let Some(list) = &c.all {
+        return list.iter().all(|s| holds(rules, s, answers));
+    }
+    if let Some(list) = &c.any {
+        return list.iter().any(|s| holds(rules, s, answers));
+    }
+    if let Some(s) = &c.not {
+        return !holds(rules, s, answers);
+    }
+    let Some(index) = c.answer.as_deref().and_then(|id| rules.question_index(id)) else {
+        return false;
+    };
+    let Some(answer) = answers.get(index) else {
+        return false;
+    };
+    let q = &rules.file.questions[index];
+    if let Some(v) = &c.is {
+        return equals(answer, v);
+    }
+    if let Some(vs) = &c.in_ {
+        return vs.iter().any(|v| equals(answer, v));
+    }
+    if let Some(v) = &c.at_least {
+        return rank(q, answer).zip(rank_of(q, v)).is_some_and(|(a, b)| a >= b);
+    }
+    if let Some(v) = &c.at_most {
+        return rank(q, answer).zip(rank_of(q, v)).is_some_and(|(a, b)| a <= b);
+    }
+    false
+}
+
+fn equals(answer: &Answer, v: &Scalar) -> bool {
+    match (answer, v) {
+        (Answer::Code(a), Scalar::Code(b)) => a == b,
+        (Answer::Codes(list), Scalar::Code(b)) => list.contains(b),
+        (Answer::Int(a), Scalar::Int(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Position on the question's scale: option index, or the number itself.
+fn rank(q: &Question, answer: &Answer) -> Option<i64> {
+    match answer {
+        Answer::Code(c) => q.option(c).map(|(i, _)| i as i64),
+        Answer::Int(n) => Some(*n),
+        Answer::Codes(_) => None,
+    }
+}
+
+fn rank_of(q: &Question, v: &Scalar) -> Option<i64> {
+    match v {
+        Scalar::Code(c) => q.option(c).map(|(i, _)| i as i64),
+        Scalar::Int(n) => Some(*n),
+    }
+}

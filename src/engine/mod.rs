@@ -1,0 +1,80 @@
+//! The engine: rules + answers → outcome. Pure; knows nothing of mental
+//! health, terminals or files.
+
+mod conditions;
+mod place;
+mod score;
+
+pub use conditions::holds;
+pub use score::{asked, Driver, Rating};
+
+use crate::answers::Answers;
+use crate::rules::Rules;
+
+/// A note shown beside the level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteRef {
+    /// The rule file's `declined` note.
+    Declined,
+    /// `notes[i]`.
+    Note(usize),
+}
+
+/// Everything the engine concluded, by index into the rule file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The recommended level (index into `levels`).
+    pub level: usize,
+    /// The level the bands alone gave.
+    pub band_level: usize,
+    /// The score the bands were read at.
+    pub score: u32,
+    /// A crisis rule fired.
+    pub crisis: bool,
+    /// One rating per dimension, in file order.
+    pub ratings: Vec<Rating>,
+    /// Indices of the placement rules that fired.
+    pub fired: Vec<usize>,
+    /// Questions answered with a declining option.
+    pub declined: Vec<usize>,
+    pub notes: Vec<NoteRef>,
+    /// Questions asked, in order.
+    pub asked: Vec<usize>,
+    /// Required questions asked but not answered.
+    pub missing: Vec<usize>,
+    /// Questions answered but not asked (their answers were ignored).
+    pub ignored: Vec<usize>,
+}
+
+/// Score `answers` against `rules`. Missing answers are reported in
+/// [`Outcome::missing`]; the caller decides whether that is an error.
+pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
+    let asked = asked(rules, answers);
+    let effective = score::effective(rules, answers, &asked);
+    let ratings = score::rate(rules, &effective);
+    let placed = place::place(rules, &effective, &ratings);
+    let notes = place::notes(rules, &effective, placed.level, !placed.declined.is_empty());
+    let missing = asked
+        .iter()
+        .copied()
+        .filter(|&q| rules.file.questions[q].required && effective.get(q).is_none())
+        .collect();
+    let ignored = answers
+        .iter()
+        .map(|(q, _)| q)
+        .filter(|q| !asked.contains(q))
+        .collect();
+    Outcome {
+        level: placed.level,
+        band_level: placed.band_level,
+        score: placed.score,
+        crisis: placed.crisis,
+        ratings,
+        fired: placed.fired,
+        declined: placed.declined,
+        notes,
+        asked,
+        missing,
+        ignored,
+    }
+}

@@ -1,0 +1,147 @@
+//! From ratings to a level: bands, floor rules, declined answers; then notes.
+
+use crate::answers::Answers;
+use crate::rules::model::Basis;
+use crate::rules::Rules;
+
+use super::score::{chosen, Rating};
+use super::{holds, NoteRef};
+
+pub struct Placed {
+    pub level: usize,
+    pub band_level: usize,
+    pub score: u32,
+    pub crisis: bool,
+    pub fired: Vec<usize>,
+    pub declined: Vec<usize>,
+}
+
+/// The final level is the highest of the band's level, every fired floor,
+/// and the declined floor when any answer declined.
+pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
+    let f = &rules.file;
+    let score = match f.placement.basis {
+        Basis::Max => ratings.iter().map(|r| u32::from(r.rating)).max().unwrap_or(0),
+        Basis::Sum => ratings.iter().map(|r| u32::from(r.rating)).sum(),
+    };
+    let rank = |id: &str| rules.level_rank(id).unwrap_or(0);
+    let band_level = f
+        .placement
+        .bands
+        .iter()
+        .find(|b| (b.from..=b.to).contains(&score))
+        .map_or(0, |b| rank(&b.level));
+    let mut level = band_level;
+    let mut crisis = false;
+    let mut fired = Vec::new();
+    for (i, rule) in f.placement.rules.iter().enumerate() {
+        if holds(rules, &rule.when, answers) {
+            fired.push(i);
+            level = level.max(rank(&rule.floor));
+            crisis |= rule.crisis;
+        }
+    }
+    let declined: Vec<usize> = answers
+        .iter()
+        .filter(|(q, a)| {
+            chosen(rules, *q, a)
+                .into_iter()
+                .any(|o| f.questions[*q].options[o].declines)
+        })
+        .map(|(q, _)| q)
+        .collect();
+    if let (Some(d), false) = (&f.declined, declined.is_empty()) {
+        level = level.max(rank(&d.floor));
+    }
+    Placed {
+        level,
+        band_level,
+        score,
+        crisis,
+        fired,
+        declined,
+    }
+}
+
+/// Notes that apply at `level`; the declined note comes first.
+pub fn notes(rules: &Rules, answers: &Answers, level: usize, declined: bool) -> Vec<NoteRef> {
+    let f = &rules.file;
+    let mut out = Vec::new();
+    if declined && f.declined.is_some() {
+        out.push(NoteRef::Declined);
+    }
+    for (i, n) in f.notes.iter().enumerate() {
+        let at_level = n.levels.is_empty() || n.levels.iter().any(|l| rules.level_rank(l) == Some(level));
+        if at_level && n.when.as_ref().is_none_or(|c| holds(rules, c, answers)) {
+            out.push(NoteRef::Note(i));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answers::{Answer, Answers};
+    use crate::engine::{evaluate, NoteRef};
+    use crate::rules::Rules;
+
+    fn mini() -> Rules {
+        Rules::parse("m.yaml", include_str!("../../tests/fixtures/minimal.yaml")).unwrap()
+    }
+
+    fn answers(rules: &Rules, pairs: &[(&str, Answer)]) -> Answers {
+        let mut a = Answers::empty(rules);
+        for (id, v) in pairs {
+            a.set(rules.question_index(id).unwrap(), Some(v.clone()));
+        }
+        a
+    }
+
+    fn code(c: &str) -> Answer {
+        Answer::Code(c.into())
+    }
+
+    #[test]
+    fn crisis_rule_lifts_to_the_top_and_flags_crisis() {
+        let r = mini();
+        let o = evaluate(&r, &answers(&r, &[("danger", code("yes")), ("plan", code("none")), ("hours", Answer::Int(5))]));
+        assert_eq!((o.level, o.crisis, o.fired.clone()), (1, true, vec![0]));
+        assert_eq!(o.ratings[0].rating, 4);
+        assert_eq!(o.ratings[0].drivers.len(), 1);
+    }
+
+    #[test]
+    fn unasked_follow_up_is_ignored_and_cascades() {
+        let r = mini();
+        let o = evaluate(&r, &answers(&r, &[("danger", code("no")), ("plan", code("some")), ("hours", Answer::Int(5))]));
+        assert_eq!(o.ignored, vec![1]);
+        assert_eq!(o.ratings[0].rating, 0);
+        assert_eq!(o.level, 0);
+    }
+
+    #[test]
+    fn missing_required_answers_are_listed() {
+        let r = mini();
+        let o = evaluate(&r, &answers(&r, &[("danger", code("yes"))]));
+        assert_eq!(o.missing, vec![1, 2]);
+    }
+
+    #[test]
+    fn declining_sets_the_floor_and_adds_the_note_first() {
+        let r = mini();
+        let o = evaluate(&r, &answers(&r, &[("danger", code("declined")), ("hours", Answer::Int(1))]));
+        assert_eq!(o.level, 1);
+        assert!(!o.crisis);
+        assert_eq!(o.declined, vec![0]);
+        assert_eq!(o.notes.first(), Some(&NoteRef::Declined));
+    }
+
+    #[test]
+    fn notes_respect_their_levels() {
+        let r = mini();
+        let low = evaluate(&r, &answers(&r, &[("danger", code("no")), ("hours", Answer::Int(1))]));
+        assert_eq!(low.notes, vec![NoteRef::Note(0)]);
+        let high = evaluate(&r, &answers(&r, &[("danger", code("yes")), ("plan", code("none")), ("hours", Answer::Int(1))]));
+        assert!(high.notes.is_empty());
+    }
+}

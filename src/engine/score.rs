@@ -1,0 +1,91 @@
+//! Which questions are asked, and the dimension ratings the answers give.
+
+use crate::answers::{Answer, Answers};
+use crate::rules::Rules;
+
+use super::holds;
+
+/// An answer that set a dimension's rating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Driver {
+    pub question: usize,
+    /// Index of the chosen option.
+    pub option: usize,
+}
+
+/// A dimension's rating and the answers that gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rating {
+    pub dimension: usize,
+    pub rating: u8,
+    /// Empty when the rating is 0.
+    pub drivers: Vec<Driver>,
+}
+
+/// The questions asked, in order. A question is asked when its `when` holds
+/// over the answers to questions asked before it, so dropping one answer
+/// cascades to everything that depended on it.
+pub fn asked(rules: &Rules, answers: &Answers) -> Vec<usize> {
+    let mut seen = Answers::empty(rules);
+    let mut out = Vec::new();
+    for (i, q) in rules.file.questions.iter().enumerate() {
+        if q.when.as_ref().is_none_or(|c| holds(rules, c, &seen)) {
+            out.push(i);
+            seen.set(i, answers.get(i).cloned());
+        }
+    }
+    out
+}
+
+/// Only the answers of asked questions.
+pub fn effective(rules: &Rules, answers: &Answers, asked: &[usize]) -> Answers {
+    let mut out = Answers::empty(rules);
+    for &q in asked {
+        out.set(q, answers.get(q).cloned());
+    }
+    out
+}
+
+/// Chosen option indices of an answer.
+pub fn chosen(rules: &Rules, question: usize, answer: &Answer) -> Vec<usize> {
+    let q = &rules.file.questions[question];
+    let codes: Vec<&String> = match answer {
+        Answer::Code(c) => vec![c],
+        Answer::Codes(cs) => cs.iter().collect(),
+        Answer::Int(_) => vec![],
+    };
+    codes.into_iter().filter_map(|c| q.option(c).map(|(i, _)| i)).collect()
+}
+
+/// Each dimension's rating: the highest any answer gives it.
+pub fn rate(rules: &Rules, answers: &Answers) -> Vec<Rating> {
+    let mut ratings: Vec<Rating> = (0..rules.file.dimensions.len())
+        .map(|dimension| Rating {
+            dimension,
+            rating: 0,
+            drivers: vec![],
+        })
+        .collect();
+    for (qi, answer) in answers.iter() {
+        let q = &rules.file.questions[qi];
+        for oi in chosen(rules, qi, answer) {
+            for (dim, &value) in &q.options[oi].rate {
+                let Some(r) = rules.file.dimensions.iter().position(|d| &d.id == dim) else {
+                    continue;
+                };
+                let slot = &mut ratings[r];
+                let driver = Driver {
+                    question: qi,
+                    option: oi,
+                };
+                if value > slot.rating {
+                    slot.rating = value;
+                    slot.drivers = vec![driver];
+                } else if value == slot.rating && value > 0 {
+                    slot.drivers.push(driver);
+                }
+            }
+        }
+    }
+    ratings
+}

@@ -1,0 +1,153 @@
+//! Running a task: the one place that reads inputs and writes results.
+//! Errors go back to `main`, which prints them and picks the exit code.
+
+use std::io::{IsTerminal, Read, Write};
+
+use crate::error::{exit, Error, Problem};
+use crate::rules::Rules;
+use crate::settings::{Input, ReportFormat, RulesSource, Screen, Task, TextFormat};
+use crate::{answers, check, engine, questions, report, template};
+
+/// Where a task writes: results to `out`, warnings to `err`.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    /// Whether stdin and stderr are terminals (the guided flow needs both).
+    pub interactive: bool,
+}
+
+/// Run `task`; the exit code on success (`check` may return 1).
+pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
+    match task {
+        Task::Screen(s) => screen(s, io),
+        Task::Template { rules, format } => {
+            let rules = load_rules(&rules)?;
+            write(io, &match format {
+                TextFormat::Yaml => template::yaml(&rules),
+                TextFormat::Json => template::json(&rules),
+            })
+        }
+        Task::Questions { rules, format } => {
+            let rules = load_rules(&rules)?;
+            write(io, &match format {
+                TextFormat::Yaml => questions::yaml(&rules),
+                TextFormat::Json => questions::json(&rules),
+            })
+        }
+        Task::Check { rules } => {
+            let rules = load_rules(&rules)?;
+            let result = check::run(&rules);
+            write(io, &check::render(&rules, &result))?;
+            Ok(if result.passed() { exit::OK } else { exit::CHECK_FAILED })
+        }
+    }
+}
+
+fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
+    let rules = load_rules(&s.rules)?;
+    let Some(input) = &s.answers else {
+        let why = if io.interactive {
+            "the guided questionnaire is not available in this version"
+        } else {
+            "no terminal to ask questions on"
+        };
+        return Err(Error::Usage(format!(
+            "{why}: give the answers with `--answers FILE` (or `--answers -` for standard input)\n  help: `carelevel template > answers.yaml` writes a blank answer file to fill in"
+        )));
+    };
+    let (name, text) = read_input(input)?;
+    let doc = answers::parse(&rules, &name, &text)?;
+    let outcome = engine::evaluate(&rules, &doc.answers);
+    let qs = &rules.file.questions;
+    if !outcome.missing.is_empty() {
+        let problems = outcome
+            .missing
+            .iter()
+            .map(|&q| {
+                Problem::new(format!(
+                    "`{name}` has no answer to `{}` ({})",
+                    qs[q].id,
+                    qs[q].prompt.split_whitespace().collect::<Vec<_>>().join(" ")
+                ))
+                .help(format!("add `{}: ...` under `answers:`; {}", qs[q].id, expected(&rules, q)))
+            })
+            .collect();
+        return Err(Error::Answers(problems));
+    }
+    if !outcome.ignored.is_empty() {
+        let ids: Vec<String> = outcome.ignored.iter().map(|&q| format!("`{}`", qs[q].id)).collect();
+        let _ = writeln!(
+            io.err,
+            "warning: ignored answers to questions that were not asked (their conditions do not hold): {}",
+            ids.join(", ")
+        );
+    }
+    let r = report::build(&rules, &outcome, doc.id);
+    write(io, &match s.format {
+        ReportFormat::Text => report::text(&r),
+        ReportFormat::Markdown => report::markdown(&r),
+        ReportFormat::Json => report::json(&r),
+        ReportFormat::Yaml => report::yaml(&r),
+    })
+}
+
+fn expected(rules: &Rules, q: usize) -> String {
+    let q = &rules.file.questions[q];
+    if q.options.is_empty() {
+        format!("a whole number from {} to {}", q.min.unwrap_or(0), q.max.unwrap_or(0))
+    } else {
+        format!("one of {}", answers::allowed(q))
+    }
+}
+
+fn write(io: &mut Io, text: &str) -> Result<u8, Error> {
+    match io.out.write_all(text.as_bytes()).and_then(|()| io.out.flush()) {
+        Ok(()) => Ok(exit::OK),
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(exit::OK),
+        Err(source) => Err(Error::Output {
+            what: "standard output".into(),
+            source,
+        }),
+    }
+}
+
+/// Load the chosen rules.
+pub fn load_rules(source: &RulesSource) -> Result<Rules, Error> {
+    match source {
+        RulesSource::Builtin => Rules::builtin(),
+        RulesSource::File(path) => {
+            let (name, text) = read_input(&Input::File(path.clone()))?;
+            Rules::parse(&name, &text)
+        }
+    }
+}
+
+/// Read a whole input as UTF-8 text, with the name to use in messages.
+pub fn read_input(input: &Input) -> Result<(String, String), Error> {
+    match input {
+        Input::Stdin => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|source| Error::Input {
+                    path: "<stdin>".into(),
+                    source,
+                })?;
+            Ok(("<stdin>".into(), text))
+        }
+        Input::File(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Input {
+                path: path.clone(),
+                source,
+            })?;
+            Ok((path.display().to_string(), text))
+        }
+    }
+}
+
+/// Whether the guided questionnaire could run: stdin and stderr are terminals.
+pub fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+

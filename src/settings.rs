@@ -1,0 +1,48 @@
+//! Plain settings for each command, independent of how they were given.
+
+use std::path::PathBuf;
+
+/// Where the rules come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RulesSource {
+    /// `rules/default.yaml`, compiled in.
+    Builtin,
+    File(PathBuf),
+}
+
+/// An input file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Yaml,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFormat {
+    Yaml,
+    Json,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    pub rules: RulesSource,
+    pub answers: Option<Input>,
+    pub format: ReportFormat,
+}
+
+/// One command to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Task {
+    Screen(Screen),
+    Template { rules: RulesSource, format: TextFormat },
+    Questions { rules: RulesSource, format: TextFormat },
+    Check { rules: RulesSource },
+}
