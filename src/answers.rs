@@ -95,7 +95,10 @@ pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> 
                 d.key
             ))
             .at(Some(source.location(d.again)))
-            .help(format!("keep one answer; the other is at line {}", d.first.line))]));
+            .help(format!(
+                "keep one answer; the other is at line {}",
+                d.first.line
+            ))]));
         }
         serde_yaml::from_str(text).map_err(|e| {
             Error::Answers(vec![from_yaml_error(&source, &e)
@@ -105,7 +108,10 @@ pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> 
     let answers = read_map(rules, &file.answers, &source, "answers").map_err(Error::Answers)?;
     let id = file.id.map(|v| match v {
         Value::String(s) => s,
-        other => serde_yaml::to_string(&other).unwrap_or_default().trim().to_owned(),
+        other => serde_yaml::to_string(&other)
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
     });
     Ok(AnswerDoc { id, answers })
 }
@@ -178,7 +184,10 @@ pub fn parse_value(q: &Question, value: &Value) -> Result<Option<Answer>, (Strin
                 .count();
             if declining > 0 && codes.len() > 1 {
                 return Err((
-                    format!("`{}` mixes a \"prefer not to say\" answer with others", q.id),
+                    format!(
+                        "`{}` mixes a \"prefer not to say\" answer with others",
+                        q.id
+                    ),
                     "give either the declining code alone or the other codes".into(),
                 ));
             }
@@ -197,7 +206,11 @@ pub fn parse_value(q: &Question, value: &Value) -> Result<Option<Answer>, (Strin
                 )),
                 None => Err((
                     format!("`{}` needs {range}", q.id),
-                    format!("write the number without quotes or units, e.g. `{}: {}`", q.id, min.max(0)),
+                    format!(
+                        "write the number without quotes or units, e.g. `{}: {}`",
+                        q.id,
+                        min.max(0)
+                    ),
                 )),
             }
         }
@@ -261,13 +274,19 @@ mod tests {
         let p = problems("answers:\n  self_harm_thoghts: none\n");
         assert_eq!(p[0].message, "unknown question `self_harm_thoghts`");
         assert_eq!(p[0].location.as_ref().unwrap().line, 2);
-        assert_eq!(p[0].help.as_deref(), Some("did you mean `self_harm_thoughts`?"));
+        assert_eq!(
+            p[0].help.as_deref(),
+            Some("did you mean `self_harm_thoughts`?")
+        );
     }
 
     #[test]
     fn bad_code_lists_the_allowed_codes() {
         let p = problems("answers:\n  recent_discharge: maybe\n");
-        assert_eq!(p[0].message, "`maybe` is not an answer to `recent_discharge`");
+        assert_eq!(
+            p[0].message,
+            "`maybe` is not an answer to `recent_discharge`"
+        );
         let loc = p[0].location.as_ref().unwrap();
         assert_eq!((loc.line, loc.column), (2, 21));
         assert!(p[0].help.as_deref().unwrap().contains("`yes` (Yes)"));
@@ -277,7 +296,10 @@ mod tests {
     fn integer_out_of_range_says_the_range() {
         let p = problems("answers:\n  hours_available: 500\n");
         assert_eq!(p[0].message, "500 is out of range for `hours_available`");
-        assert_eq!(p[0].help.as_deref(), Some("give a whole number from 0 to 168"));
+        assert_eq!(
+            p[0].help.as_deref(),
+            Some("give a whole number from 0 to 168")
+        );
     }
 
     #[test]
@@ -288,7 +310,12 @@ mod tests {
 
     #[test]
     fn json_booleans_count_as_yes_and_no() {
-        let doc = parse(&rules(), "a.json", r#"{"id": 7, "answers": {"recent_discharge": true}}"#).unwrap();
+        let doc = parse(
+            &rules(),
+            "a.json",
+            r#"{"id": 7, "answers": {"recent_discharge": true}}"#,
+        )
+        .unwrap();
         let q = rules().question_index("recent_discharge").unwrap();
         assert_eq!(doc.answers.get(q), Some(&Answer::Code("yes".into())));
         assert_eq!(doc.id.as_deref(), Some("7"));

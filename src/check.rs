@@ -67,7 +67,10 @@ pub fn run(rules: &Rules) -> CheckReport {
         .collect();
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     for i in 0..PROBE_SETS {
-        sets.push((format!("generated set #{}", i + 1), random_answers(rules, &mut rng)));
+        sets.push((
+            format!("generated set #{}", i + 1),
+            random_answers(rules, &mut rng),
+        ));
     }
     let probed = sets.len();
     let violations = sets
@@ -86,8 +89,15 @@ fn compare(rules: &Rules, t: &TestCase, o: &Outcome) -> Vec<String> {
     let r = report::build(rules, o, None);
     let mut out = Vec::new();
     if !o.missing.is_empty() {
-        let ids: Vec<&str> = o.missing.iter().map(|&q| f.questions[q].id.as_str()).collect();
-        out.push(format!("answers: missing required answers to {}", ids.join(", ")));
+        let ids: Vec<&str> = o
+            .missing
+            .iter()
+            .map(|&q| f.questions[q].id.as_str())
+            .collect();
+        out.push(format!(
+            "answers: missing required answers to {}",
+            ids.join(", ")
+        ));
     }
     if let Some(level) = &t.expect.level {
         if level != &r.level {
@@ -100,7 +110,10 @@ fn compare(rules: &Rules, t: &TestCase, o: &Outcome) -> Vec<String> {
         }
     }
     let notes: Vec<String> = r.notes.iter().map(|n| n.id.clone()).collect();
-    for (what, want, got) in [("fired", &t.expect.fired, &r.fired), ("notes", &t.expect.notes, &notes)] {
+    for (what, want, got) in [
+        ("fired", &t.expect.fired, &r.fired),
+        ("notes", &t.expect.notes, &notes),
+    ] {
         if let Some(want) = want {
             let want: BTreeSet<&String> = want.iter().collect();
             let got: BTreeSet<&String> = got.iter().collect();
@@ -137,7 +150,9 @@ fn probe(rules: &Rules, origin: &str, answers: &Answers) -> Vec<Violation> {
     let mut out = Vec::new();
     for &qi in &base.asked {
         let q = &f.questions[qi];
-        let Some(current) = answers.get(qi) else { continue };
+        let Some(current) = answers.get(qi) else {
+            continue;
+        };
         for (to, changed) in more_severe(rules, qi, current) {
             let mut a = answers.clone();
             a.set(qi, Some(changed));
@@ -167,17 +182,22 @@ fn more_severe(rules: &Rules, qi: usize, current: &Answer) -> Vec<(String, Answe
             .map(|o| (o.code.clone(), Answer::Code(o.code.clone())))
             .into_iter()
             .collect(),
-        Answer::Codes(cs) if !cs.iter().any(|c| q.option(c).is_some_and(|(_, o)| o.declines)) => q
-            .options
-            .iter()
-            .filter(|o| !o.declines && !cs.contains(&o.code))
-            .map(|o| {
-                let mut more = cs.clone();
-                more.push(o.code.clone());
-                more.sort_by_key(|c| q.option(c).map(|(i, _)| i));
-                (format!("[{}]", more.join(", ")), Answer::Codes(more))
-            })
-            .collect(),
+        Answer::Codes(cs)
+            if !cs
+                .iter()
+                .any(|c| q.option(c).is_some_and(|(_, o)| o.declines)) =>
+        {
+            q.options
+                .iter()
+                .filter(|o| !o.declines && !cs.contains(&o.code))
+                .map(|o| {
+                    let mut more = cs.clone();
+                    more.push(o.code.clone());
+                    more.sort_by_key(|c| q.option(c).map(|(i, _)| i));
+                    (format!("[{}]", more.join(", ")), Answer::Codes(more))
+                })
+                .collect()
+        }
         _ => vec![],
     }
 }
@@ -259,11 +279,15 @@ pub fn render(rules: &Rules, r: &CheckReport) -> String {
             ));
         }
         if r.violations.len() > 10 {
-            out.push_str(&format!("        ... and {} more\n", r.violations.len() - 10));
+            out.push_str(&format!(
+                "        ... and {} more\n",
+                r.violations.len() - 10
+            ));
         }
         out.push_str("        help: a rule that tests `is`/`in`/`not` on a less severe answer, or a follow-up that disappears as answers get worse, can cause this; prefer `at_least`\n");
     }
-    let failed = r.cases.iter().filter(|c| !c.failures.is_empty()).count() + usize::from(!r.violations.is_empty());
+    let failed = r.cases.iter().filter(|c| !c.failures.is_empty()).count()
+        + usize::from(!r.violations.is_empty());
     let passed = r.cases.len() + 1 - failed;
     out.push_str(&format!("\n{passed} passed, {failed} failed\n"));
     out
@@ -285,7 +309,10 @@ mod tests {
 
     #[test]
     fn wrong_expectation_fails_with_a_diff() {
-        let text = MINIMAL.replace("expect: {level: low, crisis: false}", "expect: {level: high, crisis: true, fired: [danger_now]}");
+        let text = MINIMAL.replace(
+            "expect: {level: low, crisis: false}",
+            "expect: {level: high, crisis: true, fired: [danger_now]}",
+        );
         let rules = Rules::parse("m.yaml", &text).unwrap();
         let r = run(&rules);
         assert!(!r.passed());
@@ -293,16 +320,25 @@ mod tests {
         assert!(out.contains("FAIL  safe\n"), "{out}");
         assert!(out.contains("level:  expected `high`, got `low`"), "{out}");
         assert!(out.contains("crisis: expected true, got false"), "{out}");
-        assert!(out.contains("fired:  expected but absent [danger_now]"), "{out}");
+        assert!(
+            out.contains("fired:  expected but absent [danger_now]"),
+            "{out}"
+        );
         assert!(out.ends_with("1 passed, 1 failed\n"), "{out}");
     }
 
     #[test]
     fn incomplete_test_answers_fail() {
-        let text = MINIMAL.replace("answers: {danger: \"no\", hours: 5}", "answers: {danger: \"no\"}");
+        let text = MINIMAL.replace(
+            "answers: {danger: \"no\", hours: 5}",
+            "answers: {danger: \"no\"}",
+        );
         let rules = Rules::parse("m.yaml", &text).unwrap();
         let out = render(&rules, &run(&rules));
-        assert!(out.contains("answers: missing required answers to hours"), "{out}");
+        assert!(
+            out.contains("answers: missing required answers to hours"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -316,9 +352,16 @@ mod tests {
         .replace("      floor: high\n      crisis: true\n", "      floor: low\n");
         let rules = Rules::parse("m.yaml", &text).unwrap();
         let r = run(&rules);
-        let v = r.violations.iter().find(|v| v.question == "plan").expect("a violation on `plan`");
+        let v = r
+            .violations
+            .iter()
+            .find(|v| v.question == "plan")
+            .expect("a violation on `plan`");
         assert_eq!((v.from.as_str(), v.to.as_str()), ("none", "some"));
-        assert_eq!((v.level_before.as_str(), v.level_after.as_str()), ("high", "low"));
+        assert_eq!(
+            (v.level_before.as_str(), v.level_after.as_str()),
+            ("high", "low")
+        );
         assert!(render(&rules, &r).contains("FAIL  monotonicity"));
     }
 }

@@ -3,15 +3,15 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod answers;
-pub mod error;
-pub mod rules;
-pub mod source;
-mod suggest;
-pub mod engine;
-pub mod report;
 pub mod check;
-pub mod questions;
-pub mod template;
 pub mod cli;
+pub mod engine;
+pub mod error;
+pub mod questions;
+pub mod report;
+pub mod rules;
 pub mod run;
 pub mod settings;
+pub mod source;
+mod suggest;
+pub mod template;

@@ -22,23 +22,33 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
         Task::Screen(s) => screen(s, io),
         Task::Template { rules, format } => {
             let rules = load_rules(&rules)?;
-            write(io, &match format {
-                TextFormat::Yaml => template::yaml(&rules),
-                TextFormat::Json => template::json(&rules),
-            })
+            write(
+                io,
+                &match format {
+                    TextFormat::Yaml => template::yaml(&rules),
+                    TextFormat::Json => template::json(&rules),
+                },
+            )
         }
         Task::Questions { rules, format } => {
             let rules = load_rules(&rules)?;
-            write(io, &match format {
-                TextFormat::Yaml => questions::yaml(&rules),
-                TextFormat::Json => questions::json(&rules),
-            })
+            write(
+                io,
+                &match format {
+                    TextFormat::Yaml => questions::yaml(&rules),
+                    TextFormat::Json => questions::json(&rules),
+                },
+            )
         }
         Task::Check { rules } => {
             let rules = load_rules(&rules)?;
             let result = check::run(&rules);
             write(io, &check::render(&rules, &result))?;
-            Ok(if result.passed() { exit::OK } else { exit::CHECK_FAILED })
+            Ok(if result.passed() {
+                exit::OK
+            } else {
+                exit::CHECK_FAILED
+            })
         }
     }
 }
@@ -67,15 +77,27 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
                 Problem::new(format!(
                     "`{name}` has no answer to `{}` ({})",
                     qs[q].id,
-                    qs[q].prompt.split_whitespace().collect::<Vec<_>>().join(" ")
+                    qs[q]
+                        .prompt
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 ))
-                .help(format!("add `{}: ...` under `answers:`; {}", qs[q].id, expected(&rules, q)))
+                .help(format!(
+                    "add `{}: ...` under `answers:`; {}",
+                    qs[q].id,
+                    expected(&rules, q)
+                ))
             })
             .collect();
         return Err(Error::Answers(problems));
     }
     if !outcome.ignored.is_empty() {
-        let ids: Vec<String> = outcome.ignored.iter().map(|&q| format!("`{}`", qs[q].id)).collect();
+        let ids: Vec<String> = outcome
+            .ignored
+            .iter()
+            .map(|&q| format!("`{}`", qs[q].id))
+            .collect();
         let _ = writeln!(
             io.err,
             "warning: ignored answers to questions that were not asked (their conditions do not hold): {}",
@@ -83,25 +105,36 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         );
     }
     let r = report::build(&rules, &outcome, doc.id);
-    write(io, &match s.format {
-        ReportFormat::Text => report::text(&r),
-        ReportFormat::Markdown => report::markdown(&r),
-        ReportFormat::Json => report::json(&r),
-        ReportFormat::Yaml => report::yaml(&r),
-    })
+    write(
+        io,
+        &match s.format {
+            ReportFormat::Text => report::text(&r),
+            ReportFormat::Markdown => report::markdown(&r),
+            ReportFormat::Json => report::json(&r),
+            ReportFormat::Yaml => report::yaml(&r),
+        },
+    )
 }
 
 fn expected(rules: &Rules, q: usize) -> String {
     let q = &rules.file.questions[q];
     if q.options.is_empty() {
-        format!("a whole number from {} to {}", q.min.unwrap_or(0), q.max.unwrap_or(0))
+        format!(
+            "a whole number from {} to {}",
+            q.min.unwrap_or(0),
+            q.max.unwrap_or(0)
+        )
     } else {
         format!("one of {}", answers::allowed(q))
     }
 }
 
 fn write(io: &mut Io, text: &str) -> Result<u8, Error> {
-    match io.out.write_all(text.as_bytes()).and_then(|()| io.out.flush()) {
+    match io
+        .out
+        .write_all(text.as_bytes())
+        .and_then(|()| io.out.flush())
+    {
         Ok(()) => Ok(exit::OK),
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(exit::OK),
@@ -150,4 +183,3 @@ pub fn read_input(input: &Input) -> Result<(String, String), Error> {
 pub fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
-

@@ -42,7 +42,15 @@ pub struct Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Task {
     Screen(Screen),
-    Template { rules: RulesSource, format: TextFormat },
-    Questions { rules: RulesSource, format: TextFormat },
-    Check { rules: RulesSource },
+    Template {
+        rules: RulesSource,
+        format: TextFormat,
+    },
+    Questions {
+        rules: RulesSource,
+        format: TextFormat,
+    },
+    Check {
+        rules: RulesSource,
+    },
 }

@@ -12,7 +12,11 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// A help text: the likely intended id, or the full list of valid ones.
-pub fn help<'a>(word: &str, what: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub fn help<'a>(
+    word: &str,
+    what: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     match closest(word, candidates.clone()) {
         Some(c) => format!("did you mean `{c}`?"),
         None => format!("valid {what}: {}", backticked(candidates)),
@@ -54,12 +58,18 @@ mod tests {
 
     #[test]
     fn typo_finds_the_intended_id() {
-        assert_eq!(closest("self_harm_pln", ["self_harm_plan", "recent_attempt"]), Some("self_harm_plan"));
+        assert_eq!(
+            closest("self_harm_pln", ["self_harm_plan", "recent_attempt"]),
+            Some("self_harm_plan")
+        );
     }
 
     #[test]
     fn unrelated_word_gives_the_list() {
-        assert_eq!(help("zzz", "levels", ["outpatient", "iop"]), "valid levels: `outpatient`, `iop`");
+        assert_eq!(
+            help("zzz", "levels", ["outpatient", "iop"]),
+            "valid levels: `outpatient`, `iop`"
+        );
     }
 
     #[test]

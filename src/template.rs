@@ -17,7 +17,10 @@ pub fn yaml(rules: &Rules) -> String {
         f.title,
         f.id,
         f.version,
-        f.disclaimer.split_whitespace().collect::<Vec<_>>().join(" ")
+        f.disclaimer
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     out.push_str("answers:\n");
     for (i, q) in f.questions.iter().enumerate() {
@@ -29,7 +32,10 @@ pub fn yaml(rules: &Rules) -> String {
                 "a whole number from {} to {}{}",
                 q.min.unwrap_or(0),
                 q.max.unwrap_or(0),
-                q.unit.as_ref().map(|u| format!(" ({u})")).unwrap_or_default()
+                q.unit
+                    .as_ref()
+                    .map(|u| format!(" ({u})"))
+                    .unwrap_or_default()
             ),
         };
         out.push_str(&format!("  # Answer: {kind}\n"));
@@ -46,7 +52,12 @@ pub fn yaml(rules: &Rules) -> String {
 
 /// The same blank file as JSON (every answer `null`).
 pub fn json(rules: &Rules) -> String {
-    let answers: IndexMap<&str, Option<()>> = rules.file.questions.iter().map(|q| (q.id.as_str(), None)).collect();
+    let answers: IndexMap<&str, Option<()>> = rules
+        .file
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), None))
+        .collect();
     let mut doc = IndexMap::new();
     doc.insert("answers", answers);
     let mut s = serde_json::to_string_pretty(&doc).expect("a template always serializes");
@@ -61,7 +72,10 @@ fn one_line(text: &str) -> String {
 /// A condition in words: `self_harm_thoughts is at least passive`.
 pub fn describe(c: &Condition) -> String {
     let join = |list: &Vec<Condition>, word: &str| {
-        list.iter().map(describe).collect::<Vec<_>>().join(&format!(" {word} "))
+        list.iter()
+            .map(describe)
+            .collect::<Vec<_>>()
+            .join(&format!(" {word} "))
     };
     if let Some(l) = &c.all {
         return format!("({})", join(l, "and"));

@@ -29,10 +29,14 @@ pub fn holds(rules: &Rules, c: &Condition, answers: &Answers) -> bool {
         return vs.iter().any(|v| equals(answer, v));
     }
     if let Some(v) = &c.at_least {
-        return rank(q, answer).zip(rank_of(q, v)).is_some_and(|(a, b)| a >= b);
+        return rank(q, answer)
+            .zip(rank_of(q, v))
+            .is_some_and(|(a, b)| a >= b);
     }
     if let Some(v) = &c.at_most {
-        return rank(q, answer).zip(rank_of(q, v)).is_some_and(|(a, b)| a <= b);
+        return rank(q, answer)
+            .zip(rank_of(q, v))
+            .is_some_and(|(a, b)| a <= b);
     }
     false
 }

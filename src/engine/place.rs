@@ -21,7 +21,11 @@ pub struct Placed {
 pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
     let f = &rules.file;
     let score = match f.placement.basis {
-        Basis::Max => ratings.iter().map(|r| u32::from(r.rating)).max().unwrap_or(0),
+        Basis::Max => ratings
+            .iter()
+            .map(|r| u32::from(r.rating))
+            .max()
+            .unwrap_or(0),
         Basis::Sum => ratings.iter().map(|r| u32::from(r.rating)).sum(),
     };
     let rank = |id: &str| rules.level_rank(id).unwrap_or(0);
@@ -71,7 +75,8 @@ pub fn notes(rules: &Rules, answers: &Answers, level: usize, declined: bool) -> 
         out.push(NoteRef::Declined);
     }
     for (i, n) in f.notes.iter().enumerate() {
-        let at_level = n.levels.is_empty() || n.levels.iter().any(|l| rules.level_rank(l) == Some(level));
+        let at_level =
+            n.levels.is_empty() || n.levels.iter().any(|l| rules.level_rank(l) == Some(level));
         if at_level && n.when.as_ref().is_none_or(|c| holds(rules, c, answers)) {
             out.push(NoteRef::Note(i));
         }
@@ -104,7 +109,17 @@ mod tests {
     #[test]
     fn crisis_rule_lifts_to_the_top_and_flags_crisis() {
         let r = mini();
-        let o = evaluate(&r, &answers(&r, &[("danger", code("yes")), ("plan", code("none")), ("hours", Answer::Int(5))]));
+        let o = evaluate(
+            &r,
+            &answers(
+                &r,
+                &[
+                    ("danger", code("yes")),
+                    ("plan", code("none")),
+                    ("hours", Answer::Int(5)),
+                ],
+            ),
+        );
         assert_eq!((o.level, o.crisis, o.fired.clone()), (1, true, vec![0]));
         assert_eq!(o.ratings[0].rating, 4);
         assert_eq!(o.ratings[0].drivers.len(), 1);
@@ -113,7 +128,17 @@ mod tests {
     #[test]
     fn unasked_follow_up_is_ignored_and_cascades() {
         let r = mini();
-        let o = evaluate(&r, &answers(&r, &[("danger", code("no")), ("plan", code("some")), ("hours", Answer::Int(5))]));
+        let o = evaluate(
+            &r,
+            &answers(
+                &r,
+                &[
+                    ("danger", code("no")),
+                    ("plan", code("some")),
+                    ("hours", Answer::Int(5)),
+                ],
+            ),
+        );
         assert_eq!(o.ignored, vec![1]);
         assert_eq!(o.ratings[0].rating, 0);
         assert_eq!(o.level, 0);
@@ -129,7 +154,13 @@ mod tests {
     #[test]
     fn declining_sets_the_floor_and_adds_the_note_first() {
         let r = mini();
-        let o = evaluate(&r, &answers(&r, &[("danger", code("declined")), ("hours", Answer::Int(1))]));
+        let o = evaluate(
+            &r,
+            &answers(
+                &r,
+                &[("danger", code("declined")), ("hours", Answer::Int(1))],
+            ),
+        );
         assert_eq!(o.level, 1);
         assert!(!o.crisis);
         assert_eq!(o.declined, vec![0]);
@@ -139,9 +170,22 @@ mod tests {
     #[test]
     fn notes_respect_their_levels() {
         let r = mini();
-        let low = evaluate(&r, &answers(&r, &[("danger", code("no")), ("hours", Answer::Int(1))]));
+        let low = evaluate(
+            &r,
+            &answers(&r, &[("danger", code("no")), ("hours", Answer::Int(1))]),
+        );
         assert_eq!(low.notes, vec![NoteRef::Note(0)]);
-        let high = evaluate(&r, &answers(&r, &[("danger", code("yes")), ("plan", code("none")), ("hours", Answer::Int(1))]));
+        let high = evaluate(
+            &r,
+            &answers(
+                &r,
+                &[
+                    ("danger", code("yes")),
+                    ("plan", code("none")),
+                    ("hours", Answer::Int(1)),
+                ],
+            ),
+        );
         assert!(high.notes.is_empty());
     }
 }

@@ -54,7 +54,10 @@ pub fn chosen(rules: &Rules, question: usize, answer: &Answer) -> Vec<usize> {
         Answer::Codes(cs) => cs.iter().collect(),
         Answer::Int(_) => vec![],
     };
-    codes.into_iter().filter_map(|c| q.option(c).map(|(i, _)| i)).collect()
+    codes
+        .into_iter()
+        .filter_map(|c| q.option(c).map(|(i, _)| i))
+        .collect()
 }
 
 /// Each dimension's rating: the highest any answer gives it.

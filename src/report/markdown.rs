@@ -17,7 +17,10 @@ pub fn render(r: &Report) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&format!("# Recommended level of care: {}\n\n", r.level_name));
+    out.push_str(&format!(
+        "# Recommended level of care: {}\n\n",
+        r.level_name
+    ));
     if let Some(id) = &r.id {
         out.push_str(&format!("Record: `{id}`\n\n"));
     }
@@ -31,7 +34,7 @@ pub fn render(r: &Report) -> String {
     }
     let e = &r.explanation;
     out.push_str(&format!(
-        "## Why\n\nRatings run from 0 (no concern) to 4 (most severe). The {} rating is **{}**, which places at `{}`.\n\n",
+        "## Why\n\nRatings run from 0 (no concern) to 4 (most severe). The {} rating is **{}**, which the bands place at `{}`.\n\n",
         if e.basis == "sum" { "sum of the" } else { "highest" },
         e.score,
         e.band_level
@@ -44,7 +47,12 @@ pub fn render(r: &Report) -> String {
             .map(|dr| format!("`{}`: {}", dr.question, cell(&dr.label)))
             .collect::<Vec<_>>()
             .join("; ");
-        out.push_str(&format!("| {} | {} | {} |\n", cell(&d.name), d.rating, drivers));
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            cell(&d.name),
+            d.rating,
+            drivers
+        ));
     }
     out.push('\n');
     if e.rules.is_empty() {
@@ -63,7 +71,14 @@ pub fn render(r: &Report) -> String {
         out.push('\n');
     }
     if !e.declined.is_empty() {
-        out.push_str(&format!("Preferred not to say: {}\n\n", e.declined.iter().map(|q| format!("`{q}`")).collect::<Vec<_>>().join(", ")));
+        out.push_str(&format!(
+            "Preferred not to say: {}\n\n",
+            e.declined
+                .iter()
+                .map(|q| format!("`{q}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     if !r.notes.is_empty() {
         out.push_str("## Notes\n\n");
@@ -72,7 +87,13 @@ pub fn render(r: &Report) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&format!("---\n\n*{}*\n\n", r.disclaimer.trim().replace('\n', " ")));
-    out.push_str(&format!("Rules: `{}` {} (sha256 `{}`)\n", r.rules.id, r.rules.version, r.rules.sha256));
+    out.push_str(&format!(
+        "---\n\n*{}*\n\n",
+        r.disclaimer.trim().replace('\n', " ")
+    ));
+    out.push_str(&format!(
+        "Rules: `{}` {} (sha256 `{}`)\n",
+        r.rules.id, r.rules.version, r.rules.sha256
+    ));
     out
 }

@@ -163,7 +163,9 @@ pub fn build(rules: &Rules, outcome: &Outcome, id: Option<String>) -> Report {
         .collect();
     Report {
         crisis: outcome.crisis,
-        crisis_message: outcome.crisis.then(|| f.crisis.message.trim_end().to_owned()),
+        crisis_message: outcome
+            .crisis
+            .then(|| f.crisis.message.trim_end().to_owned()),
         schema_version: SCHEMA_VERSION,
         id,
         level: level.id.clone(),
@@ -180,7 +182,10 @@ pub fn build(rules: &Rules, outcome: &Outcome, id: Option<String>) -> Report {
                 })
             })
             .collect(),
-        dimensions: dimensions.iter().map(|d| (d.id.clone(), d.rating)).collect(),
+        dimensions: dimensions
+            .iter()
+            .map(|d| (d.id.clone(), d.rating))
+            .collect(),
         fired: rules_out.iter().map(|r| r.id.clone()).collect(),
         notes,
         explanation: Explanation {

@@ -15,12 +15,21 @@ pub fn render(r: &Report) -> String {
     if let Some(id) = &r.id {
         out.push_str(&format!("Record: {id}\n"));
     }
-    out.push_str(&format!("Recommended level of care: {} ({})\n", r.level_name, r.level));
+    out.push_str(&format!(
+        "Recommended level of care: {} ({})\n",
+        r.level_name, r.level
+    ));
     out.push_str(&format!("  {}\n", wrap(&r.level_summary, WIDTH, 2, "  ")));
 
     if !r.in_practice.is_empty() {
         out.push_str("\nWhat it means in practice\n");
-        let name_w = r.in_practice.iter().map(|a| a.name.chars().count()).max().unwrap_or(0) + 1;
+        let name_w = r
+            .in_practice
+            .iter()
+            .map(|a| a.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 1;
         for a in &r.in_practice {
             let label = format!("{}:", a.name);
             out.push_str(&format!(
@@ -32,13 +41,19 @@ pub fn render(r: &Report) -> String {
 
     let e = &r.explanation;
     out.push_str("\nWhy\n");
-    out.push_str(&format!(
-        "  Ratings run from 0 (no concern) to 4 (most severe). The {} rating is {}, which places at `{}`.\n",
+    let lead = format!(
+        "Ratings run from 0 (no concern) to 4 (most severe). The {} rating is {}, which the bands place at `{}`.",
         if e.basis == "sum" { "sum of the" } else { "highest" },
         e.score,
         e.band_level
-    ));
-    let name_w = e.dimensions.iter().map(|d| d.name.chars().count()).max().unwrap_or(0);
+    );
+    out.push_str(&format!("  {}\n", wrap(&lead, WIDTH, 2, "  ")));
+    let name_w = e
+        .dimensions
+        .iter()
+        .map(|d| d.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for d in &e.dimensions {
         let drivers = d
             .drivers
@@ -51,7 +66,10 @@ pub fn render(r: &Report) -> String {
             out.push_str(&format!("{line}\n"));
         } else {
             let lead = name_w + 7;
-            out.push_str(&format!("{line}  {}\n", wrap(&format!("<- {drivers}"), WIDTH, lead, &" ".repeat(lead + 3))));
+            out.push_str(&format!(
+                "{line}  {}\n",
+                wrap(&format!("<- {drivers}"), WIDTH, lead, &" ".repeat(lead + 3))
+            ));
         }
     }
     if e.rules.is_empty() {
@@ -66,11 +84,17 @@ pub fn render(r: &Report) -> String {
                 if rule.crisis { ", crisis" } else { "" }
             );
             let lead = 4 + head.chars().count();
-            out.push_str(&format!("    {head}{}\n", wrap(&rule.reason, WIDTH, lead, "      ")));
+            out.push_str(&format!(
+                "    {head}{}\n",
+                wrap(&rule.reason, WIDTH, lead, "      ")
+            ));
         }
     }
     if !e.declined.is_empty() {
-        out.push_str(&format!("  Preferred not to say: {}\n", e.declined.join(", ")));
+        out.push_str(&format!(
+            "  Preferred not to say: {}\n",
+            e.declined.join(", ")
+        ));
     }
 
     if !r.notes.is_empty() {

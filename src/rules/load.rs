@@ -13,7 +13,7 @@ use crate::suggest;
 /// How the built-in rules are named in messages.
 pub const BUILTIN_NAME: &str = "<built-in rules/default.yaml>";
 
-const BUILTIN_TEXT: &str = include_str!("../../tests/fixtures/minimal.yaml") /*TEMP*/;
+const BUILTIN_TEXT: &str = include_str!("../../rules/default.yaml");
 
 /// A rule file that passed every check, with lookups the engine needs.
 #[derive(Debug, Clone)]
@@ -165,7 +165,10 @@ mod tests {
         let p = &err.problems()[0];
         assert!(p.message.contains("unknown field `versoin`"), "{p}");
         assert_eq!(p.location.as_ref().unwrap().line, 3);
-        assert_eq!(p.help.as_deref(), Some("did you mean `version`? unknown keys are not allowed"));
+        assert_eq!(
+            p.help.as_deref(),
+            Some("did you mean `version`? unknown keys are not allowed")
+        );
         assert_eq!(err.exit_code(), 78);
     }
 

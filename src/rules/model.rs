@@ -139,7 +139,10 @@ pub struct Question {
 
 impl Question {
     pub fn option(&self, code: &str) -> Option<(usize, &AnswerOption)> {
-        self.options.iter().enumerate().find(|(_, o)| o.code == code)
+        self.options
+            .iter()
+            .enumerate()
+            .find(|(_, o)| o.code == code)
     }
 }
 

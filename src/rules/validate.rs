@@ -44,7 +44,9 @@ fn schema_is_known(f: &RuleFile, s: &Source) -> Vec<Problem> {
     }
     vec![Problem::new(format!("unknown schema `{}`", f.schema))
         .at(s.value("schema"))
-        .help(format!("this version of carelevel reads `schema: {SCHEMA}`"))]
+        .help(format!(
+            "this version of carelevel reads `schema: {SCHEMA}`"
+        ))]
 }
 
 fn texts_are_not_empty(f: &RuleFile, s: &Source) -> Vec<Problem> {
@@ -91,15 +93,47 @@ fn texts_are_not_empty(f: &RuleFile, s: &Source) -> Vec<Problem> {
 /// Every id in the file, with its path, grouped by what it names.
 fn all_ids(f: &RuleFile) -> Vec<(&'static str, String, &str)> {
     let mut ids = vec![("rule file", "id".to_owned(), f.id.as_str())];
-    ids.extend(f.levels.iter().enumerate().map(|(i, l)| ("level", format!("levels[{i}].id"), l.id.as_str())));
-    ids.extend(f.dimensions.iter().enumerate().map(|(i, d)| ("dimension", format!("dimensions[{i}].id"), d.id.as_str())));
-    ids.extend(f.attributes.iter().enumerate().map(|(i, a)| ("attribute", format!("attributes[{i}].id"), a.id.as_str())));
+    ids.extend(
+        f.levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ("level", format!("levels[{i}].id"), l.id.as_str())),
+    );
+    ids.extend(
+        f.dimensions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| ("dimension", format!("dimensions[{i}].id"), d.id.as_str())),
+    );
+    ids.extend(
+        f.attributes
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ("attribute", format!("attributes[{i}].id"), a.id.as_str())),
+    );
     for (i, q) in f.questions.iter().enumerate() {
         ids.push(("question", format!("questions[{i}].id"), q.id.as_str()));
-        ids.extend(q.options.iter().enumerate().map(|(j, o)| ("option", format!("questions[{i}].options[{j}].code"), o.code.as_str())));
+        ids.extend(q.options.iter().enumerate().map(|(j, o)| {
+            (
+                "option",
+                format!("questions[{i}].options[{j}].code"),
+                o.code.as_str(),
+            )
+        }));
     }
-    ids.extend(f.placement.rules.iter().enumerate().map(|(i, r)| ("rule", format!("placement.rules[{i}].id"), r.id.as_str())));
-    ids.extend(f.notes.iter().enumerate().map(|(i, n)| ("note", format!("notes[{i}].id"), n.id.as_str())));
+    ids.extend(
+        f.placement
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ("rule", format!("placement.rules[{i}].id"), r.id.as_str())),
+    );
+    ids.extend(
+        f.notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| ("note", format!("notes[{i}].id"), n.id.as_str())),
+    );
     if let Some(d) = &f.declined {
         ids.push(("note", "declined.note".into(), d.note.as_str()));
     }
@@ -109,7 +143,9 @@ fn all_ids(f: &RuleFile) -> Vec<(&'static str, String, &str)> {
 fn ids_are_well_formed(f: &RuleFile, s: &Source) -> Vec<Problem> {
     let ok = |id: &str| {
         id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
     };
     all_ids(f)
         .into_iter()
@@ -138,7 +174,9 @@ fn ids_are_unique(f: &RuleFile, s: &Source) -> Vec<Problem> {
                 out.push(
                     Problem::new(format!("duplicate {kind} id `{id}`"))
                         .at(s.value(&path))
-                        .help(format!("it is already used at line {line}; ids must be unique")),
+                        .help(format!(
+                            "it is already used at line {line}; ids must be unique"
+                        )),
                 );
             }
             None => {
@@ -154,7 +192,9 @@ fn ids_are_unique(f: &RuleFile, s: &Source) -> Vec<Problem> {
             out.push(
                 Problem::new(format!("duplicate test name `{}`", t.name))
                     .at(s.value(&path))
-                    .help(format!("a test of that name is at line {line}; names must be unique")),
+                    .help(format!(
+                        "a test of that name is at line {line}; names must be unique"
+                    )),
             );
         }
     }
@@ -188,15 +228,20 @@ fn options_fit_their_question(f: &RuleFile, s: &Source) -> Vec<Problem> {
         match q.kind {
             QuestionKind::Integer => {
                 if !q.options.is_empty() {
-                    out.push(Problem::new(format!("integer question `{}` has options", q.id))
-                        .at(at("options"))
-                        .help("remove `options`, or make it a `choice` question"));
+                    out.push(
+                        Problem::new(format!("integer question `{}` has options", q.id))
+                            .at(at("options"))
+                            .help("remove `options`, or make it a `choice` question"),
+                    );
                 }
                 match (q.min, q.max) {
                     (Some(lo), Some(hi)) if lo > hi => out.push(
-                        Problem::new(format!("question `{}` has `min` {lo} above `max` {hi}", q.id))
-                            .at(at("min"))
-                            .help("swap them"),
+                        Problem::new(format!(
+                            "question `{}` has `min` {lo} above `max` {hi}",
+                            q.id
+                        ))
+                        .at(at("min"))
+                        .help("swap them"),
                     ),
                     (Some(_), Some(_)) => {}
                     _ => out.push(
@@ -208,20 +253,45 @@ fn options_fit_their_question(f: &RuleFile, s: &Source) -> Vec<Problem> {
             }
             _ => {
                 if q.min.is_some() || q.max.is_some() || q.unit.is_some() {
-                    let field = if q.min.is_some() { "min" } else if q.max.is_some() { "max" } else { "unit" };
-                    out.push(Problem::new(format!("`{field}` only applies to integer questions, and `{}` is `{kind}`", q.id))
+                    let field = if q.min.is_some() {
+                        "min"
+                    } else if q.max.is_some() {
+                        "max"
+                    } else {
+                        "unit"
+                    };
+                    out.push(
+                        Problem::new(format!(
+                            "`{field}` only applies to integer questions, and `{}` is `{kind}`",
+                            q.id
+                        ))
                         .at(at(field))
-                        .help(format!("remove `{field}`")));
+                        .help(format!("remove `{field}`")),
+                    );
                 }
                 let plain = q.options.iter().filter(|o| !o.declines).count();
                 let least = if q.kind == QuestionKind::Multi { 1 } else { 2 };
                 if plain < least {
-                    out.push(Problem::new(format!("{kind} question `{}` needs at least {least} options", q.id))
-                        .at(at(if q.options.is_empty() { "id" } else { "options" }))
-                        .help("list the options under `options`, least severe first"));
+                    out.push(
+                        Problem::new(format!(
+                            "{kind} question `{}` needs at least {least} options",
+                            q.id
+                        ))
+                        .at(at(if q.options.is_empty() {
+                            "id"
+                        } else {
+                            "options"
+                        }))
+                        .help("list the options under `options`, least severe first"),
+                    );
                 }
                 if q.kind == QuestionKind::YesNo {
-                    let codes: HashSet<&str> = q.options.iter().filter(|o| !o.declines).map(|o| o.code.as_str()).collect();
+                    let codes: HashSet<&str> = q
+                        .options
+                        .iter()
+                        .filter(|o| !o.declines)
+                        .map(|o| o.code.as_str())
+                        .collect();
                     if codes != HashSet::from(["yes", "no"]) {
                         out.push(Problem::new(format!("yes_no question `{}` must offer exactly the codes `yes` and `no`", q.id))
                             .at(at("options"))
@@ -242,14 +312,27 @@ fn ratings_name_known_dimensions(f: &RuleFile, s: &Source) -> Vec<Problem> {
             for (dim, rating) in &o.rate {
                 let path = format!("questions[{i}].options[{j}].rate.{dim}");
                 if !dims.contains(&dim.as_str()) {
-                    out.push(Problem::new(format!("unknown dimension `{dim}` in option `{}` of `{}`", o.code, q.id))
+                    out.push(
+                        Problem::new(format!(
+                            "unknown dimension `{dim}` in option `{}` of `{}`",
+                            o.code, q.id
+                        ))
                         .at(s.key(&path))
-                        .help(suggest::help(dim, "dimensions", dims.iter().copied())));
+                        .help(suggest::help(
+                            dim,
+                            "dimensions",
+                            dims.iter().copied(),
+                        )),
+                    );
                 }
                 if *rating > MAX_RATING {
-                    out.push(Problem::new(format!("rating {rating} is above {MAX_RATING}"))
-                        .at(s.value(&path))
-                        .help(format!("ratings go from 0 (none) to {MAX_RATING} (most severe)")));
+                    out.push(
+                        Problem::new(format!("rating {rating} is above {MAX_RATING}"))
+                            .at(s.value(&path))
+                            .help(format!(
+                                "ratings go from 0 (none) to {MAX_RATING} (most severe)"
+                            )),
+                    );
                 }
             }
         }
@@ -262,11 +345,19 @@ fn conditions(f: &RuleFile) -> Vec<(String, String, &Condition)> {
     let mut all = Vec::new();
     for (i, q) in f.questions.iter().enumerate() {
         if let Some(c) = &q.when {
-            all.push((format!("questions[{i}].when"), format!("question `{}`", q.id), c));
+            all.push((
+                format!("questions[{i}].when"),
+                format!("question `{}`", q.id),
+                c,
+            ));
         }
     }
     for (i, r) in f.placement.rules.iter().enumerate() {
-        all.push((format!("placement.rules[{i}].when"), format!("rule `{}`", r.id), &r.when));
+        all.push((
+            format!("placement.rules[{i}].when"),
+            format!("rule `{}`", r.id),
+            &r.when,
+        ));
     }
     for (i, n) in f.notes.iter().enumerate() {
         if let Some(c) = &n.when {
@@ -284,7 +375,14 @@ fn conditions_are_sound(f: &RuleFile, s: &Source) -> Vec<Problem> {
     out
 }
 
-fn condition_is_sound(f: &RuleFile, s: &Source, c: &Condition, path: &str, owner: &str, out: &mut Vec<Problem>) {
+fn condition_is_sound(
+    f: &RuleFile,
+    s: &Source,
+    c: &Condition,
+    path: &str,
+    owner: &str,
+    out: &mut Vec<Problem>,
+) {
     let forms: Vec<&str> = [
         ("all", c.all.is_some()),
         ("any", c.any.is_some()),
@@ -307,7 +405,10 @@ fn condition_is_sound(f: &RuleFile, s: &Source, c: &Condition, path: &str, owner
         let message = if forms.is_empty() {
             format!("a condition in {owner} says nothing to test")
         } else {
-            format!("a condition in {owner} mixes {}", suggest::backticked(forms.iter().copied()))
+            format!(
+                "a condition in {owner} mixes {}",
+                suggest::backticked(forms.iter().copied())
+            )
         };
         out.push(Problem::new(message).at(s.value(path)).help(
             "give exactly one of `all: [...]`, `any: [...]`, `not: {...}` or `answer: <question id>`; nest conditions to combine them",
@@ -315,16 +416,20 @@ fn condition_is_sound(f: &RuleFile, s: &Source, c: &Condition, path: &str, owner
         return;
     }
     if forms[0] != "answer" && !tests.is_empty() {
-        out.push(Problem::new(format!("`{}` in {owner} needs `answer`", tests[0]))
-            .at(s.key(&join(path, tests[0])))
-            .help("write `answer: <question id>` beside it, or move it into its own condition"));
+        out.push(
+            Problem::new(format!("`{}` in {owner} needs `answer`", tests[0]))
+                .at(s.key(&join(path, tests[0])))
+                .help("write `answer: <question id>` beside it, or move it into its own condition"),
+        );
     }
     for (key, list) in [("all", &c.all), ("any", &c.any)] {
         if let Some(list) = list {
             if list.is_empty() {
-                out.push(Problem::new(format!("`{key}` in {owner} is empty"))
-                    .at(s.key(&join(path, key)))
-                    .help("list at least one condition"));
+                out.push(
+                    Problem::new(format!("`{key}` in {owner} is empty"))
+                        .at(s.key(&join(path, key)))
+                        .help("list at least one condition"),
+                );
             }
             for (i, sub) in list.iter().enumerate() {
                 condition_is_sound(f, s, sub, &format!("{path}.{key}[{i}]"), owner, out);
@@ -336,15 +441,26 @@ fn condition_is_sound(f: &RuleFile, s: &Source, c: &Condition, path: &str, owner
     }
     let Some(id) = &c.answer else { return };
     let Some(q) = f.questions.iter().find(|q| &q.id == id) else {
-        out.push(Problem::new(format!("unknown question `{id}` in {owner}"))
-            .at(s.value(&join(path, "answer")))
-            .help(suggest::help(id, "question ids", f.questions.iter().map(|q| q.id.as_str()))));
+        out.push(
+            Problem::new(format!("unknown question `{id}` in {owner}"))
+                .at(s.value(&join(path, "answer")))
+                .help(suggest::help(
+                    id,
+                    "question ids",
+                    f.questions.iter().map(|q| q.id.as_str()),
+                )),
+        );
         return;
     };
     if tests.len() != 1 {
-        out.push(Problem::new(format!("the condition on `{id}` in {owner} needs exactly one test, found {}", tests.len()))
+        out.push(
+            Problem::new(format!(
+                "the condition on `{id}` in {owner} needs exactly one test, found {}",
+                tests.len()
+            ))
             .at(s.key(&join(path, "answer")))
-            .help("give one of `is`, `in`, `at_least` or `at_most`"));
+            .help("give one of `is`, `in`, `at_least` or `at_most`"),
+        );
         return;
     }
     let test = tests[0];
@@ -352,19 +468,28 @@ fn condition_is_sound(f: &RuleFile, s: &Source, c: &Condition, path: &str, owner
         (Some(v), ..) | (_, _, Some(v), _) | (.., Some(v)) => vec![(join(path, test), v)],
         (_, Some(list), ..) => {
             if list.is_empty() {
-                out.push(Problem::new(format!("`in` on `{id}` in {owner} is empty"))
-                    .at(s.key(&join(path, "in")))
-                    .help("list the codes that make it true"));
+                out.push(
+                    Problem::new(format!("`in` on `{id}` in {owner} is empty"))
+                        .at(s.key(&join(path, "in")))
+                        .help("list the codes that make it true"),
+                );
             }
-            list.iter().enumerate().map(|(i, v)| (format!("{path}.in[{i}]"), v)).collect()
+            list.iter()
+                .enumerate()
+                .map(|(i, v)| (format!("{path}.in[{i}]"), v))
+                .collect()
         }
         _ => vec![],
     };
     let ordered = matches!(test, "at_least" | "at_most");
     if q.kind == QuestionKind::Multi && ordered {
-        out.push(Problem::new(format!("`{test}` does not apply to multi question `{id}` in {owner}"))
+        out.push(
+            Problem::new(format!(
+                "`{test}` does not apply to multi question `{id}` in {owner}"
+            ))
             .at(s.key(&join(path, test)))
-            .help("use `is: <code>` (that code chosen) or `in: [...]` (any of them chosen)"));
+            .help("use `is: <code>` (that code chosen) or `in: [...]` (any of them chosen)"),
+        );
         return;
     }
     for (vpath, v) in values {
@@ -384,14 +509,24 @@ fn value_fits(q: &Question, v: &Scalar, owner: &str) -> Option<Problem> {
             })
         }
         (QuestionKind::Integer, Scalar::Code(c)) => Some(
-            Problem::new(format!("`{}` is an integer question, but {owner} compares it with `{c}`", q.id))
-                .help("compare it with a whole number"),
+            Problem::new(format!(
+                "`{}` is an integer question, but {owner} compares it with `{c}`",
+                q.id
+            ))
+            .help("compare it with a whole number"),
         ),
         (_, v) => {
             let code = v.to_string();
             q.option(&code).is_none().then(|| {
-                Problem::new(format!("`{code}` is not an option of `{}` in {owner}", q.id))
-                    .help(suggest::help(&code, "codes", q.options.iter().map(|o| o.code.as_str())))
+                Problem::new(format!(
+                    "`{code}` is not an option of `{}` in {owner}",
+                    q.id
+                ))
+                .help(suggest::help(
+                    &code,
+                    "codes",
+                    q.options.iter().map(|o| o.code.as_str()),
+                ))
             })
         }
     }
@@ -413,7 +548,12 @@ pub fn referenced(c: &Condition, out: &mut Vec<String>) {
 }
 
 fn questions_depend_only_on_earlier_ones(f: &RuleFile, s: &Source) -> Vec<Problem> {
-    let index: HashMap<&str, usize> = f.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = f
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
     let deps: Vec<Vec<usize>> = f
         .questions
         .iter()
@@ -422,7 +562,9 @@ fn questions_depend_only_on_earlier_ones(f: &RuleFile, s: &Source) -> Vec<Proble
             if let Some(c) = &q.when {
                 referenced(c, &mut ids);
             }
-            ids.iter().filter_map(|id| index.get(id.as_str()).copied()).collect()
+            ids.iter()
+                .filter_map(|id| index.get(id.as_str()).copied())
+                .collect()
         })
         .collect();
     let mut out = Vec::new();
@@ -433,7 +575,11 @@ fn questions_depend_only_on_earlier_ones(f: &RuleFile, s: &Source) -> Vec<Proble
         }
         if let Some(cycle) = find_cycle(&deps, start) {
             in_cycle.extend(cycle.iter().copied());
-            let names: Vec<String> = cycle.iter().chain(cycle.first()).map(|&i| format!("`{}`", f.questions[i].id)).collect();
+            let names: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|&i| format!("`{}`", f.questions[i].id))
+                .collect();
             out.push(Problem::new(format!("questions depend on each other in a cycle: {}", names.join(" → ")))
                 .at(s.key(&format!("questions[{start}].when")))
                 .help("a question's `when` may only read answers to questions asked before it; remove one of these conditions"));
@@ -446,9 +592,15 @@ fn questions_depend_only_on_earlier_ones(f: &RuleFile, s: &Source) -> Vec<Proble
         for &d in ds {
             if d >= i {
                 let (q, dep) = (&f.questions[i].id, &f.questions[d].id);
-                out.push(Problem::new(format!("question `{q}` depends on `{dep}`, which is asked after it"))
+                out.push(
+                    Problem::new(format!(
+                        "question `{q}` depends on `{dep}`, which is asked after it"
+                    ))
                     .at(s.key(&format!("questions[{i}].when")))
-                    .help(format!("move `{dep}` above `{q}`: answers are read in asking order")));
+                    .help(format!(
+                        "move `{dep}` above `{q}`: answers are read in asking order"
+                    )),
+                );
             }
         }
     }
@@ -457,7 +609,13 @@ fn questions_depend_only_on_earlier_ones(f: &RuleFile, s: &Source) -> Vec<Proble
 
 /// A cycle through `start`, if there is one, as question indices.
 fn find_cycle(deps: &[Vec<usize>], start: usize) -> Option<Vec<usize>> {
-    fn walk(deps: &[Vec<usize>], node: usize, start: usize, path: &mut Vec<usize>, seen: &mut HashSet<usize>) -> bool {
+    fn walk(
+        deps: &[Vec<usize>],
+        node: usize,
+        start: usize,
+        path: &mut Vec<usize>,
+        seen: &mut HashSet<usize>,
+    ) -> bool {
         for &next in &deps[node] {
             if next == start {
                 return true;
@@ -488,18 +646,23 @@ fn bands_cover_every_score(f: &RuleFile, s: &Source) -> Vec<Problem> {
     let levels: Vec<&str> = f.levels.iter().map(|l| l.id.as_str()).collect();
     let top = max_score(f);
     let mut out = Vec::new();
-    let mut bands: Vec<(usize, &super::model::Band)> = f.placement.bands.iter().enumerate().collect();
+    let mut bands: Vec<(usize, &super::model::Band)> =
+        f.placement.bands.iter().enumerate().collect();
     for (i, b) in &bands {
         let path = format!("placement.bands[{i}]");
         if !levels.contains(&b.level.as_str()) {
-            out.push(Problem::new(format!("unknown level `{}` in a band", b.level))
-                .at(s.value(&join(&path, "level")))
-                .help(suggest::help(&b.level, "levels", levels.iter().copied())));
+            out.push(
+                Problem::new(format!("unknown level `{}` in a band", b.level))
+                    .at(s.value(&join(&path, "level")))
+                    .help(suggest::help(&b.level, "levels", levels.iter().copied())),
+            );
         }
         if b.from > b.to {
-            out.push(Problem::new(format!("band `from: {}` is above `to: {}`", b.from, b.to))
-                .at(s.value(&join(&path, "from")))
-                .help("swap them"));
+            out.push(
+                Problem::new(format!("band `from: {}` is above `to: {}`", b.from, b.to))
+                    .at(s.value(&join(&path, "from")))
+                    .help("swap them"),
+            );
         }
     }
     bands.sort_by_key(|(_, b)| (b.from, b.to));
@@ -508,13 +671,24 @@ fn bands_cover_every_score(f: &RuleFile, s: &Source) -> Vec<Problem> {
     for (i, b) in &bands {
         let path = format!("placement.bands[{i}]");
         if b.from > next {
-            out.push(Problem::new(format!("no band covers scores {next} to {}", b.from - 1))
-                .at(s.value(&join(&path, "from")))
-                .help(format!("start this band at {next}, or add a band for the gap")));
+            out.push(
+                Problem::new(format!("no band covers scores {next} to {}", b.from - 1))
+                    .at(s.value(&join(&path, "from")))
+                    .help(format!(
+                        "start this band at {next}, or add a band for the gap"
+                    )),
+            );
         } else if b.from < next {
-            out.push(Problem::new(format!("band {}–{} overlaps the band before it, which ends at {}", b.from, b.to, next - 1))
+            out.push(
+                Problem::new(format!(
+                    "band {}–{} overlaps the band before it, which ends at {}",
+                    b.from,
+                    b.to,
+                    next - 1
+                ))
                 .at(s.value(&join(&path, "from")))
-                .help(format!("start this band at {next}")));
+                .help(format!("start this band at {next}")),
+            );
         }
         if let Some(rank) = levels.iter().position(|l| *l == b.level) {
             if rank < last_rank {
@@ -527,13 +701,22 @@ fn bands_cover_every_score(f: &RuleFile, s: &Source) -> Vec<Problem> {
         next = next.max(b.to.saturating_add(1));
     }
     if !bands.is_empty() && next <= top {
-        out.push(Problem::new(format!("no band covers scores {next} to {top}"))
-            .at(s.key("placement.bands"))
-            .help(format!("the last band must end at {top}, the highest possible score")));
+        out.push(
+            Problem::new(format!("no band covers scores {next} to {top}"))
+                .at(s.key("placement.bands"))
+                .help(format!(
+                    "the last band must end at {top}, the highest possible score"
+                )),
+        );
     } else if next > top + 1 {
-        out.push(Problem::new(format!("bands reach score {}, but the highest possible score is {top}", next - 1))
+        out.push(
+            Problem::new(format!(
+                "bands reach score {}, but the highest possible score is {top}",
+                next - 1
+            ))
             .at(s.key("placement.bands"))
-            .help(format!("end the last band at {top}")));
+            .help(format!("end the last band at {top}")),
+        );
     }
     out
 }
@@ -542,11 +725,19 @@ fn rules_and_notes_name_known_levels(f: &RuleFile, s: &Source) -> Vec<Problem> {
     let levels: Vec<&str> = f.levels.iter().map(|l| l.id.as_str()).collect();
     let mut refs: Vec<(String, &str, String)> = Vec::new();
     for (i, r) in f.placement.rules.iter().enumerate() {
-        refs.push((format!("placement.rules[{i}].floor"), &r.floor, format!("rule `{}`", r.id)));
+        refs.push((
+            format!("placement.rules[{i}].floor"),
+            &r.floor,
+            format!("rule `{}`", r.id),
+        ));
     }
     for (i, n) in f.notes.iter().enumerate() {
         for (j, l) in n.levels.iter().enumerate() {
-            refs.push((format!("notes[{i}].levels[{j}]"), l, format!("note `{}`", n.id)));
+            refs.push((
+                format!("notes[{i}].levels[{j}]"),
+                l,
+                format!("note `{}`", n.id),
+            ));
         }
     }
     if let Some(d) = &f.declined {
@@ -563,16 +754,24 @@ fn rules_and_notes_name_known_levels(f: &RuleFile, s: &Source) -> Vec<Problem> {
 }
 
 fn crisis_rules_reach_the_top_level(f: &RuleFile, s: &Source) -> Vec<Problem> {
-    let Some(top) = f.levels.last() else { return vec![] };
+    let Some(top) = f.levels.last() else {
+        return vec![];
+    };
     f.placement
         .rules
         .iter()
         .enumerate()
         .filter(|(_, r)| r.crisis && r.floor != top.id && f.levels.iter().any(|l| l.id == r.floor))
         .map(|(i, r)| {
-            Problem::new(format!("crisis rule `{}` sets floor `{}`, below the most intensive level `{}`", r.id, r.floor, top.id))
-                .at(s.value(&format!("placement.rules[{i}].floor")))
-                .help(format!("a crisis must always lead to `{}`: set `floor: {}`", top.id, top.id))
+            Problem::new(format!(
+                "crisis rule `{}` sets floor `{}`, below the most intensive level `{}`",
+                r.id, r.floor, top.id
+            ))
+            .at(s.value(&format!("placement.rules[{i}].floor")))
+            .help(format!(
+                "a crisis must always lead to `{}`: set `floor: {}`",
+                top.id, top.id
+            ))
         })
         .collect()
 }
@@ -621,7 +820,13 @@ fn declining_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut any_declining = None;
     for (i, q) in f.questions.iter().enumerate() {
-        let declining: Vec<usize> = q.options.iter().enumerate().filter(|(_, o)| o.declines).map(|(j, _)| j).collect();
+        let declining: Vec<usize> = q
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.declines)
+            .map(|(j, _)| j)
+            .collect();
         if let Some(&j) = declining.first() {
             any_declining.get_or_insert(format!("questions[{i}].options[{j}].declines"));
         }
@@ -631,9 +836,18 @@ fn declining_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
                 .help("add an option with `declines: true`, e.g. `{code: declined, label: Prefer not to say, declines: true}`"));
         }
         if declining.len() > 1 {
-            out.push(Problem::new(format!("question `{}` has {} declining options", q.id, declining.len()))
-                .at(s.key(&format!("questions[{i}].options[{}].declines", declining[1])))
-                .help("keep one option with `declines: true`"));
+            out.push(
+                Problem::new(format!(
+                    "question `{}` has {} declining options",
+                    q.id,
+                    declining.len()
+                ))
+                .at(s.key(&format!(
+                    "questions[{i}].options[{}].declines",
+                    declining[1]
+                )))
+                .help("keep one option with `declines: true`"),
+            );
         }
         if declining.first() == Some(&0) {
             out.push(Problem::new(format!("the declining option of `{}` is listed first, as the least severe answer", q.id))
@@ -645,13 +859,11 @@ fn declining_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
         (None, Some(path)) => out.push(Problem::new("an option declines to answer, but the file has no `declined` section")
             .at(s.key(&path))
             .help("add `declined: {floor: <level>, note: <id>, text: ...}` saying what a declined answer means")),
-        (Some(d), _) => {
-            if f.levels.first().is_some_and(|l| l.id == d.floor) && f.levels.len() > 1 {
-                out.push(Problem::new(format!("`declined.floor` is `{}`, the least intensive level", d.floor))
-                    .at(s.value("declined.floor"))
-                    .help("a declined safety answer must never give the lowest level: choose a more intensive one"));
-            }
-        }
+        (Some(d), _) if f.levels.len() > 1 && f.levels[0].id == d.floor => out.push(
+            Problem::new(format!("`declined.floor` is `{}`, the least intensive level", d.floor))
+                .at(s.value("declined.floor"))
+                .help("a declined safety answer must never give the lowest level: choose a more intensive one"),
+        ),
         _ => {}
     }
     out
@@ -663,20 +875,31 @@ fn comparison_is_complete(f: &RuleFile, s: &Source) -> Vec<Problem> {
     for (i, l) in f.levels.iter().enumerate() {
         for key in l.compare.keys() {
             if !attrs.contains(&key.as_str()) {
-                out.push(Problem::new(format!("level `{}` compares `{key}`, which is not an attribute", l.id))
+                out.push(
+                    Problem::new(format!(
+                        "level `{}` compares `{key}`, which is not an attribute",
+                        l.id
+                    ))
                     .at(s.key(&format!("levels[{i}].compare.{key}")))
                     .help(if attrs.is_empty() {
                         format!("declare it under `attributes:` as `{{id: {key}, name: ...}}`")
                     } else {
                         suggest::help(key, "attributes", attrs.iter().copied())
-                    }));
+                    }),
+                );
             }
         }
         for a in &attrs {
             if !l.compare.contains_key(*a) {
-                out.push(Problem::new(format!("level `{}` has no value for attribute `{a}`", l.id))
-                    .at(s.key(&format!("levels[{i}].compare")).or_else(|| s.value(&format!("levels[{i}].id"))))
-                    .help(format!("add `{a}: ...` under its `compare` (write \"—\" if it does not apply)")));
+                out.push(
+                    Problem::new(format!("level `{}` has no value for attribute `{a}`", l.id))
+                        .at(s
+                            .key(&format!("levels[{i}].compare"))
+                            .or_else(|| s.value(&format!("levels[{i}].id"))))
+                        .help(format!(
+                            "add `{a}: ...` under its `compare` (write \"—\" if it does not apply)"
+                        )),
+                );
             }
         }
     }
@@ -694,7 +917,9 @@ fn tests_are_sound(rules: &Rules) -> Vec<Problem> {
     let dims: Vec<&str> = f.dimensions.iter().map(|d| d.id.as_str()).collect();
     for (i, t) in f.tests.iter().enumerate() {
         let path = format!("tests[{i}]");
-        if let Err(problems) = crate::answers::read_map(rules, &t.answers, s, &join(&path, "answers")) {
+        if let Err(problems) =
+            crate::answers::read_map(rules, &t.answers, s, &join(&path, "answers"))
+        {
             out.extend(problems);
         }
         let e = &t.expect;
@@ -709,13 +934,24 @@ fn tests_are_sound(rules: &Rules) -> Vec<Problem> {
             refs.push((format!("{path}.expect.notes[{j}]"), n, "note", &note_ids));
         }
         for d in e.dimensions.iter().flat_map(|m| m.keys()) {
-            refs.push((format!("{path}.expect.dimensions.{d}"), d, "dimension", &dims));
+            refs.push((
+                format!("{path}.expect.dimensions.{d}"),
+                d,
+                "dimension",
+                &dims,
+            ));
         }
         for (p, id, kind, valid) in refs {
             if !valid.contains(&id) {
-                out.push(Problem::new(format!("test `{}` expects unknown {kind} `{id}`", t.name))
-                    .at(s.value(&p))
-                    .help(suggest::help(id, &format!("{kind}s"), valid.iter().copied())));
+                out.push(
+                    Problem::new(format!("test `{}` expects unknown {kind} `{id}`", t.name))
+                        .at(s.value(&p))
+                        .help(suggest::help(
+                            id,
+                            &format!("{kind}s"),
+                            valid.iter().copied(),
+                        )),
+                );
             }
         }
     }

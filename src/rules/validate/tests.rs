@@ -50,34 +50,60 @@ fn minimal_fixture_is_valid() {
 #[test]
 fn schema_must_be_known() {
     let (t, p) = broken("schema: carelevel/v1", "schema: carelevel/v9");
-    let p = expect(&p, "unknown schema `carelevel/v9`", line_of(&t, "schema:", 1));
+    let p = expect(
+        &p,
+        "unknown schema `carelevel/v9`",
+        line_of(&t, "schema:", 1),
+    );
     assert!(help(p).contains("carelevel/v1"));
 }
 
 #[test]
 fn texts_must_not_be_empty() {
     let (t, p) = broken("prompt: Hours a week?", "prompt: \"\"");
-    expect(&p, "`questions[2].prompt` is empty", line_of(&t, "prompt: \"\"", 1));
+    expect(
+        &p,
+        "`questions[2].prompt` is empty",
+        line_of(&t, "prompt: \"\"", 1),
+    );
 }
 
 #[test]
 fn ids_must_be_well_formed() {
     let (t, p) = broken("id: plan", "id: Plan Now");
-    let p = expect(&p, "question id `Plan Now` is not a valid id", line_of(&t, "Plan Now", 1));
+    let p = expect(
+        &p,
+        "question id `Plan Now` is not a valid id",
+        line_of(&t, "Plan Now", 1),
+    );
     assert!(help(p).contains("lowercase"));
 }
 
 #[test]
 fn ids_must_be_unique() {
     let (t, p) = broken("id: plan", "id: danger");
-    let p = expect(&p, "duplicate question id `danger`", line_of(&t, "- id: danger", 40));
-    assert_eq!(help(p), format!("it is already used at line {}; ids must be unique", line_of(&t, "- id: danger", 1)));
+    let p = expect(
+        &p,
+        "duplicate question id `danger`",
+        line_of(&t, "- id: danger", 40),
+    );
+    assert_eq!(
+        help(p),
+        format!(
+            "it is already used at line {}; ids must be unique",
+            line_of(&t, "- id: danger", 1)
+        )
+    );
 }
 
 #[test]
 fn option_codes_must_be_unique_within_a_question() {
     let (t, p) = broken("code: some", "code: none");
-    expect(&p, "duplicate option id `none`", line_of(&t, "code: none", line_of(&t, "code: none", 1) + 1));
+    expect(
+        &p,
+        "duplicate option id `none`",
+        line_of(&t, "code: none", line_of(&t, "code: none", 1) + 1),
+    );
 }
 
 #[test]
@@ -86,50 +112,91 @@ fn test_names_must_be_unique() {
         "tests:\n",
         "tests:\n  - name: safe\n    answers: {danger: \"no\", hours: 1}\n    expect: {level: low}\n",
     );
-    expect(&p, "duplicate test name `safe`", line_of(&t, "- name: safe", line_of(&t, "- name: safe", 1) + 1));
+    expect(
+        &p,
+        "duplicate test name `safe`",
+        line_of(&t, "- name: safe", line_of(&t, "- name: safe", 1) + 1),
+    );
 }
 
 #[test]
 fn lists_must_not_be_empty() {
-    let (t, p) = broken("dimensions:\n  - id: risk\n    name: Risk\n", "dimensions: []\n");
-    expect(&p, "`dimensions` is empty", line_of(&t, "dimensions: []", 1));
+    let (t, p) = broken(
+        "dimensions:\n  - id: risk\n    name: Risk\n",
+        "dimensions: []\n",
+    );
+    expect(
+        &p,
+        "`dimensions` is empty",
+        line_of(&t, "dimensions: []", 1),
+    );
 }
 
 #[test]
 fn integer_questions_need_a_range() {
     let (t, p) = broken("    min: 0\n    max: 168\n", "");
-    let p = expect(&p, "integer question `hours` needs `min` and `max`", line_of(&t, "id: hours", 1));
+    let p = expect(
+        &p,
+        "integer question `hours` needs `min` and `max`",
+        line_of(&t, "id: hours", 1),
+    );
     assert!(help(p).contains("min: 0"));
 }
 
 #[test]
 fn integer_range_must_be_ordered() {
     let (t, p) = broken("min: 0", "min: 200");
-    expect(&p, "question `hours` has `min` 200 above `max` 168", line_of(&t, "min: 200", 1));
+    expect(
+        &p,
+        "question `hours` has `min` 200 above `max` 168",
+        line_of(&t, "min: 200", 1),
+    );
 }
 
 #[test]
 fn choice_questions_need_two_options() {
-    let (t, p) = broken("      - code: some\n        label: Some\n        rate: {risk: 2}\n", "");
-    expect(&p, "choice question `plan` needs at least 2 options", line_of(&t, "options:", 45));
+    let (t, p) = broken(
+        "      - code: some\n        label: Some\n        rate: {risk: 2}\n",
+        "",
+    );
+    expect(
+        &p,
+        "choice question `plan` needs at least 2 options",
+        line_of(&t, "options:", 45),
+    );
 }
 
 #[test]
 fn yes_no_questions_offer_yes_and_no() {
     let (t, p) = broken("code: \"yes\"", "code: \"maybe\"");
-    expect(&p, "yes_no question `danger` must offer exactly the codes `yes` and `no`", line_of(&t, "options:", 30));
+    expect(
+        &p,
+        "yes_no question `danger` must offer exactly the codes `yes` and `no`",
+        line_of(&t, "options:", 30),
+    );
 }
 
 #[test]
 fn range_only_on_integer_questions() {
-    let (t, p) = broken("    when: {answer: danger, is: \"yes\"}\n    options:", "    max: 3\n    when: {answer: danger, is: \"yes\"}\n    options:");
-    expect(&p, "`max` only applies to integer questions, and `plan` is `choice`", line_of(&t, "max: 3", 1));
+    let (t, p) = broken(
+        "    when: {answer: danger, is: \"yes\"}\n    options:",
+        "    max: 3\n    when: {answer: danger, is: \"yes\"}\n    options:",
+    );
+    expect(
+        &p,
+        "`max` only applies to integer questions, and `plan` is `choice`",
+        line_of(&t, "max: 3", 1),
+    );
 }
 
 #[test]
 fn ratings_name_known_dimensions() {
     let (t, p) = broken("rate: {risk: 2}", "rate: {rsik: 2}");
-    let p = expect(&p, "unknown dimension `rsik` in option `some` of `plan`", line_of(&t, "rsik", 1));
+    let p = expect(
+        &p,
+        "unknown dimension `rsik` in option `some` of `plan`",
+        line_of(&t, "rsik", 1),
+    );
     assert_eq!(help(p), "did you mean `risk`?");
 }
 
@@ -141,23 +208,48 @@ fn ratings_stay_within_range() {
 
 #[test]
 fn conditions_name_known_questions() {
-    let (t, p) = broken("when: {answer: hours, at_most: 2}", "when: {answer: hour, at_most: 2}");
-    let p = expect(&p, "unknown question `hour` in note `few_hours`", line_of(&t, "answer: hour,", 1));
+    let (t, p) = broken(
+        "when: {answer: hours, at_most: 2}",
+        "when: {answer: hour, at_most: 2}",
+    );
+    let p = expect(
+        &p,
+        "unknown question `hour` in note `few_hours`",
+        line_of(&t, "answer: hour,", 1),
+    );
     assert_eq!(help(p), "did you mean `hours`?");
 }
 
 #[test]
 fn conditions_name_known_options() {
-    let (t, p) = broken("      when: {answer: danger, is: \"yes\"}", "      when: {answer: danger, is: \"yess\"}");
-    expect(&p, "`yess` is not an option of `danger` in rule `danger_now`", line_of(&t, "yess", 1));
+    let (t, p) = broken(
+        "      when: {answer: danger, is: \"yes\"}",
+        "      when: {answer: danger, is: \"yess\"}",
+    );
+    expect(
+        &p,
+        "`yess` is not an option of `danger` in rule `danger_now`",
+        line_of(&t, "yess", 1),
+    );
 }
 
 #[test]
 fn conditions_have_one_form() {
     let (t, p) = broken("when: {answer: hours, at_most: 2}", "when: {}");
-    expect(&p, "a condition in note `few_hours` says nothing to test", line_of(&t, "when: {}", 1));
-    let (t, p) = broken("when: {answer: hours, at_most: 2}", "when: {answer: hours, at_most: 2, any: []}");
-    expect(&p, "a condition in note `few_hours` mixes `any`, `answer`", line_of(&t, "any: []", 1));
+    expect(
+        &p,
+        "a condition in note `few_hours` says nothing to test",
+        line_of(&t, "when: {}", 1),
+    );
+    let (t, p) = broken(
+        "when: {answer: hours, at_most: 2}",
+        "when: {answer: hours, at_most: 2, any: []}",
+    );
+    expect(
+        &p,
+        "a condition in note `few_hours` mixes `any`, `answer`",
+        line_of(&t, "any: []", 1),
+    );
 }
 
 #[test]
@@ -166,138 +258,270 @@ fn comparisons_need_an_answer() {
         "when: {answer: hours, at_most: 2}",
         "when: {all: [{answer: hours, at_most: 2}], is: x}",
     );
-    expect(&p, "`is` in note `few_hours` needs `answer`", line_of(&t, "is: x", 1));
+    expect(
+        &p,
+        "`is` in note `few_hours` needs `answer`",
+        line_of(&t, "is: x", 1),
+    );
 }
 
 #[test]
 fn answer_conditions_have_exactly_one_test() {
-    let (t, p) = broken("when: {answer: hours, at_most: 2}", "when: {answer: hours, at_most: 2, at_least: 1}");
-    expect(&p, "the condition on `hours` in note `few_hours` needs exactly one test, found 2", line_of(&t, "at_least: 1", 1));
+    let (t, p) = broken(
+        "when: {answer: hours, at_most: 2}",
+        "when: {answer: hours, at_most: 2, at_least: 1}",
+    );
+    expect(
+        &p,
+        "the condition on `hours` in note `few_hours` needs exactly one test, found 2",
+        line_of(&t, "at_least: 1", 1),
+    );
 }
 
 #[test]
 fn integer_conditions_compare_numbers_in_range() {
     let (t, p) = broken("at_most: 2", "at_most: lots");
-    expect(&p, "`hours` is an integer question, but note `few_hours` compares it with `lots`", line_of(&t, "lots", 1));
+    expect(
+        &p,
+        "`hours` is an integer question, but note `few_hours` compares it with `lots`",
+        line_of(&t, "lots", 1),
+    );
     let (t, p) = broken("at_most: 2", "at_most: 900");
-    expect(&p, "900 is outside the range of `hours` in note `few_hours`", line_of(&t, "900", 1));
+    expect(
+        &p,
+        "900 is outside the range of `hours` in note `few_hours`",
+        line_of(&t, "900", 1),
+    );
 }
 
 #[test]
 fn ordered_tests_do_not_apply_to_multi_questions() {
-    let text = MINIMAL.replacen("    type: choice", "    type: multi", 1).replacen("when: {answer: hours, at_most: 2}", "when: {answer: plan, at_least: some}", 1);
+    let text = MINIMAL
+        .replacen("    type: choice", "    type: multi", 1)
+        .replacen(
+            "when: {answer: hours, at_most: 2}",
+            "when: {answer: plan, at_least: some}",
+            1,
+        );
     let p = match Rules::parse("r.yaml", &text) {
         Err(Error::Rules(p)) => p,
         other => panic!("{other:?}"),
     };
-    expect(&p, "`at_least` does not apply to multi question `plan` in note `few_hours`", line_of(&text, "at_least: some", 1));
+    expect(
+        &p,
+        "`at_least` does not apply to multi question `plan` in note `few_hours`",
+        line_of(&text, "at_least: some", 1),
+    );
 }
 
 #[test]
 fn empty_lists_in_conditions_are_refused() {
     let (t, p) = broken("when: {answer: hours, at_most: 2}", "when: {any: []}");
-    expect(&p, "`any` in note `few_hours` is empty", line_of(&t, "any: []", 1));
+    expect(
+        &p,
+        "`any` in note `few_hours` is empty",
+        line_of(&t, "any: []", 1),
+    );
 }
 
 #[test]
 fn questions_depend_only_on_earlier_ones() {
-    let (t, p) = broken("    min: 0\n", "    min: 0\n    when: {answer: hours, at_least: 1}\n");
-    let p = expect(&p, "questions depend on each other in a cycle: `hours` → `hours`", line_of(&t, "when: {answer: hours, at_least: 1}", 1));
+    let (t, p) = broken(
+        "    min: 0\n",
+        "    min: 0\n    when: {answer: hours, at_least: 1}\n",
+    );
+    let p = expect(
+        &p,
+        "questions depend on each other in a cycle: `hours` → `hours`",
+        line_of(&t, "when: {answer: hours, at_least: 1}", 1),
+    );
     assert!(help(p).contains("asked before it"));
-    let (t, p) = broken("    prompt: Are you in danger?\n", "    prompt: Are you in danger?\n    when: {answer: hours, at_least: 1}\n");
-    expect(&p, "question `danger` depends on `hours`, which is asked after it", line_of(&t, "when: {answer: hours", 1));
+    let (t, p) = broken(
+        "    prompt: Are you in danger?\n",
+        "    prompt: Are you in danger?\n    when: {answer: hours, at_least: 1}\n",
+    );
+    expect(
+        &p,
+        "question `danger` depends on `hours`, which is asked after it",
+        line_of(&t, "when: {answer: hours", 1),
+    );
 }
 
 #[test]
 fn cycles_between_questions_are_named() {
-    let (t, p) = broken("    prompt: Are you in danger?\n", "    prompt: Are you in danger?\n    when: {answer: plan, is: none}\n");
-    expect(&p, "questions depend on each other in a cycle: `danger` → `plan` → `danger`", line_of(&t, "when: {answer: plan", 1));
+    let (t, p) = broken(
+        "    prompt: Are you in danger?\n",
+        "    prompt: Are you in danger?\n    when: {answer: plan, is: none}\n",
+    );
+    expect(
+        &p,
+        "questions depend on each other in a cycle: `danger` → `plan` → `danger`",
+        line_of(&t, "when: {answer: plan", 1),
+    );
 }
 
 #[test]
 fn bands_have_no_gaps() {
     let (t, p) = broken("      to: 3\n", "      to: 2\n");
-    let p = expect(&p, "no band covers scores 3 to 3", line_of(&t, "from: 4", 1));
+    let p = expect(
+        &p,
+        "no band covers scores 3 to 3",
+        line_of(&t, "from: 4", 1),
+    );
     assert_eq!(help(p), "start this band at 3, or add a band for the gap");
 }
 
 #[test]
 fn bands_do_not_overlap() {
     let (t, p) = broken("from: 4", "from: 3");
-    expect(&p, "band 3–4 overlaps the band before it, which ends at 3", line_of(&t, "from: 3", 1));
+    expect(
+        &p,
+        "band 3–4 overlaps the band before it, which ends at 3",
+        line_of(&t, "from: 3", 1),
+    );
 }
 
 #[test]
 fn bands_reach_the_highest_score() {
-    let (t, p) = broken("      from: 4\n      to: 4\n", "      from: 4\n      to: 4\n    - level: high\n      from: 5\n      to: 6\n");
-    expect(&p, "bands reach score 6, but the highest possible score is 4", line_of(&t, "bands:", 1));
-    let (t, p) = broken("      from: 4\n      to: 4\n", "      from: 4\n      to: 3\n");
-    expect(&p, "band `from: 4` is above `to: 3`", line_of(&t, "from: 4", 1));
+    let (t, p) = broken(
+        "      from: 4\n      to: 4\n",
+        "      from: 4\n      to: 4\n    - level: high\n      from: 5\n      to: 6\n",
+    );
+    expect(
+        &p,
+        "bands reach score 6, but the highest possible score is 4",
+        line_of(&t, "bands:", 1),
+    );
+    let (t, p) = broken(
+        "      from: 4\n      to: 4\n",
+        "      from: 4\n      to: 3\n",
+    );
+    expect(
+        &p,
+        "band `from: 4` is above `to: 3`",
+        line_of(&t, "from: 4", 1),
+    );
 }
 
 #[test]
 fn bands_never_step_down() {
-    let (t, p) = broken("    - level: low\n      from: 0\n      to: 3\n    - level: high\n", "    - level: high\n      from: 0\n      to: 3\n    - level: low\n");
-    expect(&p, "band 4–4 gives `low`, a less intensive level than a lower band", line_of(&t, "- level: low", 1));
+    let (t, p) = broken(
+        "    - level: low\n      from: 0\n      to: 3\n    - level: high\n",
+        "    - level: high\n      from: 0\n      to: 3\n    - level: low\n",
+    );
+    expect(
+        &p,
+        "band 4–4 gives `low`, a less intensive level than a lower band",
+        line_of(&t, "- level: low", 1),
+    );
 }
 
 #[test]
 fn bands_name_known_levels() {
     let (t, p) = broken("    - level: low\n", "    - level: lowe\n");
-    let p = expect(&p, "unknown level `lowe` in a band", line_of(&t, "level: lowe", 1));
+    let p = expect(
+        &p,
+        "unknown level `lowe` in a band",
+        line_of(&t, "level: lowe", 1),
+    );
     assert_eq!(help(p), "did you mean `low`?");
 }
 
 #[test]
 fn rules_name_known_levels() {
     let (t, p) = broken("      floor: high\n", "      floor: hihg\n");
-    expect(&p, "unknown level `hihg` in rule `danger_now`", line_of(&t, "hihg", 1));
+    expect(
+        &p,
+        "unknown level `hihg` in rule `danger_now`",
+        line_of(&t, "hihg", 1),
+    );
 }
 
 #[test]
 fn notes_name_known_levels() {
     let (t, p) = broken("levels: [low]", "levels: [medium]");
-    expect(&p, "unknown level `medium` in note `few_hours`", line_of(&t, "medium", 1));
+    expect(
+        &p,
+        "unknown level `medium` in note `few_hours`",
+        line_of(&t, "medium", 1),
+    );
 }
 
 #[test]
 fn crisis_rules_floor_at_the_top_level() {
-    let (t, p) = broken("      floor: high\n      crisis: true", "      floor: low\n      crisis: true");
-    let p = expect(&p, "crisis rule `danger_now` sets floor `low`, below the most intensive level `high`", line_of(&t, "floor: low", 1));
-    assert_eq!(help(p), "a crisis must always lead to `high`: set `floor: high`");
+    let (t, p) = broken(
+        "      floor: high\n      crisis: true",
+        "      floor: low\n      crisis: true",
+    );
+    let p = expect(
+        &p,
+        "crisis rule `danger_now` sets floor `low`, below the most intensive level `high`",
+        line_of(&t, "floor: low", 1),
+    );
+    assert_eq!(
+        help(p),
+        "a crisis must always lead to `high`: set `floor: high`"
+    );
 }
 
 #[test]
 fn every_level_is_reachable() {
     let text = MINIMAL
-        .replacen("      to: 3\n    - level: high\n      from: 4\n      to: 4\n", "      to: 4\n", 1)
-        .replacen("      floor: high\n      crisis: true\n", "      floor: low\n", 1)
+        .replacen(
+            "      to: 3\n    - level: high\n      from: 4\n      to: 4\n",
+            "      to: 4\n",
+            1,
+        )
+        .replacen(
+            "      floor: high\n      crisis: true\n",
+            "      floor: low\n",
+            1,
+        )
         .replacen("  floor: high\n  note:", "  floor: low\n  note:", 1);
     let p = match Rules::parse("r.yaml", &text) {
         Err(Error::Rules(p)) => p,
         other => panic!("{other:?}"),
     };
-    expect(&p, "level `high` can never be recommended", line_of(&text, "id: high", 1));
+    expect(
+        &p,
+        "level `high` can never be recommended",
+        line_of(&text, "id: high", 1),
+    );
 }
 
 #[test]
 fn bands_beyond_any_answer_do_not_count_as_reachable() {
     let text = MINIMAL
         .replacen("rate: {risk: 4}", "rate: {risk: 3}", 1)
-        .replacen("      floor: high\n      crisis: true\n", "      floor: low\n", 1)
+        .replacen(
+            "      floor: high\n      crisis: true\n",
+            "      floor: low\n",
+            1,
+        )
         .replacen("  floor: high\n  note:", "  floor: low\n  note:", 1);
     let p = match Rules::parse("r.yaml", &text) {
         Err(Error::Rules(p)) => p,
         other => panic!("{other:?}"),
     };
-    let p = expect(&p, "level `high` can never be recommended", line_of(&text, "id: high", 1));
+    let p = expect(
+        &p,
+        "level `high` can never be recommended",
+        line_of(&text, "id: high", 1),
+    );
     assert!(help(p).contains("highest reachable score is 3"));
 }
 
 #[test]
 fn safety_questions_offer_to_decline() {
-    let (t, p) = broken("      - code: declined\n        label: Prefer not to say\n        declines: true\n", "");
-    let p = expect(&p, "safety question `danger` offers no \"prefer not to say\" option", line_of(&t, "safety: true", 1));
+    let (t, p) = broken(
+        "      - code: declined\n        label: Prefer not to say\n        declines: true\n",
+        "",
+    );
+    let p = expect(
+        &p,
+        "safety question `danger` offers no \"prefer not to say\" option",
+        line_of(&t, "safety: true", 1),
+    );
     assert!(help(p).contains("declines: true"));
 }
 
@@ -307,54 +531,100 @@ fn declining_is_never_the_least_severe_answer() {
         "      - code: \"no\"\n        label: \"No\"\n      - code: declined\n        label: Prefer not to say\n        declines: true\n",
         "      - code: declined\n        label: Prefer not to say\n        declines: true\n      - code: \"no\"\n        label: \"No\"\n",
     );
-    expect(&p, "the declining option of `danger` is listed first, as the least severe answer", line_of(&t, "declines: true", 1));
+    expect(
+        &p,
+        "the declining option of `danger` is listed first, as the least severe answer",
+        line_of(&t, "declines: true", 1),
+    );
 }
 
 #[test]
 fn one_declining_option_per_question() {
-    let (t, p) = broken("        label: \"Yes\"\n", "        label: \"Yes\"\n        declines: true\n");
-    expect(&p, "question `danger` has 2 declining options", line_of(&t, "declines: true", line_of(&t, "label: \"Yes\"", 1)));
+    let (t, p) = broken(
+        "        label: \"Yes\"\n",
+        "        label: \"Yes\"\n        declines: true\n",
+    );
+    expect(
+        &p,
+        "question `danger` has 2 declining options",
+        line_of(&t, "declines: true", line_of(&t, "label: \"Yes\"", 1)),
+    );
 }
 
 #[test]
 fn declining_needs_a_declined_section() {
-    let (t, p) = broken("declined:\n  floor: high\n  note: not_assessed\n  text: Safety could not be assessed.\n", "");
-    let p = expect(&p, "an option declines to answer, but the file has no `declined` section", line_of(&t, "declines: true", 1));
+    let (t, p) = broken(
+        "declined:\n  floor: high\n  note: not_assessed\n  text: Safety could not be assessed.\n",
+        "",
+    );
+    let p = expect(
+        &p,
+        "an option declines to answer, but the file has no `declined` section",
+        line_of(&t, "declines: true", 1),
+    );
     assert!(help(p).contains("declined: {floor"));
 }
 
 #[test]
 fn declining_never_gives_the_lowest_level() {
     let (t, p) = broken("  floor: high\n  note:", "  floor: low\n  note:");
-    let p = expect(&p, "`declined.floor` is `low`, the least intensive level", line_of(&t, "floor: low", 1));
+    let p = expect(
+        &p,
+        "`declined.floor` is `low`, the least intensive level",
+        line_of(&t, "floor: low", 1),
+    );
     assert!(help(p).contains("never give the lowest level"));
 }
 
 #[test]
 fn every_level_has_every_attribute() {
     let (t, p) = broken("      setting: Facility\n", "      settting: Facility\n");
-    expect(&p, "level `high` compares `settting`, which is not an attribute", line_of(&t, "settting", 1));
-    let p = expect(&p, "level `high` has no value for attribute `setting`", line_of(&t, "compare:", line_of(&t, "id: high", 1)));
+    expect(
+        &p,
+        "level `high` compares `settting`, which is not an attribute",
+        line_of(&t, "settting", 1),
+    );
+    let p = expect(
+        &p,
+        "level `high` has no value for attribute `setting`",
+        line_of(&t, "compare:", line_of(&t, "id: high", 1)),
+    );
     assert!(help(p).contains("\"—\""));
 }
 
 #[test]
 fn test_answers_are_checked_like_answer_files() {
-    let (t, p) = broken("answers: {danger: \"no\", hours: 5}", "answers: {danger: \"nope\", hours: 5}");
-    let p = expect(&p, "`nope` is not an answer to `danger`", line_of(&t, "nope", 1));
+    let (t, p) = broken(
+        "answers: {danger: \"no\", hours: 5}",
+        "answers: {danger: \"nope\", hours: 5}",
+    );
+    let p = expect(
+        &p,
+        "`nope` is not an answer to `danger`",
+        line_of(&t, "nope", 1),
+    );
     assert!(help(p).contains("`declined` (Prefer not to say)"));
 }
 
 #[test]
 fn test_expectations_name_known_things() {
-    let (t, p) = broken("expect: {level: low, crisis: false}", "expect: {level: low, crisis: false, fired: [danger_nwo]}");
-    let p = expect(&p, "test `safe` expects unknown rule `danger_nwo`", line_of(&t, "danger_nwo", 1));
+    let (t, p) = broken(
+        "expect: {level: low, crisis: false}",
+        "expect: {level: low, crisis: false, fired: [danger_nwo]}",
+    );
+    let p = expect(
+        &p,
+        "test `safe` expects unknown rule `danger_nwo`",
+        line_of(&t, "danger_nwo", 1),
+    );
     assert_eq!(help(p), "did you mean `danger_now`?");
 }
 
 #[test]
 fn all_problems_are_reported_at_once_in_file_order() {
-    let text = MINIMAL.replacen("rate: {risk: 2}", "rate: {rsik: 2}", 1).replacen("levels: [low]", "levels: [medium]", 1);
+    let text = MINIMAL
+        .replacen("rate: {risk: 2}", "rate: {rsik: 2}", 1)
+        .replacen("levels: [low]", "levels: [medium]", 1);
     let p = match Rules::parse("r.yaml", &text) {
         Err(Error::Rules(p)) => p,
         other => panic!("{other:?}"),

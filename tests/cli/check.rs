@@ -1,0 +1,98 @@
+use predicates::prelude::*;
+
+use crate::{carelevel, fixture};
+
+#[test]
+fn builtin_rules_pass_their_own_tests() {
+    let out = crate::stdout_of(carelevel().arg("check"));
+    assert!(out.starts_with("rules: default "), "{out}");
+    assert!(!out.contains("FAIL"), "{out}");
+    assert!(out.contains("ok    monotonicity"), "{out}");
+    let last = out.lines().last().unwrap();
+    let passed: usize = last.split(' ').next().unwrap().parse().unwrap();
+    assert!(passed >= 21, "at least 20 cases and the probe: {last}");
+    assert!(last.ends_with(" passed, 0 failed"));
+}
+
+#[test]
+fn the_shipped_file_checks_like_the_builtin() {
+    carelevel()
+        .args(["check", "rules/default.yaml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::starts_with("rules: default ")
+                .and(predicate::str::contains("(rules/default.yaml)")),
+        );
+}
+
+#[test]
+fn failing_case_exits_1_with_a_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.yaml");
+    let text = std::fs::read_to_string(fixture("minimal.yaml"))
+        .unwrap()
+        .replace(
+            "expect: {level: low, crisis: false}",
+            "expect: {level: high}",
+        );
+    std::fs::write(&path, text).unwrap();
+    carelevel()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "FAIL  safe\n        level:  expected `high`, got `low`",
+        ))
+        .stdout(predicate::str::ends_with("1 passed, 1 failed\n"));
+}
+
+#[test]
+fn invalid_rule_file_exits_78_with_file_line_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.yaml");
+    let text = std::fs::read_to_string(fixture("minimal.yaml"))
+        .unwrap()
+        .replace(
+            "      floor: high\n      crisis",
+            "      floor: hihg\n      crisis",
+        );
+    std::fs::write(&path, &text).unwrap();
+    let line = text.lines().position(|l| l.contains("hihg")).unwrap() + 1;
+    carelevel()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(78)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "error: unknown level `hihg` in rule `danger_now`",
+        ))
+        .stderr(predicate::str::contains(format!("r.yaml:{line}:14")))
+        .stderr(predicate::str::contains("help: did you mean `high`?"));
+}
+
+#[test]
+fn missing_rule_file_exits_66() {
+    carelevel()
+        .args(["check", "no/such/rules.yaml"])
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains("cannot read `no/such/rules.yaml`"));
+}
+
+#[test]
+fn not_yaml_at_all_is_a_rule_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.yaml");
+    std::fs::write(&path, "\u{0}\u{1}binary: [\n").unwrap();
+    carelevel()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(78)
+        .stderr(predicate::str::starts_with("error: "))
+        .stderr(predicate::str::contains("panicked").not());
+}

@@ -1,0 +1,114 @@
+//! Bad input: a clear message, the documented exit code, nothing on stdout.
+
+use predicates::prelude::*;
+
+use crate::{carelevel, fixture};
+
+fn screen_stdin(answers: &str) -> assert_cmd::assert::Assert {
+    carelevel()
+        .args(["screen", "--answers", "-"])
+        .write_stdin(answers.to_owned())
+        .assert()
+}
+
+#[test]
+fn no_terminal_and_no_answers_is_a_usage_error() {
+    carelevel()
+        .arg("screen")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--answers FILE"))
+        .stderr(predicate::str::contains("carelevel template"));
+}
+
+#[test]
+fn unknown_question_exits_65_and_suggests() {
+    screen_stdin("answers:\n  recent_dischrge: \"no\"\n")
+        .code(65)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "error: unknown question `recent_dischrge`",
+        ))
+        .stderr(predicate::str::contains("<stdin>:2:3"))
+        .stderr(predicate::str::contains("did you mean `recent_discharge`?"));
+}
+
+#[test]
+fn bad_code_lists_the_allowed_codes() {
+    screen_stdin("answers:\n  readiness: sure\n")
+        .code(65)
+        .stderr(predicate::str::contains(
+            "`sure` is not an answer to `readiness`",
+        ))
+        .stderr(predicate::str::contains("<stdin>:2:14"))
+        .stderr(predicate::str::contains("use one of: `ready`"));
+}
+
+#[test]
+fn every_bad_answer_is_reported_at_once() {
+    screen_stdin("answers:\n  readiness: sure\n  hours_available: -3\n  nonsense: 1\n")
+        .code(65)
+        .stderr(predicate::str::contains("found 3 problems in the answers"));
+}
+
+#[test]
+fn wrong_shape_is_explained() {
+    screen_stdin("- just\n- a list\n")
+        .code(65)
+        .stderr(predicate::str::contains("<stdin>:1:1"))
+        .stderr(predicate::str::contains("carelevel template"));
+}
+
+#[test]
+fn missing_answer_file_exits_66() {
+    carelevel()
+        .args(["screen", "--answers", "nope.yaml"])
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains("cannot read `nope.yaml`"));
+}
+
+#[test]
+fn invalid_rules_exit_78_before_reading_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.yaml");
+    std::fs::write(&path, "schema: carelevel/v1\nid: x\n").unwrap();
+    carelevel()
+        .arg("screen")
+        .arg("--rules")
+        .arg(&path)
+        .args(["--answers", "-"])
+        .write_stdin("answers: {}\n")
+        .assert()
+        .code(78)
+        .stderr(predicate::str::contains("missing field `version`"))
+        .stderr(predicate::str::contains("r.yaml:1:1"));
+}
+
+#[test]
+fn unknown_rule_key_is_pointed_at() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.yaml");
+    let text = std::fs::read_to_string(fixture("minimal.yaml"))
+        .unwrap()
+        .replace("    name: Risk\n", "    name: Risk\n    nmae: Oops\n");
+    std::fs::write(&path, &text).unwrap();
+    let line = text.lines().position(|l| l.contains("nmae")).unwrap() + 1;
+    carelevel()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(78)
+        .stderr(predicate::str::contains("unknown field `nmae`"))
+        .stderr(predicate::str::contains(format!("r.yaml:{line}:5")))
+        .stderr(predicate::str::contains("did you mean `name`?"));
+}
+
+#[test]
+fn bad_flag_is_exit_2() {
+    carelevel()
+        .args(["screen", "--format", "pdf"])
+        .assert()
+        .code(2);
+}

@@ -1,0 +1,36 @@
+//! Integration tests of the `carelevel` binary, one module per command.
+
+mod check;
+mod errors;
+mod questions;
+mod screen;
+mod template;
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+/// The binary, with a clean environment for stable output.
+pub fn carelevel() -> Command {
+    let mut cmd = Command::cargo_bin("carelevel").expect("binary built");
+    cmd.env_remove("NO_COLOR").env("COLUMNS", "100");
+    cmd
+}
+
+/// Path of a file under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Standard output of a successful run.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstderr:\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}

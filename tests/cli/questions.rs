@@ -1,0 +1,47 @@
+use crate::{carelevel, stdout_of};
+
+#[test]
+fn questions_json_has_the_contract_fields_in_asking_order() {
+    let out = stdout_of(carelevel().args(["questions", "--format", "json"]));
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let list = list.as_array().unwrap();
+    assert!((12..=25).contains(&list.len()), "{} questions", list.len());
+    for q in list {
+        for key in ["id", "type", "prompt", "required", "options"] {
+            assert!(q.get(key).is_some(), "{key} missing in {q}");
+        }
+        let kind = q["type"].as_str().unwrap();
+        assert!(["yes_no", "choice", "multi", "integer"].contains(&kind));
+        for o in q["options"].as_array().unwrap() {
+            assert!(o["code"].is_string() && o["label"].is_string());
+        }
+    }
+    assert_eq!(list[0]["id"], "self_harm_thoughts");
+    // Least severe first: no thoughts at all.
+    let first = &list[0]["options"][0]["code"];
+    assert_eq!(first, "none");
+}
+
+#[test]
+fn follow_ups_carry_their_condition() {
+    let out = stdout_of(carelevel().arg("questions"));
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let plan = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "self_harm_plan")
+        .unwrap();
+    assert_eq!(plan["when"]["answer"], "self_harm_thoughts");
+    let first = list.as_array().unwrap().first().unwrap();
+    assert!(first.get("when").is_none());
+}
+
+#[test]
+fn questions_yaml_matches_json() {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(carelevel().arg("questions"))).unwrap();
+    let yaml: serde_json::Value =
+        serde_yaml::from_str(&stdout_of(carelevel().args(["questions", "-f", "yaml"]))).unwrap();
+    assert_eq!(json, yaml);
+}

@@ -1,0 +1,203 @@
+use predicates::prelude::*;
+
+use crate::{carelevel, stdout_of};
+
+fn example(name: &str) -> String {
+    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn screen(name: &str, format: &str) -> String {
+    stdout_of(carelevel().args(["screen", "--answers", &example(name), "--format", format]))
+}
+
+fn json(name: &str) -> serde_json::Value {
+    serde_json::from_str(&screen(name, "json")).expect("valid JSON")
+}
+
+#[test]
+fn text_report_outpatient() {
+    insta::assert_snapshot!(screen("outpatient.yaml", "text"));
+}
+
+#[test]
+fn text_report_iop() {
+    insta::assert_snapshot!(screen("iop.yaml", "text"));
+}
+
+#[test]
+fn text_report_crisis_leads_with_crisis_resources() {
+    let out = screen("crisis.json", "text");
+    assert!(out.starts_with("!! CRISIS: PLEASE GET HELP NOW !!\n"));
+    assert!(out.find("988").unwrap() < out.find("Recommended level").unwrap());
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn markdown_report_iop() {
+    insta::assert_snapshot!(screen("iop.yaml", "markdown"));
+}
+
+#[test]
+fn markdown_report_crisis_starts_with_the_crisis_block() {
+    let out = screen("crisis.json", "markdown");
+    assert!(out.starts_with("> **Crisis: please get help now.**"));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn json_report_crisis() {
+    insta::assert_snapshot!(screen("crisis.json", "json"));
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let v = json("iop.yaml");
+    assert_eq!(v["level"], "iop");
+    assert_eq!(v["level_name"], "Intensive outpatient program");
+    assert_eq!(v["crisis"], false);
+    assert!(v.get("crisis_message").is_none());
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["id"], "example-iop");
+    let dims = v["dimensions"].as_object().unwrap();
+    assert_eq!(dims["treatment_response"], 2);
+    assert!(dims.values().all(|r| r.as_u64().unwrap() <= 4));
+    assert_eq!(
+        v["fired"],
+        serde_json::json!(["outpatient_not_enough", "daily_support"])
+    );
+    let notes: Vec<&str> = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(notes.contains(&"time_commitment"));
+    assert_eq!(v["rules"]["id"], "default");
+    assert_eq!(v["rules"]["sha256"].as_str().unwrap().len(), 64);
+    assert!(v["disclaimer"]
+        .as_str()
+        .unwrap()
+        .contains("not a diagnosis"));
+}
+
+#[test]
+fn json_crisis_field_comes_first() {
+    let out = screen("crisis.json", "json");
+    assert!(
+        out.starts_with("{\n  \"crisis\": true,\n  \"crisis_message\": "),
+        "{out}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["level"], "inpatient");
+    assert!(v["crisis_message"].as_str().unwrap().contains("988"));
+    assert_eq!(v["fired"][0], "imminent_danger");
+}
+
+#[test]
+fn yaml_report_has_the_same_content_as_json() {
+    let y: serde_json::Value = serde_yaml::from_str(&screen("crisis.json", "yaml")).unwrap();
+    assert_eq!(y, json("crisis.json"));
+    assert!(screen("crisis.json", "yaml").starts_with("crisis: true\ncrisis_message:"));
+}
+
+#[test]
+fn every_format_carries_the_disclaimer() {
+    for format in ["text", "json", "yaml", "markdown"] {
+        for file in ["outpatient.yaml", "crisis.json"] {
+            let out = screen(file, format);
+            assert!(
+                out.contains("screening aid, not a diagnosis"),
+                "{format} {file}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_rules_sha_matches_the_file() {
+    use sha2::Digest;
+    let bytes =
+        std::fs::read(format!("{}/rules/default.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let hex: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(json("outpatient.yaml")["rules"]["sha256"], hex);
+}
+
+#[test]
+fn answers_from_stdin() {
+    let text = std::fs::read_to_string(example("outpatient.yaml")).unwrap();
+    let out = stdout_of(
+        carelevel()
+            .args(["screen", "--answers", "-", "-f", "json"])
+            .write_stdin(text),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["level"], "outpatient");
+}
+
+#[test]
+fn same_answers_give_identical_output() {
+    assert_eq!(screen("iop.yaml", "json"), screen("iop.yaml", "json"));
+}
+
+#[test]
+fn answers_to_unasked_questions_are_ignored_with_a_warning() {
+    let text = std::fs::read_to_string(example("outpatient.yaml"))
+        .unwrap()
+        .replace(
+            "  harm_others: none\n",
+            "  harm_others: none\n  self_harm_plan: \"yes\"\n",
+        );
+    carelevel()
+        .args(["screen", "--answers", "-", "-f", "json"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: ignored answers to questions that were not asked",
+        ))
+        .stderr(predicate::str::contains("`self_harm_plan`"))
+        .stdout(predicate::str::contains("\"level\": \"outpatient\""))
+        .stdout(predicate::str::contains(
+            "\"ignored_answers\": [\n    \"self_harm_plan\"\n  ]",
+        ));
+}
+
+#[test]
+fn declining_a_safety_question_is_never_the_lowest_level() {
+    let text = std::fs::read_to_string(example("outpatient.yaml"))
+        .unwrap()
+        .replace(
+            "self_harm_thoughts: none",
+            "self_harm_thoughts: declined\n  self_harm_plan: \"no\"\n  recent_attempt: \"no\"",
+        );
+    let out = stdout_of(
+        carelevel()
+            .args(["screen", "--answers", "-", "-f", "json"])
+            .write_stdin(text),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["level"], "iop");
+    assert_eq!(v["notes"][0]["id"], "safety_not_assessed");
+    assert_eq!(v["explanation"]["declined"][0], "self_harm_thoughts");
+}
+
+#[test]
+fn a_rule_file_from_disk_is_used() {
+    let rules = crate::fixture("minimal.yaml");
+    let out = stdout_of(
+        carelevel()
+            .arg("screen")
+            .arg("--rules")
+            .arg(&rules)
+            .args(["--answers", "-"])
+            .write_stdin("answers: {danger: \"no\", hours: 1}\n"),
+    );
+    assert!(
+        out.starts_with("Recommended level of care: Low (low)"),
+        "{out}"
+    );
+    assert!(out.contains("Little time."));
+}

@@ -1,0 +1,148 @@
+//! Properties of the built-in rules over generated complete answer sets.
+
+use carelevel::answers::{Answer, Answers};
+use carelevel::engine::{evaluate, holds};
+use carelevel::report;
+use carelevel::rules::model::QuestionKind;
+use carelevel::rules::Rules;
+use proptest::prelude::*;
+use std::sync::LazyLock;
+
+static RULES: LazyLock<Rules> =
+    LazyLock::new(|| Rules::builtin().expect("built-in rules are valid"));
+
+fn rules() -> &'static Rules {
+    &RULES
+}
+
+/// One raw pick per question: an option index (or bit set for `multi`), or a number.
+fn picks() -> impl Strategy<Value = Vec<u64>> {
+    let n = rules().file.questions.len();
+    prop::collection::vec(any::<u64>(), n)
+}
+
+/// Turn picks into a complete answer set: every question answered.
+fn answers(rules: &Rules, picks: &[u64]) -> Answers {
+    let mut a = Answers::empty(rules);
+    for (i, (q, &p)) in rules.file.questions.iter().zip(picks).enumerate() {
+        let answer = match q.kind {
+            QuestionKind::Integer => {
+                let (lo, hi) = (q.min.unwrap(), q.max.unwrap());
+                Answer::Int(lo + (p % (hi - lo + 1) as u64) as i64)
+            }
+            QuestionKind::Multi => {
+                let plain: Vec<_> = q.options.iter().filter(|o| !o.declines).collect();
+                Answer::Codes(
+                    plain
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| p >> j & 1 == 1)
+                        .map(|(_, o)| o.code.clone())
+                        .collect(),
+                )
+            }
+            _ => Answer::Code(
+                q.options[(p % q.options.len() as u64) as usize]
+                    .code
+                    .clone(),
+            ),
+        };
+        a.set(i, Some(answer));
+    }
+    a
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Every complete valid answer set gives exactly one known level, with nothing missing.
+    #[test]
+    fn totality(p in picks()) {
+        let rules = rules();
+        let o = evaluate(rules, &answers(rules, &p));
+        prop_assert!(o.level < rules.file.levels.len());
+        prop_assert!(o.missing.is_empty());
+        let r = report::build(rules, &o, None);
+        prop_assert_eq!(&r.level, &rules.file.levels[o.level].id);
+    }
+
+    /// The same answers give byte-identical JSON, even with the rules loaded again.
+    #[test]
+    fn determinism(p in picks()) {
+        let r1 = rules();
+        let r2 = Rules::builtin().unwrap();
+        let a = answers(r1, &p);
+        let j1 = report::json(&report::build(r1, &evaluate(r1, &a), None));
+        let j2 = report::json(&report::build(&r2, &evaluate(&r2, &a), None));
+        prop_assert_eq!(j1, j2);
+    }
+
+    /// Moving any one answer to a more severe option never lowers the level.
+    #[test]
+    fn monotonicity(p in picks(), which in any::<prop::sample::Index>(), step in 1usize..4) {
+        let rules = rules();
+        let a = answers(rules, &p);
+        let qi = which.index(rules.file.questions.len());
+        let q = &rules.file.questions[qi];
+        let worse = match a.get(qi) {
+            Some(Answer::Code(c)) => {
+                let (i, _) = q.option(c).unwrap();
+                let j = (i + step).min(q.options.len() - 1);
+                Answer::Code(q.options[j].code.clone())
+            }
+            Some(Answer::Codes(cs)) => {
+                let mut more = cs.clone();
+                if let Some(o) = q.options.iter().find(|o| !o.declines && !cs.contains(&o.code)) {
+                    more.push(o.code.clone());
+                }
+                more.sort_by_key(|c| q.option(c).map(|(i, _)| i));
+                Answer::Codes(more)
+            }
+            _ => return Ok(()),
+        };
+        let before = evaluate(rules, &a).level;
+        let mut b = a.clone();
+        b.set(qi, Some(worse));
+        let after = evaluate(rules, &b).level;
+        prop_assert!(after >= before, "`{}` made more severe lowered level {} -> {}", q.id, before, after);
+    }
+
+    /// Whenever a crisis rule's condition holds, the result is the top level with `crisis: true`.
+    #[test]
+    fn crisis_means_inpatient(p in picks()) {
+        let rules = rules();
+        let a = answers(rules, &p);
+        let o = evaluate(rules, &a);
+        // Conditions see only the answers of questions that were asked.
+        let mut asked = Answers::empty(rules);
+        for &q in &o.asked {
+            asked.set(q, a.get(q).cloned());
+        }
+        let crisis_holds = rules.file.placement.rules.iter().any(|r| r.crisis && holds(rules, &r.when, &asked));
+        prop_assert_eq!(o.crisis, crisis_holds);
+        if crisis_holds {
+            prop_assert_eq!(rules.file.levels[o.level].id.as_str(), "inpatient");
+            let r = report::build(rules, &o, None);
+            prop_assert!(r.crisis_message.is_some());
+            prop_assert!(report::text(&r).starts_with("!! CRISIS"));
+        }
+    }
+}
+
+/// The crisis path is reachable at all (the properties above are not vacuous).
+#[test]
+fn a_plan_to_act_is_a_crisis() {
+    let rules = rules();
+    let mut a = answers(rules, &vec![0; rules.file.questions.len()]);
+    let set = |a: &mut Answers, id: &str, code: &str| {
+        a.set(
+            rules.question_index(id).unwrap(),
+            Some(Answer::Code(code.into())),
+        )
+    };
+    set(&mut a, "self_harm_thoughts", "frequent");
+    set(&mut a, "self_harm_plan", "yes");
+    let o = evaluate(rules, &a);
+    assert!(o.crisis);
+    assert_eq!(rules.file.levels[o.level].id, "inpatient");
+}
