@@ -101,7 +101,11 @@ pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> 
             ))]));
         }
         serde_yaml::from_str(text).map_err(|e| {
-            Error::Answers(vec![from_yaml_error(&source, &e)
+            let mut problem = from_yaml_error(&source, &e);
+            problem.message = problem
+                .message
+                .replace("struct AnswerFile", "an answer file (a map with `answers:`)");
+            Error::Answers(vec![problem
                 .help("an answer file holds `answers:` with one `question_id: answer` per line; `carelevel template` prints one")])
         })?
     };

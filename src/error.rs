@@ -78,9 +78,20 @@ impl fmt::Display for Problem {
             if let Some(line) = &loc.snippet {
                 let gutter = loc.line.to_string().len();
                 let pad = " ".repeat(gutter);
-                let shown = line.replace('\t', " ");
+                let chars: Vec<char> = line.replace('\t', " ").chars().collect();
+                let mut caret_at = loc.column.saturating_sub(1).min(chars.len());
+                // Show a window of a long line around the spot.
+                let start = caret_at.saturating_sub(40);
+                let end = (start + 100).min(chars.len());
+                let mut shown: String = chars[start..end].iter().collect();
+                if start > 0 {
+                    shown.insert_str(0, "...");
+                    caret_at = caret_at - start + 3;
+                }
+                if end < chars.len() {
+                    shown.push_str("...");
+                }
                 write!(f, "\n {pad} |\n {} | {shown}", loc.line)?;
-                let caret_at = loc.column.saturating_sub(1).min(shown.chars().count());
                 write!(f, "\n {pad} | {}^", " ".repeat(caret_at))?;
             }
         }
@@ -171,6 +182,22 @@ mod tests {
             text,
             "unknown level `iopp`\n  --> r.yaml:12:10\n    |\n 12 |   floor: iopp\n    |          ^\n  help: use one of `outpatient`, `iop`"
         );
+    }
+
+    #[test]
+    fn long_lines_are_shown_around_the_spot() {
+        let line = format!("{}X{}", "a".repeat(200), "b".repeat(200));
+        let p = Problem::new("here").at(Some(Location {
+            file: "f".into(),
+            line: 1,
+            column: 201,
+            snippet: Some(line),
+        }));
+        let text = p.to_string();
+        let shown = text.lines().nth(3).unwrap();
+        let caret = text.lines().nth(4).unwrap();
+        assert_eq!(shown.find('X'), caret.find('^'));
+        assert!(shown.len() < 120 && shown.ends_with("..."));
     }
 
     #[test]
