@@ -632,3 +632,40 @@ fn all_problems_are_reported_at_once_in_file_order() {
     assert_eq!(p.len(), 2);
     assert!(p[0].location.as_ref().unwrap().line < p[1].location.as_ref().unwrap().line);
 }
+
+#[test]
+fn integer_questions_have_no_options() {
+    let (t, p) = broken(
+        "    min: 0\n",
+        "    options:\n      - {code: a, label: A}\n    min: 0\n",
+    );
+    let p = expect(
+        &p,
+        "integer question `hours` has options",
+        line_of(&t, "options:", line_of(&t, "id: hours", 1)),
+    );
+    assert!(help(p).contains("choice"));
+}
+
+#[test]
+fn in_lists_are_not_empty() {
+    let (t, p) = broken(
+        "when: {answer: hours, at_most: 2}",
+        "when: {answer: plan, in: []}",
+    );
+    expect(
+        &p,
+        "`in` on `plan` in note `few_hours` is empty",
+        line_of(&t, "in: []", 1),
+    );
+}
+
+#[test]
+fn missing_fields_are_named() {
+    let (t, p) = broken("    prompt: Hours a week?\n", "");
+    let p = p
+        .iter()
+        .find(|p| p.message.contains("missing field `prompt`"))
+        .expect("missing field");
+    assert!(p.location.as_ref().unwrap().line <= line_of(&t, "id: hours", 1) + 1);
+}
