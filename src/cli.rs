@@ -31,6 +31,13 @@ pub enum Command {
         /// Output format
         #[arg(long, short, value_enum, default_value_t = ScreenFormat::Text)]
         format: ScreenFormat,
+        /// Save the answers to FILE after every answer (owner-only, 0600); resume with `--answers FILE`
+        #[arg(long, value_name = "FILE")]
+        save: Option<PathBuf>,
+        /// Plain line-by-line questions (numbered options, typed answers, no cursor movement
+        /// or colour), read from standard input
+        #[arg(long)]
+        plain: bool,
     },
     /// Print a blank answer file with every question and its allowed answers
     Template {
@@ -94,6 +101,8 @@ impl Cli {
                 rules: r,
                 answers,
                 format,
+                save,
+                plain,
             } => Task::Screen(Screen {
                 rules: rules(r.rules),
                 answers: answers.map(|p| {
@@ -109,6 +118,8 @@ impl Cli {
                     ScreenFormat::Yaml => ReportFormat::Yaml,
                     ScreenFormat::Markdown => ReportFormat::Markdown,
                 },
+                save,
+                plain,
             }),
             Command::Template { rules: r, format } => Task::Template {
                 rules: rules(r.rules),

@@ -123,6 +123,22 @@ pub enum Error {
     Answers(Vec<Problem>),
     #[error("{}", list("rule file", .0))]
     Rules(Vec<Problem>),
+    #[error("interrupted; {}", progress(.saved.as_deref()))]
+    Interrupted { saved: Option<PathBuf> },
+    #[error("the input ended before every question was answered; {}", progress(.saved.as_deref()))]
+    Incomplete { saved: Option<PathBuf> },
+}
+
+/// Where the answers so far are, and how to go on.
+fn progress(saved: Option<&std::path::Path>) -> String {
+    match saved {
+        Some(p) if p.exists() => format!(
+            "your answers so far are saved in `{0}`\n  help: resume with `carelevel screen --answers {0} --save {0}`",
+            p.display()
+        ),
+        Some(p) => format!("nothing was answered yet, so `{}` was not written", p.display()),
+        None => "nothing was saved\n  help: add `--save FILE` to keep your answers as you go".into(),
+    }
 }
 
 fn list(what: &str, problems: &[Problem]) -> String {
@@ -151,6 +167,8 @@ impl Error {
             Error::Output { .. } => exit::CANT_CREATE,
             Error::Answers(_) => exit::DATA,
             Error::Rules(_) => exit::CONFIG,
+            Error::Interrupted { .. } => exit::INTERRUPTED,
+            Error::Incomplete { .. } => exit::DATA,
         }
     }
 

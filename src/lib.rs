@@ -3,6 +3,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod answers;
+pub mod ask;
 pub mod check;
 pub mod cli;
 pub mod engine;
@@ -11,6 +12,7 @@ pub mod questions;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod save;
 pub mod settings;
 pub mod source;
 mod suggest;

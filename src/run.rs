@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Read, Write};
 use crate::error::{exit, Error, Problem};
 use crate::rules::Rules;
 use crate::settings::{Input, ReportFormat, RulesSource, Screen, Task, TextFormat};
-use crate::{answers, check, engine, questions, report, template};
+use crate::{answers, ask, check, engine, questions, report, save, template};
 
 /// Where a task writes: results to `out`, warnings to `err`.
 pub struct Io<'a> {
@@ -55,44 +55,43 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
 
 fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     let rules = load_rules(&s.rules)?;
-    let Some(input) = &s.answers else {
-        let why = if io.interactive {
-            "the guided questionnaire is not available in this version"
-        } else {
-            "no terminal to ask questions on"
-        };
-        return Err(Error::Usage(format!(
-            "{why}: give the answers with `--answers FILE` (or `--answers -` for standard input)\n  help: `carelevel template > answers.yaml` writes a blank answer file to fill in"
-        )));
-    };
-    let (name, text) = read_input(input)?;
-    let doc = answers::parse(&rules, &name, &text)?;
-    let outcome = engine::evaluate(&rules, &doc.answers);
-    let qs = &rules.file.questions;
-    if !outcome.missing.is_empty() {
-        let problems = outcome
-            .missing
-            .iter()
-            .map(|&q| {
-                Problem::new(format!(
-                    "`{name}` has no answer to `{}` ({})",
-                    qs[q].id,
-                    qs[q]
-                        .prompt
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                ))
-                .help(format!(
-                    "add `{}: ...` under `answers:`; {}",
-                    qs[q].id,
-                    expected(&rules, q)
-                ))
-            })
-            .collect();
-        return Err(Error::Answers(problems));
+    if s.plain && s.answers == Some(Input::Stdin) {
+        return Err(Error::Usage(
+            "`--plain` reads the answers you type on standard input, so it cannot also read `--answers -`\n  help: give the answer file by name: `--answers FILE`".into(),
+        ));
     }
+    let (name, doc) = match &s.answers {
+        Some(input) => {
+            let (name, text) = read_input(input)?;
+            let doc = answers::parse(&rules, &name, &text)?;
+            (name, doc)
+        }
+        None => (
+            String::new(),
+            answers::AnswerDoc {
+                id: None,
+                answers: answers::Answers::empty(&rules),
+            },
+        ),
+    };
+    let complete = s.answers.is_some() && engine::evaluate(&rules, &doc.answers).missing.is_empty();
+    let (final_answers, finish) = if complete {
+        if let Some(path) = &s.save {
+            save::write_private(path, save::answer_file(&rules, &doc.answers).as_bytes())?;
+        }
+        (doc.answers, ask::Finish::Complete)
+    } else if s.plain || io.interactive {
+        guided(&rules, doc.answers, &s)?
+    } else if s.answers.is_some() {
+        return Err(missing(&rules, &name, &doc.answers));
+    } else {
+        return Err(Error::Usage(
+            "no terminal to ask the questions on: give the answers with `--answers FILE` (or `--answers -` for standard input), or use `--plain`\n  help: `carelevel template > answers.yaml` writes a blank answer file to fill in".into(),
+        ));
+    };
+    let outcome = engine::evaluate(&rules, &final_answers);
     if !outcome.ignored.is_empty() {
+        let qs = &rules.file.questions;
         let ids: Vec<String> = outcome
             .ignored
             .iter()
@@ -104,7 +103,13 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
             ids.join(", ")
         );
     }
-    let r = report::build(&rules, &outcome, doc.id);
+    let mut r = report::build(&rules, &outcome, doc.id);
+    if finish == ask::Finish::StoppedAtCrisis {
+        r.notes.insert(0, report::NoteOut {
+            id: "stopped_early".into(),
+            text: "The questionnaire was stopped after the crisis message. Questions not answered were not scored; the level shown is already the most intensive one.".into(),
+        });
+    }
     write(
         io,
         &match s.format {
@@ -114,6 +119,61 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
             ReportFormat::Yaml => report::yaml(&r),
         },
     )
+}
+
+/// Run the guided questionnaire for whatever `prefilled` leaves unanswered.
+fn guided(
+    rules: &Rules,
+    prefilled: answers::Answers,
+    s: &Screen,
+) -> Result<(answers::Answers, ask::Finish), Error> {
+    let settings = ask::Settings {
+        save: s.save.as_deref(),
+    };
+    let result = if s.plain {
+        let stdin = std::io::stdin();
+        let mut p = ask::plain::Plain::new(stdin.lock(), std::io::stderr());
+        ask::run(rules, prefilled, &mut p, settings)
+    } else {
+        let mut p = ask::terminal::Terminal::new();
+        ask::run(rules, prefilled, &mut p, settings)
+    };
+    let saved = s.save.clone();
+    result.map_err(|e| match e {
+        ask::FlowError::Save(e) => e,
+        ask::FlowError::Prompt(ask::PromptError::Interrupted) => Error::Interrupted { saved },
+        ask::FlowError::Prompt(ask::PromptError::Closed) => Error::Incomplete { saved },
+        ask::FlowError::Prompt(ask::PromptError::Io(source)) => Error::Input {
+            path: "<terminal>".into(),
+            source,
+        },
+    })
+}
+
+/// The error for an answer file that leaves required questions unanswered.
+fn missing(rules: &Rules, name: &str, answers: &answers::Answers) -> Error {
+    let qs = &rules.file.questions;
+    let problems = engine::evaluate(rules, answers)
+        .missing
+        .iter()
+        .map(|&q| {
+            Problem::new(format!(
+                "`{name}` has no answer to `{}` ({})",
+                qs[q].id,
+                qs[q]
+                    .prompt
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ))
+            .help(format!(
+                "add `{}: ...` under `answers:`; {}",
+                qs[q].id,
+                expected(rules, q)
+            ))
+        })
+        .collect();
+    Error::Answers(problems)
 }
 
 fn expected(rules: &Rules, q: usize) -> String {

@@ -36,6 +36,10 @@ pub struct Screen {
     pub rules: RulesSource,
     pub answers: Option<Input>,
     pub format: ReportFormat,
+    /// Save the answers here after every answer (guided mode) or once (scripted).
+    pub save: Option<PathBuf>,
+    /// Line-by-line prompts on standard input instead of the full-screen ones.
+    pub plain: bool,
 }
 
 /// One command to run.

@@ -8,6 +8,11 @@ mod wrap;
 pub use markdown::render as markdown;
 pub use text::render as text;
 
+/// Wrap plain text to `width` columns, keeping line breaks and bullets.
+pub fn wrap_text(text: &str, width: usize) -> String {
+    wrap::wrap(text, width, 0, "")
+}
+
 use indexmap::IndexMap;
 use serde::Serialize;
 

@@ -2,6 +2,7 @@
 
 mod check;
 mod errors;
+mod guided;
 mod questions;
 mod screen;
 mod template;

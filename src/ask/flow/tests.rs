@@ -1,0 +1,321 @@
+//! The guided flow driven by a scripted prompter over the default rules.
+
+use super::*;
+use crate::ask::scripted::{Scripted, Step};
+use crate::ask::{CrisisChoice, PromptError, Reply, ReviewChoice};
+
+fn rules() -> Rules {
+    Rules::builtin().unwrap()
+}
+
+fn code(c: &str) -> Reply {
+    Reply::Answer(Answer::Code(c.into()))
+}
+
+/// Answers for every question of the default rules after the first few,
+/// giving a calm outpatient picture.
+fn calm_rest() -> Vec<Step> {
+    vec![
+        Step::Reply("harm_others", code("none")),
+        Step::Reply("supervision_24_7", code("no")),
+        Step::Reply("self_care", code("managing")),
+        Step::Reply("reality_contact", code("none")),
+        Step::Reply("substance_use", code("none")),
+        Step::Reply("daily_functioning", code("managing")),
+        Step::Reply("support_frequency", code("weekly")),
+        Step::Reply("hours_available", Reply::Answer(Answer::Int(4))),
+        Step::Reply("home_situation", code("stable")),
+        Step::Reply("outpatient_history", code("never")),
+        Step::Reply("recent_discharge", code("no")),
+        Step::Reply("can_attend", code("yes")),
+        Step::Reply("readiness", code("ready")),
+    ]
+}
+
+fn play(
+    rules: &Rules,
+    prefilled: Answers,
+    steps: Vec<Step>,
+) -> (Result<(Answers, Finish), FlowError>, Scripted) {
+    let mut p = Scripted::new(steps);
+    let r = run(rules, prefilled, &mut p, Settings::default());
+    (r, p)
+}
+
+fn id(rules: &Rules, q: &str) -> usize {
+    rules.question_index(q).unwrap()
+}
+
+#[test]
+fn forward_through_every_question_to_review_and_submit() {
+    let r = rules();
+    let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
+    steps.extend(calm_rest());
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let (res, p) = play(&r, Answers::empty(&r), steps);
+    let (answers, finish) = res.unwrap();
+    assert_eq!(finish, Finish::Complete);
+    assert_eq!(p.remaining(), 0);
+    assert_eq!(p.shown[0], "intro");
+    assert_eq!(p.shown[1], "ask self_harm_thoughts 1/14");
+    assert_eq!(p.shown[14], "ask readiness 14/14");
+    assert!(engine::evaluate(&r, &answers).missing.is_empty());
+}
+
+#[test]
+fn follow_ups_appear_and_progress_grows() {
+    let r = rules();
+    let mut steps = vec![
+        Step::Reply("self_harm_thoughts", code("passive")),
+        Step::Reply("self_harm_plan", code("no")),
+        Step::Reply("recent_attempt", code("no")),
+    ];
+    steps.extend(calm_rest());
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let (res, p) = play(&r, Answers::empty(&r), steps);
+    res.unwrap();
+    assert_eq!(p.shown[2], "ask self_harm_plan 2/16");
+    assert_eq!(
+        p.shown.last().unwrap().split(',').count(),
+        16,
+        "review lists every asked question"
+    );
+}
+
+#[test]
+fn back_returns_to_the_previous_question_with_its_answer() {
+    let r = rules();
+    let mut steps = vec![
+        Step::Reply("self_harm_thoughts", code("none")),
+        Step::Reply("harm_others", Reply::Back),
+        Step::Reply("self_harm_thoughts", code("none")),
+    ];
+    steps.extend(calm_rest());
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let (res, p) = play(&r, Answers::empty(&r), steps);
+    res.unwrap();
+    assert_eq!(
+        &p.shown[1..4],
+        [
+            "ask self_harm_thoughts 1/14",
+            "ask harm_others 2/14",
+            "ask self_harm_thoughts 1/14"
+        ]
+    );
+}
+
+#[test]
+fn back_at_the_first_question_says_so() {
+    let r = rules();
+    let mut steps = vec![
+        Step::Reply("self_harm_thoughts", Reply::Back),
+        Step::Reply("self_harm_thoughts", code("none")),
+    ];
+    steps.extend(calm_rest());
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let (res, p) = play(&r, Answers::empty(&r), steps);
+    res.unwrap();
+    assert!(p.shown[2].starts_with("notice This is the first question"));
+}
+
+#[test]
+fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
+    let r = rules();
+    let mut steps = vec![
+        Step::Reply("self_harm_thoughts", code("passive")),
+        Step::Reply("self_harm_plan", code("no")),
+        Step::Reply("recent_attempt", Reply::Back),
+        Step::Reply("self_harm_plan", Reply::Back),
+        Step::Reply("self_harm_thoughts", code("none")),
+    ];
+    // Stepping forward after going back: the next question keeps its place.
+    steps.extend(calm_rest());
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let (res, p) = play(&r, Answers::empty(&r), steps);
+    let (answers, _) = res.unwrap();
+    let notice = p
+        .shown
+        .iter()
+        .find(|s| s.starts_with("notice"))
+        .expect("a notice");
+    assert!(
+        notice.contains("Your answer to \"Do you have a plan"),
+        "{notice}"
+    );
+    assert!(notice.contains("no longer applies"), "{notice}");
+    assert_eq!(answers.get(id(&r, "self_harm_plan")), None);
+    assert!(p.shown.contains(&"ask harm_others 2/14".to_string()));
+}
+
+#[test]
+fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
+    let r = rules();
+    let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
+    steps.extend(calm_rest());
+    steps.push(Step::Review(ReviewChoice::Edit(id(&r, "substance_use"))));
+    steps.push(Step::Reply("substance_use", code("sometimes")));
+    steps.push(Step::Reply("withdrawal", code("none")));
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let (res, p) = play(&r, Answers::empty(&r), steps);
+    let (answers, finish) = res.unwrap();
+    assert_eq!(finish, Finish::Complete);
+    assert_eq!(
+        answers.get(id(&r, "substance_use")),
+        Some(&Answer::Code("sometimes".into()))
+    );
+    assert!(
+        p.shown.contains(&"ask withdrawal 7/15".to_string()),
+        "{:#?}",
+        p.shown
+    );
+    assert_eq!(p.remaining(), 0);
+}
+
+#[test]
+fn crisis_message_comes_before_the_next_question_and_can_continue() {
+    let r = rules();
+    let mut steps = vec![
+        Step::Reply("self_harm_thoughts", code("frequent")),
+        Step::Reply("self_harm_plan", code("yes")),
+        Step::Crisis(CrisisChoice::Continue),
+        Step::Reply("recent_attempt", code("no")),
+    ];
+    steps.extend(calm_rest());
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let (res, p) = play(&r, Answers::empty(&r), steps);
+    let (answers, finish) = res.unwrap();
+    assert_eq!(finish, Finish::Complete);
+    let at = p.shown.iter().position(|s| s == "crisis").unwrap();
+    assert_eq!(p.shown[at - 1], "ask self_harm_plan 2/16");
+    assert_eq!(p.shown[at + 1], "ask recent_attempt 3/16");
+    assert_eq!(
+        p.shown.iter().filter(|s| *s == "crisis").count(),
+        1,
+        "shown once, not after every answer"
+    );
+    assert!(engine::evaluate(&r, &answers).crisis);
+}
+
+#[test]
+fn crisis_stop_ends_the_flow_at_once() {
+    let r = rules();
+    let steps = vec![
+        Step::Reply("self_harm_thoughts", code("frequent")),
+        Step::Reply("self_harm_plan", code("yes")),
+        Step::Crisis(CrisisChoice::Stop),
+    ];
+    let (res, p) = play(&r, Answers::empty(&r), steps);
+    let (answers, finish) = res.unwrap();
+    assert_eq!(finish, Finish::StoppedAtCrisis);
+    assert_eq!(p.remaining(), 0);
+    let o = engine::evaluate(&r, &answers);
+    assert!(o.crisis);
+    assert_eq!(r.file.levels[o.level].id, "inpatient");
+}
+
+#[test]
+fn crisis_is_shown_again_if_it_clears_and_returns() {
+    let r = rules();
+    let mut steps = vec![
+        Step::Reply("self_harm_thoughts", code("frequent")),
+        Step::Reply("self_harm_plan", code("yes")),
+        Step::Crisis(CrisisChoice::Continue),
+        Step::Reply("recent_attempt", Reply::Back),
+        Step::Reply("self_harm_plan", code("no")),
+        Step::Reply("recent_attempt", code("yes")),
+        Step::Crisis(CrisisChoice::Continue),
+    ];
+    steps.extend(calm_rest());
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let (res, p) = play(&r, Answers::empty(&r), steps);
+    res.unwrap();
+    assert_eq!(p.shown.iter().filter(|s| *s == "crisis").count(), 2);
+}
+
+#[test]
+fn prefilled_answers_are_not_asked_again() {
+    let r = rules();
+    let mut pre = Answers::empty(&r);
+    pre.set(
+        id(&r, "self_harm_thoughts"),
+        Some(Answer::Code("none".into())),
+    );
+    pre.set(id(&r, "harm_others"), Some(Answer::Code("none".into())));
+    let mut steps = calm_rest();
+    steps.remove(0);
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let (res, p) = play(&r, pre, steps);
+    res.unwrap();
+    assert_eq!(p.shown[1], "ask supervision_24_7 3/14");
+}
+
+#[test]
+fn prefilled_crisis_is_shown_before_any_question() {
+    let r = rules();
+    let mut pre = Answers::empty(&r);
+    pre.set(id(&r, "harm_others"), Some(Answer::Code("intent".into())));
+    let (res, p) = play(&r, pre, vec![Step::Crisis(CrisisChoice::Stop)]);
+    assert_eq!(res.unwrap().1, Finish::StoppedAtCrisis);
+    assert_eq!(p.shown, ["intro", "crisis"]);
+}
+
+#[test]
+fn save_after_each_answer_is_private_and_resumable() {
+    let r = rules();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.yaml");
+    let mut p = Scripted::new(vec![
+        Step::Reply("self_harm_thoughts", code("none")),
+        Step::Reply("harm_others", code("thoughts")),
+        Step::Interrupt,
+    ]);
+    let err = run(
+        &r,
+        Answers::empty(&r),
+        &mut p,
+        Settings { save: Some(&path) },
+    )
+    .unwrap_err();
+    assert!(matches!(err, FlowError::Prompt(PromptError::Interrupted)));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let saved = crate::answers::parse(&r, "progress.yaml", &text)
+        .unwrap()
+        .answers;
+    assert_eq!(saved.iter().count(), 2);
+    assert_eq!(
+        saved.get(id(&r, "harm_others")),
+        Some(&Answer::Code("thoughts".into()))
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    // Resuming from the saved file starts at the third question.
+    let (_, p) = play(&r, saved, vec![Step::Interrupt]);
+    assert_eq!(p.shown[1], "ask supervision_24_7 3/14");
+}
+
+#[test]
+fn the_file_is_saved_after_every_single_answer() {
+    let r = rules();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.yaml");
+    let mut p = Scripted::new(vec![
+        Step::Reply("self_harm_thoughts", code("none")),
+        Step::Interrupt,
+    ]);
+    let _ = run(
+        &r,
+        Answers::empty(&r),
+        &mut p,
+        Settings { save: Some(&path) },
+    );
+    let saved = crate::answers::parse(&r, "p.yaml", &std::fs::read_to_string(&path).unwrap())
+        .unwrap()
+        .answers;
+    assert_eq!(saved.iter().count(), 1);
+}

@@ -1,0 +1,12 @@
+//! The guided questionnaire: a state machine ([`flow`]) behind a
+//! [`Prompter`], with a full-screen terminal prompter and a plain
+//! line-by-line one.
+
+pub mod flow;
+pub mod plain;
+pub mod prompter;
+pub mod scripted;
+pub mod terminal;
+
+pub use flow::{run, Finish, FlowError, Settings};
+pub use prompter::{Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem};

@@ -1,0 +1,106 @@
+//! Writing files that hold health data: owner-only (0600), atomically
+//! (a temporary file in the same folder, then a rename), never half-written.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+use indexmap::IndexMap;
+use serde_yaml::Value;
+
+use crate::answers::{Answer, Answers};
+use crate::error::Error;
+use crate::rules::Rules;
+
+/// Replace `path` with `bytes`, or leave it untouched on failure.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let fail = |source| Error::Output {
+        what: format!("`{}`", path.display()),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let result = options.open(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = result.and_then(|()| fs::rename(&tmp, path)) {
+        let _ = fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
+/// An answer file holding `answers`, readable by `screen --answers`.
+pub fn answer_file(rules: &Rules, answers: &Answers) -> String {
+    let mut map: IndexMap<&str, Value> = IndexMap::new();
+    for (q, a) in answers.iter() {
+        let value = match a {
+            Answer::Code(c) => Value::String(c.clone()),
+            Answer::Codes(cs) => Value::Sequence(cs.iter().cloned().map(Value::String).collect()),
+            Answer::Int(n) => Value::Number((*n).into()),
+        };
+        map.insert(rules.file.questions[q].id.as_str(), value);
+    }
+    let mut doc = IndexMap::new();
+    doc.insert("answers", map);
+    format!(
+        "# carelevel answers (rules `{}` {}). These are health data: keep this file private.\n\
+         # Resume or re-score with: carelevel screen --answers THIS_FILE\n{}",
+        rules.file.id,
+        rules.file.version,
+        serde_yaml::to_string(&doc).expect("answers always serialize")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_owner_only_and_replaces_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        write_private(&path, b"one").unwrap();
+        write_private(&path, b"two").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing-dir").join("a.yaml");
+        let err = write_private(&path, b"x").unwrap_err();
+        assert_eq!(err.exit_code(), 73);
+        assert!(err.to_string().contains("a.yaml"));
+    }
+
+    #[test]
+    fn saved_answers_read_back_the_same() {
+        let rules = Rules::builtin().unwrap();
+        let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
+            .unwrap();
+        let text = answer_file(&rules, &doc.answers);
+        let back = crate::answers::parse(&rules, "saved.yaml", &text).unwrap();
+        assert_eq!(back.answers, doc.answers);
+    }
+}
