@@ -115,7 +115,7 @@ impl Terminal {
             _ => 0,
         };
         loop {
-            match self.choose(q.prompt.trim(), &items, default)? {
+            match self.choose("Your answer", &items, default)? {
                 None if ask.can_go_back => return Ok(Reply::Back),
                 None => continue,
                 Some(i) if i < n => {
@@ -143,10 +143,7 @@ impl Terminal {
         let labels: Vec<&str> = q.options.iter().map(|o| o.label.as_str()).collect();
         loop {
             let picked = MultiSelect::with_theme(self.theme.as_ref())
-                .with_prompt(format!(
-                    "{} (Space selects, Enter confirms, Esc goes back)",
-                    q.prompt.trim()
-                ))
+                .with_prompt("Your answers (Space selects, Enter confirms, Esc goes back)")
                 .items(&labels)
                 .defaults(&chosen)
                 .interact_on_opt(&self.term)
@@ -191,7 +188,7 @@ impl Terminal {
         }
         loop {
             let mut input = Input::<String>::with_theme(self.theme.as_ref())
-                .with_prompt(format!("{} ({})", q.prompt.trim(), keys.join(", ")))
+                .with_prompt(format!("Your answer ({})", keys.join(", ")))
                 .allow_empty(!q.required)
                 .validate_with(|s: &String| -> Result<(), String> {
                     let s = s.trim();
@@ -220,6 +217,16 @@ impl Terminal {
     }
 }
 
+/// `text` cut to `width` characters, with `…` when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
 impl Prompter for Terminal {
     fn intro(&mut self, title: &str, text: &str) -> Result<(), PromptError> {
         self.say(&format!("{}\n", style(title).bold()))?;
@@ -231,10 +238,9 @@ impl Prompter for Terminal {
 
     fn ask(&mut self, ask: Ask<'_>) -> Result<Reply, PromptError> {
         let _active = Active::new();
-        self.say(&format!(
-            "{}",
-            style(format!("Question {} of {}", ask.number, ask.total)).dim()
-        ))?;
+        let heading = format!("Question {} of {}", ask.number, ask.total);
+        self.say(&format!("\n{}", style(heading).dim()))?;
+        self.say(&format!("{}", style(ask.question.prompt.trim()).bold()))?;
         match ask.question.kind {
             QuestionKind::YesNo | QuestionKind::Choice => self.ask_choice(&ask),
             QuestionKind::Multi => self.ask_multi(&ask),
@@ -270,17 +276,31 @@ impl Prompter for Terminal {
         let _active = Active::new();
         self.say(&format!("\n{}", style("Your answers").bold()))?;
         let mut choices = vec!["✓ These are right: show the result".to_owned()];
-        choices.extend(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, it)| format!("{}. {}  →  {}", i + 1, it.prompt, it.answer)),
-        );
+        // One line per item: a wrapped menu line would break the redraw.
+        let room = self.width().saturating_sub(6);
+        choices.extend(items.iter().enumerate().map(|(i, it)| {
+            let answer = fit(&it.answer, room / 2);
+            let head = format!("{}. ", i + 1);
+            let prompt_room =
+                room.saturating_sub(head.chars().count() + answer.chars().count() + 5);
+            format!("{head}{}  →  {answer}", fit(&it.prompt, prompt_room))
+        }));
         choices.push(BACK.to_owned());
         match self.choose("Choose an answer to change it, or confirm", &choices, 0)? {
             Some(0) => Ok(ReviewChoice::Submit),
             Some(i) if i <= items.len() => Ok(ReviewChoice::Edit(items[i - 1].question)),
             _ => Ok(ReviewChoice::Back),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
     }
 }
