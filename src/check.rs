@@ -176,9 +176,11 @@ fn probe(rules: &Rules, origin: &str, answers: &Answers) -> Vec<Violation> {
 fn more_severe(rules: &Rules, qi: usize, current: &Answer) -> Vec<(String, Answer)> {
     let q = &rules.file.questions[qi];
     match current {
+        // A declining option is off the severity scale: step over it.
         Answer::Code(c) => q
             .option(c)
-            .and_then(|(i, _)| q.options.get(i + 1))
+            .filter(|(_, o)| !o.declines)
+            .and_then(|(i, _)| q.options[i + 1..].iter().find(|o| !o.declines))
             .map(|o| (o.code.clone(), Answer::Code(o.code.clone())))
             .into_iter()
             .collect(),

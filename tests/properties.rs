@@ -85,10 +85,14 @@ proptest! {
         let qi = which.index(rules.file.questions.len());
         let q = &rules.file.questions[qi];
         let worse = match a.get(qi) {
+            // "Prefer not to say" is off the severity scale: never step to or from it.
             Some(Answer::Code(c)) => {
-                let (i, _) = q.option(c).unwrap();
-                let j = (i + step).min(q.options.len() - 1);
-                Answer::Code(q.options[j].code.clone())
+                let (i, o) = q.option(c).unwrap();
+                if o.declines {
+                    return Ok(());
+                }
+                let scale: Vec<_> = q.options[i..].iter().filter(|o| !o.declines).collect();
+                Answer::Code(scale[step.min(scale.len() - 1)].code.clone())
             }
             Some(Answer::Codes(cs)) => {
                 let mut more = cs.clone();

@@ -51,9 +51,14 @@ fn equals(answer: &Answer, v: &Scalar) -> bool {
 }
 
 /// Position on the question's scale: option index, or the number itself.
+/// A declining option has no place on the scale: it is neither more nor less
+/// severe than anything, so `at_least` and `at_most` never hold for it.
 fn rank(q: &Question, answer: &Answer) -> Option<i64> {
     match answer {
-        Answer::Code(c) => q.option(c).map(|(i, _)| i as i64),
+        Answer::Code(c) => q
+            .option(c)
+            .filter(|(_, o)| !o.declines)
+            .map(|(i, _)| i as i64),
         Answer::Int(n) => Some(*n),
         Answer::Codes(_) => None,
     }
@@ -63,5 +68,26 @@ fn rank_of(q: &Question, v: &Scalar) -> Option<i64> {
     match v {
         Scalar::Code(c) => q.option(c).map(|(i, _)| i as i64),
         Scalar::Int(n) => Some(*n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::model::Condition;
+
+    #[test]
+    fn a_declined_answer_is_never_at_least_or_at_most_anything() {
+        let rules = Rules::parse("m.yaml", include_str!("../../tests/fixtures/minimal.yaml")).unwrap();
+        let mut a = Answers::empty(&rules);
+        a.set(0, Some(Answer::Code("declined".into())));
+        let cond = |test: &str, code: &str| -> Condition {
+            serde_yaml::from_str(&format!("{{answer: danger, {test}: \"{code}\"}}")).unwrap()
+        };
+        assert!(!holds(&rules, &cond("at_least", "no"), &a));
+        assert!(!holds(&rules, &cond("at_most", "yes"), &a));
+        assert!(holds(&rules, &cond("is", "declined"), &a));
+        a.set(0, Some(Answer::Code("yes".into())));
+        assert!(holds(&rules, &cond("at_least", "no"), &a));
     }
 }

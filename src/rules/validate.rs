@@ -495,6 +495,16 @@ fn condition_is_sound(
     for (vpath, v) in values {
         if let Some(p) = value_fits(q, v, owner) {
             out.push(p.at(s.value(&vpath)));
+        } else if ordered && q.option(&v.to_string()).is_some_and(|(_, o)| o.declines) {
+            out.push(
+                Problem::new(format!(
+                    "`{test}: {v}` in {owner} compares with a declining option"
+                ))
+                .at(s.value(&vpath))
+                .help(format!(
+                    "\"prefer not to say\" is not on the severity scale; test it with `is: {v}`"
+                )),
+            );
         }
     }
 }

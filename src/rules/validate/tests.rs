@@ -669,3 +669,17 @@ fn missing_fields_are_named() {
         .expect("missing field");
     assert!(p.location.as_ref().unwrap().line <= line_of(&t, "id: hours", 1) + 1);
 }
+
+#[test]
+fn ordered_tests_do_not_compare_with_declining_options() {
+    let (t, p) = broken(
+        "      when: {answer: danger, is: \"yes\"}",
+        "      when: {answer: danger, at_least: declined}",
+    );
+    let p = expect(
+        &p,
+        "`at_least: declined` in rule `danger_now` compares with a declining option",
+        line_of(&t, "at_least: declined", 1),
+    );
+    assert!(help(p).contains("is: declined"));
+}
