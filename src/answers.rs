@@ -75,41 +75,57 @@ pub struct AnswerDoc {
 }
 
 /// Parse an answer file (YAML, or JSON when it starts with `{`) and check
-/// every answer against `rules`.
+/// every answer against `rules`. Every problem found is reported at once.
 pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> {
     let source = Source::new(name, text);
-    let file: AnswerFile = if text.trim_start().starts_with('{') {
-        serde_json::from_str(text).map_err(|e| {
-            let loc = source.location(crate::source::Pos {
-                line: e.line(),
-                column: e.column(),
-            });
-            Error::Answers(vec![Problem::new(format!("invalid JSON: {}", strip_position(&e.to_string())))
-                .at(Some(loc))
-                .help("an answer file is an object with an `answers` object inside; `carelevel template --format json` prints one")])
-        })?
+    let mut problems: Vec<Problem> = source
+        .duplicates()
+        .iter()
+        .map(|d| {
+            let what = if d.path.starts_with("answers.") {
+                format!("`{}` is answered twice", d.key)
+            } else {
+                format!("duplicate key `{}`", d.key)
+            };
+            Problem::new(what)
+                .at(Some(source.location(d.again)))
+                .help(format!("keep one; the other is at line {}", d.first.line))
+        })
+        .collect();
+    let parsed: Result<AnswerFile, Problem> = if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(|e| json_problem(&source, &e))
     } else {
-        if let Some(d) = source.duplicates().first() {
-            return Err(Error::Answers(vec![Problem::new(format!(
-                "`{}` is answered twice",
-                d.key
-            ))
-            .at(Some(source.location(d.again)))
-            .help(format!(
-                "keep one answer; the other is at line {}",
-                d.first.line
-            ))]));
-        }
         serde_yaml::from_str(text).map_err(|e| {
             let mut problem = from_yaml_error(&source, &e);
             problem.message = problem
                 .message
                 .replace("struct AnswerFile", "an answer file (a map with `answers:`)");
-            Error::Answers(vec![problem
-                .help("an answer file holds `answers:` with one `question_id: answer` per line; `carelevel template` prints one")])
-        })?
+            problem.help("an answer file holds `answers:` with one `question_id: answer` per line; `carelevel template` prints one")
+        })
     };
-    let answers = read_map(rules, &file.answers, &source, "answers").map_err(Error::Answers)?;
+    let file = match parsed {
+        // A duplicate key is already reported where it stands.
+        Err(p) if p.message.contains("duplicate field") && !problems.is_empty() => None,
+        Err(p) => {
+            problems.push(p);
+            None
+        }
+        Ok(file) => Some(file),
+    };
+    let Some(file) = file else {
+        return Err(Error::Answers(problems));
+    };
+    let answers = match read_map(rules, &file.answers, &source, "answers") {
+        Ok(a) => a,
+        Err(more) => {
+            problems.extend(more);
+            Answers::empty(rules)
+        }
+    };
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.location.as_ref().map(|l| (l.line, l.column)));
+        return Err(Error::Answers(problems));
+    }
     let id = file.id.map(|v| match v {
         Value::String(s) => s,
         other => serde_yaml::to_string(&other)
@@ -118,6 +134,29 @@ pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> 
             .to_owned(),
     });
     Ok(AnswerDoc { id, answers })
+}
+
+/// A JSON syntax or shape error, at its character (not byte) column.
+fn json_problem(source: &Source, e: &serde_json::Error) -> Problem {
+    let line_text = source
+        .text
+        .lines()
+        .nth(e.line().saturating_sub(1))
+        .unwrap_or("");
+    let byte = e.column().saturating_sub(1).min(line_text.len());
+    let byte = (0..=byte)
+        .rev()
+        .find(|&b| line_text.is_char_boundary(b))
+        .unwrap_or(0);
+    let column = line_text[..byte].chars().count() + 1;
+    let loc = source.location(crate::source::Pos {
+        line: e.line().max(1),
+        column,
+    });
+    let message = strip_position(&e.to_string()).replace("struct AnswerFile", "an answer file");
+    Problem::new(format!("invalid JSON: {message}"))
+        .at(Some(loc))
+        .help("an answer file is an object with an `answers` object inside; `carelevel template --format json` prints one")
 }
 
 fn strip_position(message: &str) -> &str {
@@ -140,7 +179,7 @@ pub fn read_map(
             problems.push(
                 Problem::new(format!("unknown question `{id}`"))
                     .at(source.key(&at))
-                    .help(suggest::help(id, "question ids", ids)),
+                    .help(suggest::help_with_list(id, "question ids", ids)),
             );
             continue;
         };
@@ -278,9 +317,12 @@ mod tests {
         let p = problems("answers:\n  self_harm_thoghts: none\n");
         assert_eq!(p[0].message, "unknown question `self_harm_thoghts`");
         assert_eq!(p[0].location.as_ref().unwrap().line, 2);
-        assert_eq!(
-            p[0].help.as_deref(),
-            Some("did you mean `self_harm_thoughts`?")
+        let help = p[0].help.as_deref().unwrap();
+        assert!(
+            help.starts_with(
+                "did you mean `self_harm_thoughts`? valid question ids: `self_harm_thoughts`, "
+            ),
+            "{help}"
         );
     }
 
@@ -342,9 +384,24 @@ mod tests {
     }
 
     #[test]
-    fn answering_twice_is_an_error() {
-        let p = problems("answers:\n  recent_discharge: \"no\"\n  recent_discharge: \"yes\"\n");
+    fn answering_twice_is_an_error_in_yaml_and_json() {
+        let p = problems("answers:\n  recent_discharge: \"no\"\n  recent_discharge: \"yes\"\n  readiness: sure\n");
         assert_eq!(p[0].message, "`recent_discharge` is answered twice");
+        assert_eq!(p[0].location.as_ref().unwrap().line, 3);
+        assert_eq!(p.len(), 2, "the other problems are reported too: {p:#?}");
+        let p = problems(
+            r#"{"answers": {"self_harm_thoughts": "none", "self_harm_thoughts": "frequent"}}"#,
+        );
+        assert_eq!(p[0].message, "`self_harm_thoughts` is answered twice");
+        assert_eq!(p.len(), 1, "{p:#?}");
+    }
+
+    #[test]
+    fn json_columns_count_characters() {
+        let p = problems("{\"id\": \"ééééé\", \"answers\": {\"x\": }}");
+        let loc = p[0].location.as_ref().unwrap();
+        let line: Vec<char> = loc.snippet.as_ref().unwrap().chars().collect();
+        assert_eq!(line[loc.column - 1], '}', "{}", p[0]);
     }
 
     #[test]

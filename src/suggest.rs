@@ -23,6 +23,19 @@ pub fn help<'a>(
     }
 }
 
+/// Like [`help`], but always lists the valid ids, after any suggestion.
+pub fn help_with_list<'a>(
+    word: &str,
+    what: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
+    let list = format!("valid {what}: {}", backticked(candidates.clone()));
+    match closest(word, candidates) {
+        Some(c) => format!("did you mean `{c}`? {list}"),
+        None => list,
+    }
+}
+
 /// `a`, `b`, `c`
 pub fn backticked<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     items

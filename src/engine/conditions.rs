@@ -78,7 +78,8 @@ mod tests {
 
     #[test]
     fn a_declined_answer_is_never_at_least_or_at_most_anything() {
-        let rules = Rules::parse("m.yaml", include_str!("../../tests/fixtures/minimal.yaml")).unwrap();
+        let rules =
+            Rules::parse("m.yaml", include_str!("../../tests/fixtures/minimal.yaml")).unwrap();
         let mut a = Answers::empty(&rules);
         a.set(0, Some(Answer::Code("declined".into())));
         let cond = |test: &str, code: &str| -> Condition {

@@ -32,7 +32,8 @@ fn follow_ups_carry_their_condition() {
         .iter()
         .find(|q| q["id"] == "self_harm_plan")
         .unwrap();
-    assert_eq!(plan["when"]["answer"], "self_harm_thoughts");
+    assert_eq!(plan["when"]["any"][0]["answer"], "self_harm_thoughts");
+    assert_eq!(plan["when"]["any"][1]["is"], "declined");
     let first = list.as_array().unwrap().first().unwrap();
     assert!(first.get("when").is_none());
 }
