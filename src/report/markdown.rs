@@ -70,9 +70,9 @@ pub fn render(r: &Report) -> String {
         }
         out.push('\n');
     }
-    if !e.declined.is_empty() {
+    if let Some(floor) = &e.declined_floor {
         out.push_str(&format!(
-            "Preferred not to say: {}\n\n",
+            "Preferred not to say: {}. A declined answer means safety could not be assessed, so the level is at least `{floor}`.\n\n",
             e.declined
                 .iter()
                 .map(|q| format!("`{q}`"))

@@ -76,6 +76,9 @@ pub struct Explanation {
     pub rules: Vec<RuleOut>,
     /// Questions the person preferred not to answer.
     pub declined: Vec<String>,
+    /// The least intensive level those declined answers allow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declined_floor: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -203,6 +206,11 @@ pub fn build(rules: &Rules, outcome: &Outcome, id: Option<String>) -> Report {
             dimensions,
             rules: rules_out,
             declined: outcome.declined.iter().map(|&q| qid(q)).collect(),
+            declined_floor: f
+                .declined
+                .as_ref()
+                .filter(|_| !outcome.declined.is_empty())
+                .map(|d| d.floor.clone()),
         },
         ignored_answers: outcome.ignored.iter().map(|&q| qid(q)).collect(),
         disclaimer: f.disclaimer.trim_end().to_owned(),

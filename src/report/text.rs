@@ -90,11 +90,12 @@ pub fn render(r: &Report) -> String {
             ));
         }
     }
-    if !e.declined.is_empty() {
-        out.push_str(&format!(
-            "  Preferred not to say: {}\n",
+    if let Some(floor) = &e.declined_floor {
+        let line = format!(
+            "Preferred not to say: {}. A declined answer means safety could not be assessed, so the level is at least `{floor}`.",
             e.declined.join(", ")
-        ));
+        );
+        out.push_str(&format!("  {}\n", wrap(&line, WIDTH, 2, "  ")));
     }
 
     if !r.notes.is_empty() {

@@ -50,7 +50,11 @@ impl Rules {
         let file: RuleFile = match serde_yaml::from_str(text) {
             Ok(f) => f,
             Err(e) => {
-                problems.push(from_yaml_error(&source, &e));
+                let p = from_yaml_error(&source, &e);
+                // A duplicate key is already reported where it stands.
+                if !(p.message.contains("duplicate field") && !problems.is_empty()) {
+                    problems.push(p);
+                }
                 return Err(Error::Rules(problems));
             }
         };
@@ -182,10 +186,15 @@ mod tests {
 
     #[test]
     fn duplicate_key_is_an_error_with_both_lines() {
-        let err = Rules::parse("r.yaml", "schema: a\nschema: b\n").unwrap_err();
+        let text = include_str!("../../tests/fixtures/minimal.yaml").replace(
+            "title: Minimal rules\n",
+            "title: Minimal rules\ntitle: Again\n",
+        );
+        let err = Rules::parse("r.yaml", &text).unwrap_err();
+        assert_eq!(err.problems().len(), 1, "reported once: {err}");
         let p = &err.problems()[0];
-        assert_eq!(p.message, "duplicate key `schema`");
-        assert_eq!(p.location.as_ref().unwrap().line, 2);
-        assert!(p.help.as_deref().unwrap().contains("line 1"));
+        assert_eq!(p.message, "duplicate key `title`");
+        assert_eq!(p.location.as_ref().unwrap().line, 6);
+        assert!(p.help.as_deref().unwrap().contains("line 5"));
     }
 }

@@ -189,12 +189,22 @@ fn declining_a_safety_question_is_never_the_lowest_level() {
     let out = stdout_of(
         carelevel()
             .args(["screen", "--answers", "-", "-f", "json"])
-            .write_stdin(text),
+            .write_stdin(text.clone()),
     );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["level"], "iop");
     assert_eq!(v["notes"][0]["id"], "safety_not_assessed");
     assert_eq!(v["explanation"]["declined"][0], "self_harm_thoughts");
+    assert_eq!(v["explanation"]["declined_floor"], "iop");
+    let out = stdout_of(
+        carelevel()
+            .args(["screen", "--answers", "-"])
+            .write_stdin(text),
+    );
+    assert!(
+        out.contains("Preferred not to say: self_harm_thoughts. A declined answer means safety could\n  not be assessed, so the level is at least `iop`."),
+        "{out}"
+    );
 }
 
 #[test]
