@@ -52,7 +52,7 @@ impl Rules {
             Err(e) => {
                 let p = from_yaml_error(&source, &e);
                 // A duplicate key is already reported where it stands.
-                if !(p.message.contains("duplicate field") && !problems.is_empty()) {
+                if problems.is_empty() || !p.message.contains("duplicate field") {
                     problems.push(p);
                 }
                 return Err(Error::Rules(problems));
