@@ -3,7 +3,7 @@
 //! Each check returns problems pointing at file:line:column with a fix.
 //! The engine relies on these: after `check` passes, every id it looks up exists.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::load::Rules;
 use super::model::{Basis, Condition, Question, QuestionKind, RuleFile, Scalar, MAX_RATING};
@@ -787,16 +787,21 @@ fn crisis_rules_reach_the_top_level(f: &RuleFile, s: &Source) -> Vec<Problem> {
 }
 
 fn every_level_is_reachable(f: &RuleFile, s: &Source) -> Vec<Problem> {
-    let top = reachable_score(f);
+    let scores = achievable_scores(f);
     let mut reached: HashSet<&str> = f
         .placement
         .bands
         .iter()
-        .filter(|b| b.from <= top)
+        .filter(|b| b.from <= b.to && scores.range(b.from..=b.to).next().is_some())
         .map(|b| b.level.as_str())
         .collect();
     reached.extend(f.placement.rules.iter().map(|r| r.floor.as_str()));
     reached.extend(f.declined.iter().map(|d| d.floor.as_str()));
+    let possible = scores
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
     f.levels
         .iter()
         .enumerate()
@@ -805,24 +810,37 @@ fn every_level_is_reachable(f: &RuleFile, s: &Source) -> Vec<Problem> {
             Problem::new(format!("level `{}` can never be recommended", l.id))
                 .at(s.value(&format!("levels[{i}].id")))
                 .help(format!(
-                    "give it a band the answers can reach (the highest reachable score is {top}) or a floor rule, or remove it"
+                    "give it a band that covers a score the answers can give ({possible}), or a floor rule, or remove it"
                 ))
         })
         .collect()
 }
 
-/// The highest score any set of answers can produce.
-fn reachable_score(f: &RuleFile) -> u32 {
-    let mut best: HashMap<&str, u8> = HashMap::new();
-    for o in f.questions.iter().flat_map(|q| &q.options) {
-        for (d, r) in &o.rate {
-            let e = best.entry(d.as_str()).or_default();
-            *e = (*e).max((*r).min(MAX_RATING));
-        }
-    }
+/// Every score the answers could possibly give (a superset: each
+/// dimension's rating is 0 or a rating some option gives it).
+fn achievable_scores(f: &RuleFile) -> BTreeSet<u32> {
+    let per_dimension: Vec<BTreeSet<u32>> = f
+        .dimensions
+        .iter()
+        .map(|d| {
+            let mut values = BTreeSet::from([0]);
+            for o in f.questions.iter().flat_map(|q| &q.options) {
+                if let Some(&r) = o.rate.get(&d.id) {
+                    values.insert(u32::from(r.min(MAX_RATING)));
+                }
+            }
+            values
+        })
+        .collect();
     match f.placement.basis {
-        Basis::Max => best.values().copied().max().map_or(0, u32::from),
-        Basis::Sum => best.values().map(|r| u32::from(*r)).sum(),
+        Basis::Max => per_dimension.into_iter().flatten().chain([0]).collect(),
+        Basis::Sum => per_dimension
+            .iter()
+            .fold(BTreeSet::from([0]), |sums, values| {
+                sums.iter()
+                    .flat_map(|s| values.iter().map(move |v| s + v))
+                    .collect()
+            }),
     }
 }
 

@@ -508,7 +508,11 @@ fn bands_beyond_any_answer_do_not_count_as_reachable() {
         "level `high` can never be recommended",
         line_of(&text, "id: high", 1),
     );
-    assert!(help(p).contains("highest reachable score is 3"));
+    assert!(
+        help(p).contains("a score the answers can give (0, 2, 3)"),
+        "{}",
+        help(p)
+    );
 }
 
 #[test]
@@ -682,4 +686,22 @@ fn ordered_tests_do_not_compare_with_declining_options() {
         line_of(&t, "at_least: declined", 1),
     );
     assert!(help(p).contains("is: declined"));
+}
+
+#[test]
+fn a_band_between_possible_scores_is_unreachable() {
+    // Ratings are 0, 2 and 4 only: a level on score 3 alone can never be given.
+    let text = MINIMAL
+        .replacen("  - id: high\n", "  - id: mid\n    name: Mid\n    summary: Between.\n    compare:\n      setting: Day centre\n  - id: high\n", 1)
+        .replacen("      to: 3\n    - level: high\n", "      to: 2\n    - level: mid\n      from: 3\n      to: 3\n    - level: high\n", 1);
+    let p = match Rules::parse("r.yaml", &text) {
+        Err(Error::Rules(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    let p = expect(
+        &p,
+        "level `mid` can never be recommended",
+        line_of(&text, "id: mid", 1),
+    );
+    assert!(help(p).contains("(0, 2, 4)"), "{}", help(p));
 }
