@@ -292,7 +292,10 @@ fn not_a_code(q: &Question, value: &Value) -> (String, String) {
 pub fn allowed(q: &Question) -> String {
     q.options
         .iter()
-        .map(|o| format!("`{}` ({})", o.code, o.label))
+        .map(|o| {
+            let label = o.label.split_whitespace().collect::<Vec<_>>().join(" ");
+            format!("`{}` ({label})", o.code)
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

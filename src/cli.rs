@@ -43,6 +43,7 @@ pub enum Command {
     Template {
         #[command(flatten)]
         rules: RulesArg,
+        /// Output format (YAML has the allowed answers as comments)
         #[arg(long, short, value_enum, default_value_t = DataFormat::Yaml)]
         format: DataFormat,
     },
@@ -50,6 +51,7 @@ pub enum Command {
     Questions {
         #[command(flatten)]
         rules: RulesArg,
+        /// Output format
         #[arg(long, short, value_enum, default_value_t = DataFormat::Json)]
         format: DataFormat,
     },

@@ -38,7 +38,7 @@ pub fn yaml(rules: &Rules) -> String {
                     .unwrap_or_default()
             ),
         };
-        out.push_str(&format!("  # Answer: {kind}\n"));
+        out.push_str(&format!("  # Answer: {}\n", one_line(&kind)));
         if let Some(c) = &q.when {
             out.push_str(&format!("  # Asked only when {}\n", describe(c)));
         }
@@ -101,4 +101,26 @@ pub fn describe(c: &Condition) -> String {
         return format!("`{id}` is at most `{v}`");
     }
     String::from("?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multi_line_labels_stay_inside_comments() {
+        let text = include_str!("../tests/fixtures/minimal.yaml").replace(
+            "        label: None\n",
+            "        label: |\n          None at all,\n          not even a little\n",
+        );
+        let rules = Rules::parse("m.yaml", &text).unwrap();
+        let out = yaml(&rules);
+        let doc: serde_yaml::Value =
+            serde_yaml::from_str(&out).expect("the template stays valid YAML");
+        assert_eq!(doc["answers"].as_mapping().unwrap().len(), 3);
+        assert!(
+            out.contains("`none` (None at all, not even a little)"),
+            "{out}"
+        );
+    }
 }
