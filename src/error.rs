@@ -106,7 +106,7 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{0}")]
-    Usage(String),
+    Usage(Problem),
     #[error("cannot read `{}`: {source}", path.display())]
     Input {
         path: PathBuf,

@@ -13,9 +13,12 @@ use carelevel::settings::Task;
 fn main() -> ExitCode {
     let task = Cli::parse().into_task();
     on_interrupt(&task);
-    let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
-    let (mut out, mut err) = (stdout.lock(), stderr.lock());
+    let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
+    let (mut input, mut out) = (stdin.lock(), stdout.lock());
+    // Not locked for the whole run: the Ctrl-C handler writes to it too.
+    let mut err = std::io::stderr();
     let mut io = Io {
+        input: &mut input,
         out: &mut out,
         err: &mut err,
         interactive: interactive(),

@@ -1,15 +1,17 @@
 //! Running a task: the one place that reads inputs and writes results.
 //! Errors go back to `main`, which prints them and picks the exit code.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{BufRead, IsTerminal, Write};
 
 use crate::error::{exit, Error, Problem};
 use crate::rules::Rules;
 use crate::settings::{Input, ReportFormat, RulesSource, Screen, Task, TextFormat};
 use crate::{answers, ask, check, engine, questions, report, save, template};
 
-/// Where a task writes: results to `out`, warnings to `err`.
+/// Where a task reads and writes: standard input, results to `out`,
+/// prompts and warnings to `err`.
 pub struct Io<'a> {
+    pub input: &'a mut dyn BufRead,
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
     /// Whether stdin and stderr are terminals (the guided flow needs both).
@@ -57,12 +59,13 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     let rules = load_rules(&s.rules)?;
     if s.plain && s.answers == Some(Input::Stdin) {
         return Err(Error::Usage(
-            "`--plain` reads the answers you type on standard input, so it cannot also read `--answers -`\n  help: give the answer file by name: `--answers FILE`".into(),
+            Problem::new("`--plain` reads the answers you type on standard input, so it cannot also read `--answers -`")
+                .help("give the answer file by name: `--answers FILE`"),
         ));
     }
     let (name, doc) = match &s.answers {
         Some(input) => {
-            let (name, text) = read_input(input)?;
+            let (name, text) = read_input(input, io.input)?;
             let doc = answers::parse(&rules, &name, &text)?;
             (name, doc)
         }
@@ -81,12 +84,13 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         }
         (doc.answers, ask::Finish::Complete)
     } else if s.plain || io.interactive {
-        guided(&rules, doc.answers, &s)?
+        guided(&rules, doc.answers, &s, io)?
     } else if s.answers.is_some() {
         return Err(missing(&rules, &name, &doc.answers));
     } else {
         return Err(Error::Usage(
-            "no terminal to ask the questions on: give the answers with `--answers FILE` (or `--answers -` for standard input), or use `--plain`\n  help: `carelevel template > answers.yaml` writes a blank answer file to fill in".into(),
+            Problem::new("no terminal to ask the questions on: give the answers with `--answers FILE` (or `--answers -` for standard input), or use `--plain`")
+                .help("`carelevel template > answers.yaml` writes a blank answer file to fill in"),
         ));
     };
     let outcome = engine::evaluate(&rules, &final_answers);
@@ -126,13 +130,13 @@ fn guided(
     rules: &Rules,
     prefilled: answers::Answers,
     s: &Screen,
+    io: &mut Io,
 ) -> Result<(answers::Answers, ask::Finish), Error> {
     let settings = ask::Settings {
         save: s.save.as_deref(),
     };
     let result = if s.plain {
-        let stdin = std::io::stdin();
-        let mut p = ask::plain::Plain::new(stdin.lock(), std::io::stderr());
+        let mut p = ask::plain::Plain::new(&mut *io.input, &mut *io.err);
         ask::run(rules, prefilled, &mut p, settings)
     } else {
         let mut p = ask::terminal::Terminal::new();
@@ -210,18 +214,22 @@ pub fn load_rules(source: &RulesSource) -> Result<Rules, Error> {
     match source {
         RulesSource::Builtin => Rules::builtin(),
         RulesSource::File(path) => {
-            let (name, text) = read_input(&Input::File(path.clone()))?;
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Input {
+                path: path.clone(),
+                source,
+            })?;
+            let name = path.display().to_string();
             Rules::parse(&name, &text)
         }
     }
 }
 
 /// Read a whole input as UTF-8 text, with the name to use in messages.
-pub fn read_input(input: &Input) -> Result<(String, String), Error> {
+pub fn read_input(input: &Input, stdin: &mut dyn BufRead) -> Result<(String, String), Error> {
     match input {
         Input::Stdin => {
             let mut text = String::new();
-            std::io::stdin()
+            stdin
                 .read_to_string(&mut text)
                 .map_err(|source| Error::Input {
                     path: "<stdin>".into(),
@@ -242,4 +250,73 @@ pub fn read_input(input: &Input) -> Result<(String, String), Error> {
 /// Whether the guided questionnaire could run: stdin and stderr are terminals.
 pub fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::RulesSource;
+
+    fn screen(input: &str, s: Screen) -> (Result<u8, Error>, String, String) {
+        let (mut inp, mut out, mut err) = (input.as_bytes(), Vec::new(), Vec::new());
+        let mut io = Io {
+            input: &mut inp,
+            out: &mut out,
+            err: &mut err,
+            interactive: false,
+        };
+        let r = run(Task::Screen(s), &mut io);
+        (
+            r,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    fn settings(answers: Option<Input>, plain: bool) -> Screen {
+        Screen {
+            rules: RulesSource::Builtin,
+            answers,
+            format: ReportFormat::Json,
+            save: None,
+            plain,
+        }
+    }
+
+    #[test]
+    fn answers_from_standard_input() {
+        let text = include_str!("../examples/iop.yaml");
+        let (r, out, _) = screen(text, settings(Some(Input::Stdin), false));
+        assert_eq!(r.unwrap(), 0);
+        assert!(out.contains("\"level\": \"iop\""));
+    }
+
+    #[test]
+    fn plain_flow_reads_the_same_input() {
+        let typed = "1\n1\n1\n1\n1\n1\n1\n1\n10\n1\n1\n1\n1\n1\n\n";
+        let (r, out, err) = screen(typed, settings(None, true));
+        assert_eq!(r.unwrap(), 0, "{err}");
+        assert!(out.contains("\"level\": \"outpatient\""), "{out}");
+        assert!(err.contains("Question 14 of 14"));
+    }
+
+    #[test]
+    fn stopping_at_the_crisis_gives_a_crisis_result_with_a_note() {
+        let (r, out, err) = screen("4\n3\ns\n", settings(None, true));
+        assert_eq!(r.unwrap(), 0, "{err}");
+        assert!(err.contains("!! CRISIS: PLEASE GET HELP NOW !!"));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["crisis"], true);
+        assert_eq!(v["level"], "inpatient");
+        assert_eq!(v["notes"][0]["id"], "stopped_early");
+    }
+
+    #[test]
+    fn no_terminal_and_no_answers_is_a_usage_error() {
+        let (r, out, _) = screen("", settings(None, false));
+        let e = r.unwrap_err();
+        assert_eq!(e.exit_code(), exit::USAGE);
+        assert!(e.to_string().contains("help: `carelevel template"));
+        assert!(out.is_empty());
+    }
 }

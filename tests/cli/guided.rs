@@ -222,3 +222,23 @@ fn plain_and_answers_from_stdin_conflict() {
         .code(2)
         .stderr(predicate::str::contains("cannot also read `--answers -`"));
 }
+
+#[test]
+fn ctrl_c_in_plain_mode_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("p.yaml");
+    let mut p = spawn(&["screen", "--plain", "--save", save.to_str().unwrap()]);
+    p.exp_string("Answer [").unwrap();
+    p.send_line("1").unwrap();
+    p.exp_string("Question 2 of 14").unwrap();
+    p.exp_string("Answer [").unwrap();
+    p.send_control('c').unwrap();
+    let out = p.exp_eof().unwrap();
+    assert!(
+        out.contains("interrupted; your answers so far are saved in"),
+        "{out}"
+    );
+    assert_eq!(exit_code(&p), 130);
+    let text = std::fs::read_to_string(&save).unwrap();
+    assert!(text.contains("self_harm_thoughts: none"), "{text}");
+}
