@@ -1,0 +1,200 @@
+//! Questions and their options, ratings and declining options.
+
+use std::collections::HashSet;
+
+use super::super::model::{QuestionKind, RuleFile, MAX_RATING};
+use crate::error::Problem;
+use crate::source::Source;
+use crate::suggest;
+
+pub(super) fn there_is_something_to_ask(f: &RuleFile, s: &Source) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (list, len, what) in [
+        ("levels", f.levels.len(), "a level"),
+        ("dimensions", f.dimensions.len(), "a dimension"),
+        ("questions", f.questions.len(), "a question"),
+        ("placement.bands", f.placement.bands.len(), "a band"),
+    ] {
+        if len == 0 {
+            out.push(
+                Problem::new(format!("`{list}` is empty"))
+                    .at(s.key(list))
+                    .help(format!("add at least {what}")),
+            );
+        }
+    }
+    out
+}
+
+pub(super) fn options_fit_their_question(f: &RuleFile, s: &Source) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (i, q) in f.questions.iter().enumerate() {
+        let at = |field: &str| s.key(&format!("questions[{i}].{field}"));
+        let kind = q.kind.as_str();
+        match q.kind {
+            QuestionKind::Integer => {
+                if !q.options.is_empty() {
+                    out.push(
+                        Problem::new(format!("integer question `{}` has options", q.id))
+                            .at(at("options"))
+                            .help("remove `options`, or make it a `choice` question"),
+                    );
+                }
+                match (q.min, q.max) {
+                    (Some(lo), Some(hi)) if lo > hi => out.push(
+                        Problem::new(format!(
+                            "question `{}` has `min` {lo} above `max` {hi}",
+                            q.id
+                        ))
+                        .at(at("min"))
+                        .help("swap them"),
+                    ),
+                    (Some(_), Some(_)) => {}
+                    _ => out.push(
+                        Problem::new(format!("integer question `{}` needs `min` and `max`", q.id))
+                            .at(at("id"))
+                            .help("add the allowed range, e.g. `min: 0` and `max: 168`"),
+                    ),
+                }
+            }
+            _ => {
+                if q.min.is_some() || q.max.is_some() || q.unit.is_some() {
+                    let field = if q.min.is_some() {
+                        "min"
+                    } else if q.max.is_some() {
+                        "max"
+                    } else {
+                        "unit"
+                    };
+                    out.push(
+                        Problem::new(format!(
+                            "`{field}` only applies to integer questions, and `{}` is `{kind}`",
+                            q.id
+                        ))
+                        .at(at(field))
+                        .help(format!("remove `{field}`")),
+                    );
+                }
+                let plain = q.options.iter().filter(|o| !o.declines).count();
+                let least = if q.kind == QuestionKind::Multi { 1 } else { 2 };
+                if plain < least {
+                    out.push(
+                        Problem::new(format!(
+                            "{kind} question `{}` needs at least {least} options",
+                            q.id
+                        ))
+                        .at(at(if q.options.is_empty() {
+                            "id"
+                        } else {
+                            "options"
+                        }))
+                        .help("list the options under `options`, least severe first"),
+                    );
+                }
+                if q.kind == QuestionKind::YesNo {
+                    let codes: HashSet<&str> = q
+                        .options
+                        .iter()
+                        .filter(|o| !o.declines)
+                        .map(|o| o.code.as_str())
+                        .collect();
+                    if codes != HashSet::from(["yes", "no"]) {
+                        out.push(Problem::new(format!("yes_no question `{}` must offer exactly the codes `yes` and `no`", q.id))
+                            .at(at("options"))
+                            .help("use codes `no` and `yes` (plus, optionally, one option with `declines: true`), or make it a `choice` question"));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn ratings_name_known_dimensions(f: &RuleFile, s: &Source) -> Vec<Problem> {
+    let dims: Vec<&str> = f.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let mut out = Vec::new();
+    for (i, q) in f.questions.iter().enumerate() {
+        for (j, o) in q.options.iter().enumerate() {
+            for (dim, rating) in &o.rate {
+                let path = format!("questions[{i}].options[{j}].rate.{dim}");
+                if !dims.contains(&dim.as_str()) {
+                    out.push(
+                        Problem::new(format!(
+                            "unknown dimension `{dim}` in option `{}` of `{}`",
+                            o.code, q.id
+                        ))
+                        .at(s.key(&path))
+                        .help(suggest::help(
+                            dim,
+                            "dimensions",
+                            dims.iter().copied(),
+                        )),
+                    );
+                }
+                if *rating > MAX_RATING {
+                    out.push(
+                        Problem::new(format!("rating {rating} is above {MAX_RATING}"))
+                            .at(s.value(&path))
+                            .help(format!(
+                                "ratings go from 0 (none) to {MAX_RATING} (most severe)"
+                            )),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn declining_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut any_declining = None;
+    for (i, q) in f.questions.iter().enumerate() {
+        let declining: Vec<usize> = q
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.declines)
+            .map(|(j, _)| j)
+            .collect();
+        if let Some(&j) = declining.first() {
+            any_declining.get_or_insert(format!("questions[{i}].options[{j}].declines"));
+        }
+        if q.safety && declining.is_empty() {
+            out.push(Problem::new(format!("safety question `{}` offers no \"prefer not to say\" option", q.id))
+                .at(s.key(&format!("questions[{i}].safety")))
+                .help("add an option with `declines: true`, e.g. `{code: declined, label: Prefer not to say, declines: true}`"));
+        }
+        if declining.len() > 1 {
+            out.push(
+                Problem::new(format!(
+                    "question `{}` has {} declining options",
+                    q.id,
+                    declining.len()
+                ))
+                .at(s.key(&format!(
+                    "questions[{i}].options[{}].declines",
+                    declining[1]
+                )))
+                .help("keep one option with `declines: true`"),
+            );
+        }
+        if declining.first() == Some(&0) {
+            out.push(Problem::new(format!("the declining option of `{}` is listed first, as the least severe answer", q.id))
+                .at(s.key(&format!("questions[{i}].options[0].declines")))
+                .help("declining never counts as the least severe answer: move it after the least severe option"));
+        }
+    }
+    match (&f.declined, any_declining) {
+        (None, Some(path)) => out.push(Problem::new("an option declines to answer, but the file has no `declined` section")
+            .at(s.key(&path))
+            .help("add `declined: {floor: <level>, note: <id>, text: ...}` saying what a declined answer means")),
+        (Some(d), _) if f.levels.len() > 1 && f.levels[0].id == d.floor => out.push(
+            Problem::new(format!("`declined.floor` is `{}`, the least intensive level", d.floor))
+                .at(s.value("declined.floor"))
+                .help("a declined safety answer must never give the lowest level: choose a more intensive one"),
+        ),
+        _ => {}
+    }
+    out
+}
