@@ -293,11 +293,11 @@ mod tests {
 
     #[test]
     fn plain_flow_reads_the_same_input() {
-        let typed = "1\n1\n1\n1\n1\n1\n1\n1\n10\n1\n1\n1\n1\n1\n\n";
+        let typed = "1\n1\n1\n1\n1\n1\n1\n1\n1\n10\n1\n1\n1\n1\n1\n\n";
         let (r, out, err) = screen(typed, settings(None, true));
         assert_eq!(r.unwrap(), 0, "{err}");
         assert!(out.contains("\"level\": \"outpatient\""), "{out}");
-        assert!(err.contains("Question 14 of 14"));
+        assert!(err.contains("Question 15 of 15"));
     }
 
     #[test]

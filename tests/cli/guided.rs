@@ -44,11 +44,11 @@ fn exit_code(p: &PtySession) -> i32 {
     }
 }
 
-/// Calm answers for questions 2..=14 of the default rules (first option,
-/// except a number for the hours question, the 9th of 14).
+/// Calm answers for questions `from..=15` of the default rules (first
+/// option, except a number for the hours question, the 10th of 15).
 fn answer_calm_rest(p: &mut PtySession, from: usize) {
-    for n in from..=14 {
-        let keys = if n == 9 { "10\r" } else { ENTER };
+    for n in from..=15 {
+        let keys = if n == 10 { "10\r" } else { ENTER };
         answer(p, n, keys);
     }
 }
@@ -96,7 +96,7 @@ fn ctrl_c_saves_progress_and_resume_starts_at_the_third_question() {
     let save_s = save.to_str().unwrap();
     let mut p = spawn(&["screen", "--save", save_s]);
     answer(&mut p, 1, ENTER);
-    answer(&mut p, 2, &format!("{DOWN}{ENTER}"));
+    answer(&mut p, 2, ENTER);
     p.exp_string("Question 3 of ").unwrap();
     p.exp_string("?").ok();
     p.send_control('c').unwrap();
@@ -110,7 +110,8 @@ fn ctrl_c_saves_progress_and_resume_starts_at_the_third_question() {
 
     let text = std::fs::read_to_string(&save).unwrap();
     assert!(text.contains("self_harm_thoughts: none"), "{text}");
-    assert!(text.contains("harm_others: thoughts"), "{text}");
+    assert!(text.contains("recent_attempt: "), "{text}");
+    assert!(!text.contains("harm_others"), "{text}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -119,7 +120,7 @@ fn ctrl_c_saves_progress_and_resume_starts_at_the_third_question() {
     }
 
     let mut p = spawn(&["screen", "--answers", save_s, "--save", save_s]);
-    p.exp_string("Question 3 of 14").unwrap();
+    p.exp_string("Question 3 of 15").unwrap();
     p.exp_string("?").ok();
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
@@ -148,10 +149,10 @@ fn a_crisis_answer_shows_the_crisis_message_before_the_next_question() {
 
 #[test]
 fn plain_mode_through_a_pipe() {
-    // 14 answers (10 hours at the 9th), then Enter at the review.
+    // 15 answers (10 hours at the 10th), then Enter at the review.
     let mut input = String::new();
-    for n in 1..=14 {
-        input.push_str(if n == 9 { "10\n" } else { "1\n" });
+    for n in 1..=15 {
+        input.push_str(if n == 10 { "10\n" } else { "1\n" });
     }
     input.push('\n');
     carelevel()
@@ -159,7 +160,7 @@ fn plain_mode_through_a_pipe() {
         .write_stdin(input)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Question 1 of 14"))
+        .stderr(predicate::str::contains("Question 1 of 15"))
         .stderr(predicate::str::contains("  1. No, not at all"))
         .stderr(predicate::str::contains("Your answers"))
         .stderr(predicate::str::contains("\x1b").not())
@@ -173,12 +174,12 @@ fn plain_mode_asks_only_what_a_partial_file_leaves() {
     let partial = dir.path().join("partial.yaml");
     std::fs::write(
         &partial,
-        "answers:\n  self_harm_thoughts: none\n  harm_others: none\n",
+        "answers:\n  self_harm_thoughts: none\n  recent_attempt: \"no\"\n  harm_others: none\n",
     )
     .unwrap();
     let mut input = String::new();
-    for n in 3..=14 {
-        input.push_str(if n == 9 { "10\n" } else { "1\n" });
+    for n in 4..=15 {
+        input.push_str(if n == 10 { "10\n" } else { "1\n" });
     }
     input.push('\n');
     carelevel()
@@ -187,7 +188,7 @@ fn plain_mode_asks_only_what_a_partial_file_leaves() {
         .write_stdin(input)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Question 3 of 14"))
+        .stderr(predicate::str::contains("Question 4 of 15"))
         .stderr(predicate::str::contains("Question 1 of").not())
         .stdout(predicate::str::contains("Standard outpatient"));
 }
@@ -199,7 +200,7 @@ fn plain_input_ending_early_keeps_what_was_saved() {
     carelevel()
         .args(["screen", "--plain", "--save"])
         .arg(&save)
-        .write_stdin("1\n2\n")
+        .write_stdin("1\n1\n2\n")
         .assert()
         .code(65)
         .stdout("")
@@ -230,7 +231,7 @@ fn ctrl_c_in_plain_mode_on_a_terminal() {
     let mut p = spawn(&["screen", "--plain", "--save", save.to_str().unwrap()]);
     p.exp_string("Answer [").unwrap();
     p.send_line("1").unwrap();
-    p.exp_string("Question 2 of 14").unwrap();
+    p.exp_string("Question 2 of 15").unwrap();
     p.exp_string("Answer [").unwrap();
     p.send_control('c').unwrap();
     let out = p.exp_eof().unwrap();

@@ -32,6 +32,13 @@ fn calm_rest() -> Vec<Step> {
     ]
 }
 
+/// `calm_rest` after "no thoughts": the recent-attempt question comes first.
+fn after_none() -> Vec<Step> {
+    let mut steps = vec![Step::Reply("recent_attempt", code("no"))];
+    steps.extend(calm_rest());
+    steps
+}
+
 fn play(
     rules: &Rules,
     prefilled: Answers,
@@ -50,15 +57,15 @@ fn id(rules: &Rules, q: &str) -> usize {
 fn forward_through_every_question_to_review_and_submit() {
     let r = rules();
     let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
-    steps.extend(calm_rest());
+    steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     let (answers, finish) = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     assert_eq!(p.remaining(), 0);
     assert_eq!(p.shown[0], "intro");
-    assert_eq!(p.shown[1], "ask self_harm_thoughts 1/14");
-    assert_eq!(p.shown[14], "ask readiness 14/14");
+    assert_eq!(p.shown[1], "ask self_harm_thoughts 1/15");
+    assert_eq!(p.shown[15], "ask readiness 15/15");
     assert!(engine::evaluate(&r, &answers).missing.is_empty());
 }
 
@@ -87,19 +94,19 @@ fn back_returns_to_the_previous_question_with_its_answer() {
     let r = rules();
     let mut steps = vec![
         Step::Reply("self_harm_thoughts", code("none")),
-        Step::Reply("harm_others", Reply::Back),
+        Step::Reply("recent_attempt", Reply::Back),
         Step::Reply("self_harm_thoughts", code("none")),
     ];
-    steps.extend(calm_rest());
+    steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     res.unwrap();
     assert_eq!(
         &p.shown[1..4],
         [
-            "ask self_harm_thoughts 1/14",
-            "ask harm_others 2/14",
-            "ask self_harm_thoughts 1/14"
+            "ask self_harm_thoughts 1/15",
+            "ask recent_attempt 2/15",
+            "ask self_harm_thoughts 1/15"
         ]
     );
 }
@@ -111,7 +118,7 @@ fn back_at_the_first_question_says_so() {
         Step::Reply("self_harm_thoughts", Reply::Back),
         Step::Reply("self_harm_thoughts", code("none")),
     ];
-    steps.extend(calm_rest());
+    steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     res.unwrap();
@@ -129,7 +136,7 @@ fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
         Step::Reply("self_harm_thoughts", code("none")),
     ];
     // Stepping forward after going back: the next question keeps its place.
-    steps.extend(calm_rest());
+    steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     let (answers, _) = res.unwrap();
@@ -144,14 +151,15 @@ fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
     );
     assert!(notice.contains("no longer applies"), "{notice}");
     assert_eq!(answers.get(id(&r, "self_harm_plan")), None);
-    assert!(p.shown.contains(&"ask harm_others 2/14".to_string()));
+    assert!(p.shown.contains(&"ask recent_attempt 2/15".to_string()));
+    assert!(p.shown.contains(&"ask harm_others 3/15".to_string()));
 }
 
 #[test]
 fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
     let r = rules();
     let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
-    steps.extend(calm_rest());
+    steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Edit(id(&r, "substance_use"))));
     steps.push(Step::Reply("substance_use", code("sometimes")));
     steps.push(Step::Reply("withdrawal", code("none")));
@@ -164,7 +172,7 @@ fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
         Some(&Answer::Code("sometimes".into()))
     );
     assert!(
-        p.shown.contains(&"ask withdrawal 7/15".to_string()),
+        p.shown.contains(&"ask withdrawal 8/16".to_string()),
         "{:#?}",
         p.shown
     );
@@ -241,12 +249,13 @@ fn prefilled_answers_are_not_asked_again() {
         Some(Answer::Code("none".into())),
     );
     pre.set(id(&r, "harm_others"), Some(Answer::Code("none".into())));
+    pre.set(id(&r, "recent_attempt"), Some(Answer::Code("no".into())));
     let mut steps = calm_rest();
     steps.remove(0);
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, pre, steps);
     res.unwrap();
-    assert_eq!(p.shown[1], "ask supervision_24_7 3/14");
+    assert_eq!(p.shown[1], "ask supervision_24_7 4/15");
 }
 
 #[test]
@@ -266,7 +275,7 @@ fn save_after_each_answer_is_private_and_resumable() {
     let path = dir.path().join("progress.yaml");
     let mut p = Scripted::new(vec![
         Step::Reply("self_harm_thoughts", code("none")),
-        Step::Reply("harm_others", code("thoughts")),
+        Step::Reply("recent_attempt", code("no")),
         Step::Interrupt,
     ]);
     let err = run(
@@ -283,8 +292,8 @@ fn save_after_each_answer_is_private_and_resumable() {
         .answers;
     assert_eq!(saved.iter().count(), 2);
     assert_eq!(
-        saved.get(id(&r, "harm_others")),
-        Some(&Answer::Code("thoughts".into()))
+        saved.get(id(&r, "recent_attempt")),
+        Some(&Answer::Code("no".into()))
     );
     #[cfg(unix)]
     {
@@ -296,7 +305,7 @@ fn save_after_each_answer_is_private_and_resumable() {
     }
     // Resuming from the saved file starts at the third question.
     let (_, p) = play(&r, saved, vec![Step::Interrupt]);
-    assert_eq!(p.shown[1], "ask supervision_24_7 3/14");
+    assert_eq!(p.shown[1], "ask harm_others 3/15");
 }
 
 #[test]
