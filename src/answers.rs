@@ -138,11 +138,7 @@ pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> 
 
 /// A JSON syntax or shape error, at its character (not byte) column.
 fn json_problem(source: &Source, e: &serde_json::Error) -> Problem {
-    let line_text = source
-        .text
-        .lines()
-        .nth(e.line().saturating_sub(1))
-        .unwrap_or("");
+    let line_text = source.line(e.line()).unwrap_or("");
     let byte = e.column().saturating_sub(1).min(line_text.len());
     let byte = (0..=byte)
         .rev()

@@ -231,8 +231,10 @@ fn random_answers(rules: &Rules, rng: &mut XorShift) -> Answers {
         let answer = match q.kind {
             QuestionKind::Integer => {
                 let (lo, hi) = (q.min.unwrap_or(0), q.max.unwrap_or(0));
-                let span = (hi - lo).unsigned_abs().min(10_000) as usize + 1;
-                Answer::Int(lo + rng.below(span) as i64)
+                // i128: a range may span the whole of i64.
+                let span = (i128::from(hi) - i128::from(lo)).clamp(0, 10_000) as usize + 1;
+                let value = i128::from(lo) + rng.below(span) as i128;
+                Answer::Int(i64::try_from(value).unwrap_or(hi))
             }
             QuestionKind::Multi => {
                 let codes = q
@@ -300,6 +302,16 @@ mod tests {
     use super::*;
 
     const MINIMAL: &str = include_str!("../tests/fixtures/minimal.yaml");
+
+    #[test]
+    fn the_widest_integer_range_does_not_overflow() {
+        let text = MINIMAL.replace(
+            "    min: 0\n    max: 168\n",
+            "    min: -9223372036854775808\n    max: 9223372036854775807\n",
+        );
+        let rules = Rules::parse("m.yaml", &text).unwrap();
+        assert!(run(&rules).passed());
+    }
 
     #[test]
     fn minimal_rules_pass() {

@@ -94,6 +94,24 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         ));
     };
     let outcome = engine::evaluate(&rules, &final_answers);
+    let mut r = report::build(&rules, &outcome, doc.id);
+    if finish == ask::Finish::StoppedAtCrisis {
+        r.notes.insert(0, report::NoteOut {
+            id: "stopped_early".into(),
+            text: "The questionnaire was stopped after the crisis message. Questions not answered were not scored; the level shown is already the most intensive one.".into(),
+        });
+    }
+    // The report first: when both streams share a terminal, a crisis
+    // message must come before any warning.
+    let code = write(
+        io,
+        &match s.format {
+            ReportFormat::Text => report::text(&r),
+            ReportFormat::Markdown => report::markdown(&r),
+            ReportFormat::Json => report::json(&r),
+            ReportFormat::Yaml => report::yaml(&r),
+        },
+    )?;
     if !outcome.ignored.is_empty() {
         let qs = &rules.file.questions;
         let ids: Vec<String> = outcome
@@ -107,22 +125,7 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
             ids.join(", ")
         );
     }
-    let mut r = report::build(&rules, &outcome, doc.id);
-    if finish == ask::Finish::StoppedAtCrisis {
-        r.notes.insert(0, report::NoteOut {
-            id: "stopped_early".into(),
-            text: "The questionnaire was stopped after the crisis message. Questions not answered were not scored; the level shown is already the most intensive one.".into(),
-        });
-    }
-    write(
-        io,
-        &match s.format {
-            ReportFormat::Text => report::text(&r),
-            ReportFormat::Markdown => report::markdown(&r),
-            ReportFormat::Json => report::json(&r),
-            ReportFormat::Yaml => report::yaml(&r),
-        },
-    )
+    Ok(code)
 }
 
 /// Run the guided questionnaire for whatever `prefilled` leaves unanswered.

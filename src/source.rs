@@ -34,6 +34,8 @@ pub struct Source {
     /// How the user named it: a path, `<built-in>` or `<stdin>`.
     pub name: String,
     pub text: String,
+    /// Byte offset where each line starts, for quick snippets.
+    line_starts: Vec<usize>,
     keys: HashMap<String, Pos>,
     values: HashMap<String, Pos>,
     duplicates: Vec<DuplicateKey>,
@@ -53,8 +55,12 @@ impl Source {
             };
             walker.event(event, pos);
         }
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Source {
             name: name.into(),
+            line_starts,
             text,
             keys: walker.keys,
             values: walker.values,
@@ -89,14 +95,26 @@ impl Source {
             file: self.name.clone(),
             line: pos.line,
             column: pos.column,
-            snippet: self
-                .text
-                .lines()
-                .nth(pos.line.saturating_sub(1))
-                .map(str::to_owned),
+            snippet: self.line(pos.line).map(str::to_owned),
         }
     }
 }
+
+impl Source {
+    /// The text of 1-based line `n`, without its line break.
+    pub fn line(&self, n: usize) -> Option<&str> {
+        let start = *self.line_starts.get(n.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(n)
+            .map_or(self.text.len(), |&next| next - 1);
+        Some(self.text[start..end].trim_end_matches('\r'))
+    }
+}
+
+/// Deeper than this, nothing is indexed: the deserializer refuses such
+/// nesting anyway, and indexing it would cost time for nothing.
+const MAX_DEPTH: usize = 200;
 
 /// Join a mapping path and a key: `a` + `b` → `a.b`.
 pub fn join(path: &str, key: &str) -> String {
@@ -149,6 +167,7 @@ impl Walker {
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 let is_map = matches!(event, Event::MappingStart(..));
                 let frame = match self.role() {
+                    _ if self.stack.len() >= MAX_DEPTH => Frame::Ignored,
                     Role::Key | Role::Ignored => Frame::Ignored,
                     Role::Value(path) => {
                         self.values.insert(path.clone(), pos);
