@@ -122,18 +122,35 @@ pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> 
             Answers::empty(rules)
         }
     };
+    let id =
+        match file.id.map(record_id).transpose() {
+            Ok(id) => id,
+            Err(message) => {
+                problems.push(Problem::new(message).at(source.value("id")).help(
+                    "give a record number or short name on one line, e.g. `id: intake-0042`",
+                ));
+                None
+            }
+        };
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.location.as_ref().map(|l| (l.line, l.column)));
         return Err(Error::Answers(problems));
     }
-    let id = file.id.map(|v| match v {
-        Value::String(s) => s,
-        other => serde_yaml::to_string(&other)
-            .unwrap_or_default()
-            .trim()
-            .to_owned(),
-    });
     Ok(AnswerDoc { id, answers })
+}
+
+/// The record's `id` as text: a single line of printable characters.
+fn record_id(value: Value) -> Result<String, String> {
+    let text = match value {
+        Value::String(s) => s,
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => return Err("`id` must be a short text, not a list, a map or nothing".into()),
+    };
+    if text.chars().any(char::is_control) {
+        return Err("`id` holds a line break or another control character".into());
+    }
+    Ok(text)
 }
 
 /// A JSON syntax or shape error, at its character (not byte) column.
@@ -269,17 +286,20 @@ fn check_code(q: &Question, code: &str) -> Result<(), (String, String)> {
     if q.option(code).is_some() {
         Ok(())
     } else {
-        Err((
-            format!("`{code}` is not an answer to `{}`", q.id),
-            format!("use one of: {}", allowed(q)),
-        ))
+        let list = format!("use one of: {}", allowed(q));
+        let help = match suggest::closest(code, q.options.iter().map(|o| o.code.as_str())) {
+            Some(c) => format!("did you mean `{c}`? {list}"),
+            None => list,
+        };
+        Err((format!("`{code}` is not an answer to `{}`", q.id), help))
     }
 }
 
 fn not_a_code(q: &Question, value: &Value) -> (String, String) {
-    let shown = serde_yaml::to_string(value).unwrap_or_default();
+    // One line, whatever the value's shape: `["a","b"]`, `{"k":1}`.
+    let shown = serde_json::to_string(value).unwrap_or_default();
     (
-        format!("`{}` needs an option code, not `{}`", q.id, shown.trim()),
+        format!("`{}` needs an option code, not `{shown}`", q.id),
         format!("use one of: {}", allowed(q)),
     )
 }
@@ -309,6 +329,43 @@ mod tests {
             Err(Error::Answers(p)) => p,
             other => panic!("expected answer problems, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_mistyped_code_suggests_the_near_one_and_lists_all() {
+        let p = problems("answers:\n  self_care: manging\n");
+        let help = p[0].help.as_deref().unwrap();
+        assert!(
+            help.starts_with("did you mean `managing`? use one of: `managing`"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn a_list_where_a_code_belongs_is_shown_on_one_line() {
+        let p = problems("answers:\n  self_care: [a, b]\n");
+        assert_eq!(
+            p[0].message,
+            "`self_care` needs an option code, not `[\"a\",\"b\"]`"
+        );
+    }
+
+    #[test]
+    fn the_record_id_is_one_printable_line() {
+        let p = problems("id: \"a\\nb\"\nanswers: {}\n");
+        assert_eq!(
+            p[0].message,
+            "`id` holds a line break or another control character"
+        );
+        assert_eq!(p[0].location.as_ref().unwrap().line, 1);
+        let p = problems("id: [1, 2]\nanswers: {}\n");
+        assert!(
+            p[0].message.starts_with("`id` must be a short text"),
+            "{}",
+            p[0]
+        );
+        let doc = parse(&rules(), "a.yaml", "id: 42\nanswers: {}\n").unwrap();
+        assert_eq!(doc.id.as_deref(), Some("42"));
     }
 
     #[test]

@@ -17,3 +17,4 @@ pub mod settings;
 pub mod source;
 mod suggest;
 pub mod template;
+pub mod yaml_out;

@@ -74,5 +74,5 @@ pub fn json(rules: &Rules) -> String {
 
 /// The same list as YAML.
 pub fn yaml(rules: &Rules) -> String {
-    serde_yaml::to_string(&list(rules)).expect("questions always serialize")
+    crate::yaml_out::to_string(&list(rules))
 }

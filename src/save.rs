@@ -60,7 +60,7 @@ pub fn answer_file(rules: &Rules, answers: &Answers) -> String {
          # Resume or re-score with: carelevel screen --answers THIS_FILE\n{}",
         rules.file.id,
         rules.file.version,
-        serde_yaml::to_string(&doc).expect("answers always serialize")
+        crate::yaml_out::to_string(&doc)
     )
 }
 
@@ -102,5 +102,7 @@ mod tests {
         let text = answer_file(&rules, &doc.answers);
         let back = crate::answers::parse(&rules, "saved.yaml", &text).unwrap();
         assert_eq!(back.answers, doc.answers);
+        // `no` stays a string for YAML 1.1 readers too.
+        assert!(text.contains("  recent_attempt: \"no\"\n"), "{text}");
     }
 }

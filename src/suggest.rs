@@ -2,7 +2,9 @@
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
+    // Short words allow one edit: `a` is not a typo of `id`.
+    let len = word.chars().count();
+    let limit = if len < 4 { 1 } else { (len / 3).max(2) };
     candidates
         .into_iter()
         .map(|c| (distance(word, c), c))

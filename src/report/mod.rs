@@ -231,5 +231,5 @@ pub fn json(report: &Report) -> String {
 
 /// YAML of the same shape as the JSON.
 pub fn yaml(report: &Report) -> String {
-    serde_yaml::to_string(report).expect("a report always serializes")
+    crate::yaml_out::to_string(report)
 }

@@ -6,8 +6,8 @@ use sha2::{Digest, Sha256};
 
 use super::model::{Question, RuleFile};
 use super::validate;
-use crate::error::{Error, Problem};
-use crate::source::Source;
+use crate::error::{Error, Location, Problem};
+use crate::source::{Pos, Source};
 use crate::suggest;
 
 /// How the built-in rules are named in messages.
@@ -116,16 +116,107 @@ pub fn from_yaml_error(source: &Source, e: &serde_yaml::Error) -> Problem {
         None => full.clone(),
     };
     let location = e.location().map(|l| {
-        source.location(crate::source::Pos {
+        source.location(Pos {
             line: l.line(),
             column: l.column(),
         })
     });
+    if message.contains("more than one document") {
+        return Problem::new("the file holds more than one YAML document")
+            .at(second_document(source))
+            .help("keep one document: remove this `---` line and what follows, or split the file");
+    }
+    if is_blank(&source.text) {
+        return Problem::new("the file is empty")
+            .at(location)
+            .help("write one YAML mapping; see the format in the README");
+    }
+    let message = plain_words(&message);
     let help = yaml_help(&message);
     let problem = Problem::new(message).at(location);
     match help {
         Some(h) => problem.help(h),
         None => problem,
+    }
+}
+
+/// Nothing but blank lines and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#') || l == "---")
+}
+
+/// Where the second YAML document starts: the first `---` after content.
+fn second_document(source: &Source) -> Option<Location> {
+    let mut seen_content = false;
+    for (i, line) in source.text.lines().enumerate() {
+        let t = line.trim_end();
+        if t == "---" || t.starts_with("--- ") {
+            if seen_content {
+                return Some(source.location(Pos {
+                    line: i + 1,
+                    column: 1,
+                }));
+            }
+        } else if !t.trim_start().is_empty() && !t.trim_start().starts_with('#') {
+            seen_content = true;
+        }
+    }
+    None
+}
+
+/// Say serde's "invalid type: integer `-1`, expected u8" in the words of
+/// the file: "expected a whole number from 0 to 255, found the number -1".
+fn plain_words(message: &str) -> String {
+    let (path, rest) = match message
+        .find("invalid type: ")
+        .or(message.find("invalid value: "))
+    {
+        Some(i) => (&message[..i], &message[i..]),
+        None => return message.to_owned(),
+    };
+    let rest = rest
+        .trim_start_matches("invalid type: ")
+        .trim_start_matches("invalid value: ");
+    let Some((found, expected)) = rest.split_once(", expected ") else {
+        return message.to_owned();
+    };
+    let expected = if path.contains(".rate.") && expected == "u8" {
+        "a rating from 0 (none) to 4 (most severe)".to_owned()
+    } else {
+        expected_words(expected)
+    };
+    format!("{path}expected {expected}, found {}", found_words(found))
+}
+
+fn expected_words(expected: &str) -> String {
+    match expected {
+        "u8" => "a whole number from 0 to 255".into(),
+        "u16" => "a whole number from 0 to 65535".into(),
+        "u32" => "a whole number from 0 to 4294967295".into(),
+        "u64" | "usize" => "a whole number of 0 or more".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" | "i64 integer" => "a whole number".into(),
+        "a sequence" => "a list".into(),
+        "a map" | "map" => "a mapping of `key: value` lines".into(),
+        e if e.starts_with("struct ") => "a mapping of `key: value` lines".into(),
+        e if e.starts_with("a sequence") => "a list".into(),
+        e => e.to_owned(),
+    }
+}
+
+fn found_words(found: &str) -> String {
+    if let Some(n) = found.strip_prefix("integer ") {
+        return format!("the number {}", n.trim_matches('`'));
+    }
+    if let Some(n) = found.strip_prefix("floating point ") {
+        return format!("the number {}", n.trim_matches('`'));
+    }
+    match found {
+        "sequence" => "a list".into(),
+        "map" => "a mapping".into(),
+        "unit value" => "nothing (an empty value)".into(),
+        f => f.replace("string ", "the text "),
     }
 }
 
@@ -147,6 +238,9 @@ fn yaml_help(message: &str) -> Option<String> {
     }
     if message.contains("unknown variant") {
         return Some("use one of the values listed".into());
+    }
+    if message.contains("expected ") {
+        return Some("change the value to that type; the README describes every field".into());
     }
     None
 }
@@ -196,5 +290,51 @@ mod tests {
         assert_eq!(p.message, "duplicate key `title`");
         assert_eq!(p.location.as_ref().unwrap().line, 6);
         assert!(p.help.as_deref().unwrap().contains("line 5"));
+    }
+
+    #[test]
+    fn an_empty_or_comment_only_file_is_called_empty() {
+        for text in ["", "# nothing yet\n", "\n\n---\n"] {
+            let err = Rules::parse("r.yaml", text).unwrap_err();
+            let p = &err.problems()[0];
+            assert_eq!(p.message, "the file is empty", "{text:?}");
+            assert!(p.help.as_deref().unwrap().contains("README"));
+        }
+    }
+
+    #[test]
+    fn a_second_document_is_pointed_at() {
+        let text = format!(
+            "{}---\nid: other\n",
+            include_str!("../../tests/fixtures/minimal.yaml")
+        );
+        let err = Rules::parse("r.yaml", &text).unwrap_err();
+        let p = &err.problems()[0];
+        assert_eq!(p.message, "the file holds more than one YAML document");
+        let line = text.lines().position(|l| l == "---").unwrap() + 1;
+        assert_eq!(p.location.as_ref().unwrap().line, line);
+    }
+
+    #[test]
+    fn type_errors_are_said_in_plain_words() {
+        let minimal = include_str!("../../tests/fixtures/minimal.yaml");
+        let negative = minimal.replacen("rate: {risk: 2}", "rate: {risk: -1}", 1);
+        assert_ne!(negative, minimal, "fixture changed");
+        let err = Rules::parse("r.yaml", &negative).unwrap_err();
+        let p = &err.problems()[0];
+        assert!(
+            p.message.ends_with(
+                "expected a rating from 0 (none) to 4 (most severe), found the number -1"
+            ),
+            "{p}"
+        );
+        assert!(!p.message.contains("u8"));
+        assert!(p.help.is_some());
+
+        let listed = minimal.replacen("title: Minimal rules", "title: [Minimal]", 1);
+        let err = Rules::parse("r.yaml", &listed).unwrap_err();
+        let p = &err.problems()[0];
+        assert_eq!(p.message, "title: expected a string, found a list");
+        assert_eq!(p.location.as_ref().unwrap().line, 5);
     }
 }

@@ -107,6 +107,18 @@ fn json_crisis_field_comes_first() {
 }
 
 #[test]
+fn yaml_report_quotes_words_older_readers_take_for_booleans() {
+    let y = screen("outpatient.yaml", "yaml");
+    // `No` bare would be `false` to a YAML 1.1 reader such as PyYAML.
+    assert!(y.contains("  value: \"No\"\n"), "{y}");
+    assert!(
+        !y.lines()
+            .any(|l| l.ends_with(": No") || l.ends_with(": no")),
+        "{y}"
+    );
+}
+
+#[test]
 fn yaml_report_has_the_same_content_as_json() {
     let y: serde_json::Value = serde_yaml::from_str(&screen("crisis.json", "yaml")).unwrap();
     assert_eq!(y, json("crisis.json"));
