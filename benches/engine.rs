@@ -68,7 +68,10 @@ fn main() {
     });
     bench("evaluate + text report", || {
         let o = evaluate(&rules, &doc.answers);
-        black_box(report::text(&report::build(&rules, &o, None)));
+        black_box(report::text(
+            &report::build(&rules, &o, None),
+            Default::default(),
+        ));
     });
     bench("check: 32 cases + monotonicity probe", || {
         black_box(carelevel::check::run(&rules));

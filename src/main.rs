@@ -5,13 +5,13 @@ use std::sync::atomic::Ordering;
 use clap::Parser;
 
 use carelevel::ask::terminal::IN_PROMPT;
-use carelevel::cli::Cli;
+use carelevel::cli::{Cli, Terminal};
 use carelevel::error::Error;
 use carelevel::run::{interactive, run, Io};
 use carelevel::settings::Task;
 
 fn main() -> ExitCode {
-    let task = Cli::parse().into_task();
+    let task = Cli::parse().into_task(&terminal());
     on_interrupt(&task);
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     let (mut input, mut out) = (stdin.lock(), stdout.lock());
@@ -29,6 +29,23 @@ fn main() -> ExitCode {
             let _ = writeln!(err, "error: {e}");
             ExitCode::from(e.exit_code())
         }
+    }
+}
+
+/// What the table settings need from the environment.
+fn terminal() -> Terminal {
+    let stdout_tty = std::io::stdout().is_terminal();
+    Terminal {
+        stdout_tty,
+        columns_env: std::env::var("COLUMNS").ok(),
+        width: if stdout_tty {
+            console::Term::stdout()
+                .size_checked()
+                .map(|(_rows, cols)| cols)
+        } else {
+            None
+        },
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     }
 }
 

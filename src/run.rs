@@ -4,8 +4,11 @@
 use std::io::{BufRead, IsTerminal, Write};
 
 use crate::error::{exit, Error, Problem};
+use crate::report::compare;
 use crate::rules::Rules;
-use crate::settings::{Input, ReportFormat, RulesSource, Screen, Task, TextFormat};
+use crate::settings::{
+    Compare, CompareFormat, Input, ReportFormat, RulesSource, Screen, Task, TextFormat,
+};
 use crate::{answers, ask, check, engine, questions, report, save, template};
 
 /// Where a task reads and writes: standard input, results to `out`,
@@ -42,6 +45,7 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
                 },
             )
         }
+        Task::Compare(c) => compare_levels(c, io),
         Task::Check { rules } => {
             let rules = load_rules(&rules)?;
             let result = check::run(&rules);
@@ -53,6 +57,20 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             })
         }
     }
+}
+
+fn compare_levels(c: Compare, io: &mut Io) -> Result<u8, Error> {
+    let rules = load_rules(&c.rules)?;
+    let table = compare::comparison(&rules, c.levels.as_deref(), None)?;
+    write(
+        io,
+        &match c.format {
+            CompareFormat::Table => compare::table(&table, c.look),
+            CompareFormat::Markdown => compare::markdown(&table),
+            CompareFormat::Csv => compare::csv(&table),
+            CompareFormat::Json => compare::json(&table),
+        },
+    )
 }
 
 fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
@@ -95,6 +113,9 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     };
     let outcome = engine::evaluate(&rules, &final_answers);
     let mut r = report::build(&rules, &outcome, doc.id);
+    if s.compare {
+        r.comparison = Some(compare::comparison(&rules, None, Some(&r.level))?);
+    }
     if finish == ask::Finish::StoppedAtCrisis {
         r.notes.insert(0, report::NoteOut {
             id: "stopped_early".into(),
@@ -106,7 +127,7 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     let code = write(
         io,
         &match s.format {
-            ReportFormat::Text => report::text(&r),
+            ReportFormat::Text => report::text(&r, s.look),
             ReportFormat::Markdown => report::markdown(&r),
             ReportFormat::Json => report::json(&r),
             ReportFormat::Yaml => report::yaml(&r),
@@ -283,6 +304,8 @@ mod tests {
             format: ReportFormat::Json,
             save: None,
             plain,
+            compare: false,
+            look: Default::default(),
         }
     }
 

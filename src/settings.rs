@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+pub use crate::report::compare::Look;
+
 /// Where the rules come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RulesSource {
@@ -40,6 +42,27 @@ pub struct Screen {
     pub save: Option<PathBuf>,
     /// Line-by-line prompts on standard input instead of the full-screen ones.
     pub plain: bool,
+    /// Add the comparison of the levels to the result.
+    pub compare: bool,
+    /// How the comparison table looks in the text report.
+    pub look: Look,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareFormat {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compare {
+    pub rules: RulesSource,
+    /// Level ids to show; all when `None`.
+    pub levels: Option<Vec<String>>,
+    pub format: CompareFormat,
+    pub look: Look,
 }
 
 /// One command to run.
@@ -57,4 +80,5 @@ pub enum Task {
     Check {
         rules: RulesSource,
     },
+    Compare(Compare),
 }

@@ -128,7 +128,7 @@ proptest! {
             prop_assert_eq!(rules.file.levels[o.level].id.as_str(), "inpatient");
             let r = report::build(rules, &o, None);
             prop_assert!(r.crisis_message.is_some());
-            prop_assert!(report::text(&r).starts_with("!! CRISIS"));
+            prop_assert!(report::text(&r, Default::default()).starts_with("!! CRISIS"));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The Markdown report, for documents and tickets.
 
-use super::Report;
+use super::{compare, Report};
 
 /// Escape text for a Markdown table cell.
 pub fn cell(text: &str) -> String {
@@ -85,6 +85,11 @@ pub fn render(r: &Report) -> String {
         for n in &r.notes {
             out.push_str(&format!("- {}\n", n.text.trim().replace('\n', " ")));
         }
+        out.push('\n');
+    }
+    if let Some(c) = &r.comparison {
+        out.push_str("## The levels of care side by side\n\n");
+        out.push_str(&compare::markdown(c));
         out.push('\n');
     }
     out.push_str(&format!(

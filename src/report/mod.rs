@@ -1,6 +1,7 @@
 //! Results as people and scripts read them. Every renderer is a pure
 //! function from a [`Report`] to a `String`.
 
+pub mod compare;
 mod markdown;
 mod text;
 mod wrap;
@@ -47,6 +48,9 @@ pub struct Report {
     pub explanation: Explanation,
     /// Answers given to questions that were not asked, and so ignored.
     pub ignored_answers: Vec<String>,
+    /// The levels side by side, when asked for (`screen --compare`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<compare::Comparison>,
     pub disclaimer: String,
     pub rules: RulesRef,
 }
@@ -213,6 +217,7 @@ pub fn build(rules: &Rules, outcome: &Outcome, id: Option<String>) -> Report {
                 .map(|d| d.floor.clone()),
         },
         ignored_answers: outcome.ignored.iter().map(|&q| qid(q)).collect(),
+        comparison: None,
         disclaimer: f.disclaimer.trim_end().to_owned(),
         rules: RulesRef {
             id: f.id.clone(),

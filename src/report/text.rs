@@ -1,12 +1,13 @@
 //! The plain-text report: crisis first, then the level, why, and notes.
 
+use super::compare::{self, Look};
 use super::wrap::wrap;
 use super::Report;
 
 const WIDTH: usize = 80;
 
 /// Render a report for a terminal or a text file.
-pub fn render(r: &Report) -> String {
+pub fn render(r: &Report, look: Look) -> String {
     let mut out = String::new();
     if let Some(msg) = &r.crisis_message {
         out.push_str("!! CRISIS: PLEASE GET HELP NOW !!\n");
@@ -103,6 +104,11 @@ pub fn render(r: &Report) -> String {
         for n in &r.notes {
             out.push_str(&format!("  - {}\n", wrap(&n.text, WIDTH, 4, "    ")));
         }
+    }
+
+    if let Some(c) = &r.comparison {
+        out.push_str("\nThe levels of care side by side\n");
+        out.push_str(&compare::table(c, look));
     }
 
     out.push_str(&format!("\n{}\n", wrap(&r.disclaimer, WIDTH, 0, "")));

@@ -25,6 +25,15 @@ pub(super) fn comparison_is_complete(f: &RuleFile, s: &Source) -> Vec<Problem> {
                 );
             }
         }
+        for (key, value) in &l.compare {
+            if value.trim().is_empty() {
+                out.push(
+                    Problem::new(format!("level `{}` has an empty value for `{key}`", l.id))
+                        .at(s.value(&format!("levels[{i}].compare.{key}")))
+                        .help("write what the level offers, or \"—\" if it does not apply"),
+                );
+            }
+        }
         for a in &attrs {
             if !l.compare.contains_key(*a) {
                 out.push(

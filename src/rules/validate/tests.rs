@@ -597,6 +597,17 @@ fn every_level_has_every_attribute() {
 }
 
 #[test]
+fn a_comparison_value_is_never_empty() {
+    let (t, p) = broken("      setting: Facility\n", "      setting: \"  \"\n");
+    let p = expect(
+        &p,
+        "level `high` has an empty value for `setting`",
+        line_of(&t, "setting: \"  \"", 1),
+    );
+    assert!(help(p).contains("\"—\""));
+}
+
+#[test]
 fn test_answers_are_checked_like_answer_files() {
     let (t, p) = broken(
         "answers: {danger: \"no\", hours: 5}",

@@ -1,0 +1,163 @@
+use super::*;
+
+fn builtin() -> Rules {
+    Rules::builtin().unwrap()
+}
+
+fn all(recommended: Option<&str>) -> Comparison {
+    comparison(&builtin(), None, recommended).unwrap()
+}
+
+fn look(width: usize, ascii: bool) -> Look {
+    Look {
+        width,
+        ascii,
+        color: false,
+    }
+}
+
+/// Display width of a line: every char counts one (borders and the text
+/// of the default rules are all single-width).
+fn widest(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+#[test]
+fn table_at_60_utf8() {
+    insta::assert_snapshot!(table(&all(None), look(60, false)));
+}
+
+#[test]
+fn table_at_100_ascii() {
+    insta::assert_snapshot!(table(&all(None), look(100, true)));
+}
+
+#[test]
+fn table_at_160_utf8() {
+    insta::assert_snapshot!(table(&all(None), look(160, false)));
+}
+
+#[test]
+fn table_at_100_utf8_marks_the_recommended_level_in_words() {
+    let out = table(&all(Some("iop")), look(100, false));
+    insta::assert_snapshot!(out);
+    assert_eq!(out.matches("(recommended)").count(), 1);
+}
+
+#[test]
+fn no_line_is_wider_than_asked() {
+    let c = all(Some("inpatient"));
+    for width in MIN_WIDTH..=220 {
+        for ascii in [false, true] {
+            let out = table(&c, look(width, ascii));
+            assert!(
+                widest(&out) <= width,
+                "width {width}, ascii {ascii}: a line of {}\n{out}",
+                widest(&out)
+            );
+        }
+    }
+}
+
+#[test]
+fn every_value_of_every_level_appears() {
+    let rules = builtin();
+    let out = table(&all(None), look(160, false));
+    let words: String = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    for level in &rules.file.levels {
+        for value in level.compare.values() {
+            // Wrapped cells split values across lines; check the first word run.
+            let first = value.split_whitespace().next().unwrap();
+            assert!(words.contains(first), "{first:?} missing");
+        }
+    }
+}
+
+#[test]
+fn narrow_widths_get_a_list_that_fits() {
+    let out = table(&all(Some("outpatient")), look(40, false));
+    assert!(widest(&out) <= 40, "{out}");
+    assert!(!out.contains('│'), "a list, not a table:\n{out}");
+    assert!(
+        out.starts_with("Where you live and are treated\n  - Standard outpatient (recommended):"),
+        "{out}"
+    );
+}
+
+#[test]
+fn ascii_has_no_box_drawing() {
+    let out = table(&all(None), look(100, true));
+    assert!(
+        out.is_ascii() || out.chars().all(|c| c.is_ascii() || c == '—'),
+        "{out}"
+    );
+    assert!(!out.contains('│') && !out.contains('─'));
+}
+
+#[test]
+fn colour_only_when_asked() {
+    let plain = table(&all(Some("iop")), look(100, false));
+    assert!(!plain.contains('\x1b'));
+    let coloured = table(
+        &all(Some("iop")),
+        Look {
+            color: true,
+            ..look(100, false)
+        },
+    );
+    assert!(coloured.contains('\x1b'));
+}
+
+#[test]
+fn a_subset_keeps_the_rule_file_order() {
+    let wanted = ["inpatient".to_owned(), "outpatient".to_owned()];
+    let c = comparison(&builtin(), Some(&wanted), None).unwrap();
+    let ids: Vec<&str> = c.levels.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["outpatient", "inpatient"]);
+}
+
+#[test]
+fn an_unknown_level_lists_the_valid_ones() {
+    let wanted = ["iopp".to_owned()];
+    let err = comparison(&builtin(), Some(&wanted), None).unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    let text = err.to_string();
+    assert!(
+        text.contains("unknown level `iopp` in `--levels`"),
+        "{text}"
+    );
+    assert!(text.contains("did you mean `iop`?"), "{text}");
+    assert!(text.contains("`outpatient`, `iop`, `inpatient`"), "{text}");
+}
+
+#[test]
+fn markdown_table() {
+    insta::assert_snapshot!(markdown(&all(Some("iop"))));
+}
+
+#[test]
+fn csv_table() {
+    insta::assert_snapshot!(csv(&all(None)));
+}
+
+#[test]
+fn csv_quotes_what_needs_quoting() {
+    assert_eq!(csv_field("plain"), "plain");
+    assert_eq!(csv_field("a, b"), "\"a, b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+}
+
+#[test]
+fn json_reads_back() {
+    let c = all(Some("iop"));
+    let v: serde_json::Value = serde_json::from_str(&json(&c)).unwrap();
+    assert_eq!(v["levels"][1]["id"], "iop");
+    assert_eq!(v["levels"][1]["recommended"], true);
+    assert!(v["levels"][0].get("recommended").is_none());
+    assert_eq!(v["attributes"][0]["id"], "setting");
+    assert_eq!(
+        v["levels"][2]["compare"]["supervision"],
+        c.levels[2].compare["supervision"]
+    );
+}
