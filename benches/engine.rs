@@ -73,7 +73,19 @@ fn main() {
             Default::default(),
         ));
     });
-    bench("check: 32 cases + monotonicity probe", || {
+    let look = report::compare::Look {
+        width: 100,
+        ..Default::default()
+    };
+    bench("comparison table (3 levels, 100 columns)", || {
+        let c = report::compare::comparison(&rules, None, Some("iop")).unwrap();
+        black_box(report::compare::table(&c, look));
+    });
+    bench("comparison as CSV", || {
+        let c = report::compare::comparison(&rules, None, None).unwrap();
+        black_box(report::compare::csv(&c));
+    });
+    bench("check: 33 cases + monotonicity probe", || {
         black_box(carelevel::check::run(&rules));
     });
 }
