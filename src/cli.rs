@@ -78,7 +78,7 @@ pub enum Command {
     },
     /// Validate a rule file and run its test cases (the built-in rules when no file is given)
     Check {
-        /// The rule file to check
+        /// The rule file to check; `-` reads standard input
         #[arg(value_name = "RULES_FILE")]
         rules: Option<PathBuf>,
     },
@@ -86,7 +86,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct RulesArg {
-    /// Rule file to use instead of the built-in rules
+    /// Rule file to use instead of the built-in rules; `-` reads standard input
     #[arg(long, short, value_name = "FILE")]
     rules: Option<PathBuf>,
 }
@@ -181,7 +181,11 @@ pub enum DataFormat {
 }
 
 fn rules(path: Option<PathBuf>) -> RulesSource {
-    path.map_or(RulesSource::Builtin, RulesSource::File)
+    match path {
+        None => RulesSource::Builtin,
+        Some(p) if p.as_os_str() == "-" => RulesSource::Stdin,
+        Some(p) => RulesSource::File(p),
+    }
 }
 
 fn data(f: DataFormat) -> TextFormat {

@@ -26,7 +26,7 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
     match task {
         Task::Screen(s) => screen(s, io),
         Task::Template { rules, format } => {
-            let rules = load_rules(&rules)?;
+            let rules = load_rules(&rules, io.input)?;
             write(
                 io,
                 &match format {
@@ -36,7 +36,7 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             )
         }
         Task::Questions { rules, format } => {
-            let rules = load_rules(&rules)?;
+            let rules = load_rules(&rules, io.input)?;
             write(
                 io,
                 &match format {
@@ -47,7 +47,7 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
         }
         Task::Compare(c) => compare_levels(c, io),
         Task::Check { rules } => {
-            let rules = load_rules(&rules)?;
+            let rules = load_rules(&rules, io.input)?;
             let result = check::run(&rules);
             write(io, &check::render(&rules, &result))?;
             Ok(if result.passed() {
@@ -60,7 +60,7 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
 }
 
 fn compare_levels(c: Compare, io: &mut Io) -> Result<u8, Error> {
-    let rules = load_rules(&c.rules)?;
+    let rules = load_rules(&c.rules, io.input)?;
     let table = compare::comparison(&rules, c.levels.as_deref(), None)?;
     write(
         io,
@@ -74,7 +74,13 @@ fn compare_levels(c: Compare, io: &mut Io) -> Result<u8, Error> {
 }
 
 fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
-    let rules = load_rules(&s.rules)?;
+    if s.rules == RulesSource::Stdin && (s.plain || s.answers == Some(Input::Stdin)) {
+        return Err(Error::Usage(
+            Problem::new("standard input can hold the rules or the answers, not both")
+                .help("give the rule file by name: `--rules FILE`"),
+        ));
+    }
+    let rules = load_rules(&s.rules, io.input)?;
     if s.plain && s.answers == Some(Input::Stdin) {
         return Err(Error::Usage(
             Problem::new("`--plain` reads the answers you type on standard input, so it cannot also read `--answers -`")
@@ -234,18 +240,14 @@ fn write(io: &mut Io, text: &str) -> Result<u8, Error> {
 }
 
 /// Load the chosen rules.
-pub fn load_rules(source: &RulesSource) -> Result<Rules, Error> {
-    match source {
-        RulesSource::Builtin => Rules::builtin(),
-        RulesSource::File(path) => {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Input {
-                path: path.clone(),
-                source,
-            })?;
-            let name = path.display().to_string();
-            Rules::parse(&name, &text)
-        }
-    }
+pub fn load_rules(source: &RulesSource, stdin: &mut dyn BufRead) -> Result<Rules, Error> {
+    let input = match source {
+        RulesSource::Builtin => return Rules::builtin(),
+        RulesSource::File(path) => Input::File(path.clone()),
+        RulesSource::Stdin => Input::Stdin,
+    };
+    let (name, text) = read_input(&input, stdin)?;
+    Rules::parse(&name, &text)
 }
 
 /// Read a whole input as UTF-8 text, with the name to use in messages.

@@ -10,6 +10,8 @@ pub enum RulesSource {
     /// `rules/default.yaml`, compiled in.
     Builtin,
     File(PathBuf),
+    /// `-`: read from standard input.
+    Stdin,
 }
 
 /// An input file, or standard input.

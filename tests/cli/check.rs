@@ -28,6 +28,29 @@ fn the_shipped_file_checks_like_the_builtin() {
 }
 
 #[test]
+fn rules_from_standard_input() {
+    let text = std::fs::read_to_string(fixture("minimal.yaml")).unwrap();
+    carelevel()
+        .args(["check", "-"])
+        .write_stdin(text.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(<stdin>)"));
+    carelevel()
+        .args(["check", "-"])
+        .write_stdin(text.replace("title: Minimal rules\n", "title: [x]\n"))
+        .assert()
+        .code(78)
+        .stderr(predicate::str::contains("--> <stdin>:5:"));
+    carelevel()
+        .args(["screen", "--rules", "-", "--answers", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not both"));
+}
+
+#[test]
 fn failing_case_exits_1_with_a_diff() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.yaml");

@@ -183,14 +183,16 @@ fn plain_mode_asks_only_what_a_partial_file_leaves() {
     }
     input.push('\n');
     carelevel()
-        .args(["screen", "--plain", "--answers"])
+        .args(["screen", "--plain", "--compare", "--answers"])
         .arg(&partial)
         .write_stdin(input)
         .assert()
         .success()
         .stderr(predicate::str::contains("Question 4 of 15"))
         .stderr(predicate::str::contains("Question 1 of").not())
-        .stdout(predicate::str::contains("Standard outpatient"));
+        .stdout(predicate::str::contains("Standard outpatient"))
+        .stdout(predicate::str::contains("The levels of care side by side"))
+        .stdout(predicate::str::contains("(recommended)"));
 }
 
 #[test]
