@@ -94,7 +94,8 @@ pub struct RulesArg {
 /// How the comparison table is drawn.
 #[derive(Debug, clap::Args)]
 pub struct TableArgs {
-    /// Table width in columns [default: `COLUMNS`, else the terminal's width, else 80]
+    /// Table width in columns, at least 20; a list instead of a table when too narrow
+    /// [default: `COLUMNS`, else the terminal's width, else 80]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(MIN_WIDTH as i64..))]
     width: Option<u16>,
     /// ASCII borders instead of box-drawing characters

@@ -81,6 +81,10 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         ));
     }
     let rules = load_rules(&s.rules, io.input)?;
+    if s.compare {
+        // Before any question: a rule file with nothing to compare fails now.
+        compare::comparison(&rules, None, None)?;
+    }
     if s.plain && s.answers == Some(Input::Stdin) {
         return Err(Error::Usage(
             Problem::new("`--plain` reads the answers you type on standard input, so it cannot also read `--answers -`")

@@ -2,6 +2,11 @@
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    // `IOP` for `iop`: a difference of case alone is always a typo.
+    if let Some(c) = candidates.iter().find(|c| c.eq_ignore_ascii_case(word)) {
+        return Some(c);
+    }
     // Short words allow one edit: `a` is not a typo of `id`.
     let len = word.chars().count();
     let limit = if len < 4 { 1 } else { (len / 3).max(2) };

@@ -2,12 +2,14 @@
 //! attributes in the rule file. [`comparison`] picks the data; the
 //! renderers turn it into a terminal table, Markdown, CSV or JSON.
 
-use comfy_table::{presets, Attribute as Style, Cell, Color, ContentArrangement, Table};
+use comfy_table::{
+    presets, Attribute as Style, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+};
 use indexmap::IndexMap;
 use serde::Serialize;
 
 use super::markdown::cell;
-use super::wrap::wrap;
+use super::wrap::wrap_strict;
 use crate::error::{Error, Problem};
 use crate::rules::Rules;
 use crate::suggest;
@@ -76,6 +78,15 @@ pub fn comparison(
 ) -> Result<Comparison, Error> {
     let all = &rules.file.levels;
     let ids = || all.iter().map(|l| l.id.as_str());
+    if rules.file.attributes.is_empty() {
+        return Err(Error::Rules(vec![Problem::new(
+            "the rules define no attributes to compare the levels by",
+        )
+        .at(rules.source.key("levels"))
+        .help(
+            "add `attributes: [{id, name}]`, and under each level a `compare:` value for each",
+        )]));
+    }
     if let Some(wanted) = levels {
         if wanted.is_empty() {
             return Err(Error::Usage(
@@ -85,13 +96,20 @@ pub fn comparison(
                 )),
             ));
         }
-        for w in wanted {
-            if rules.level_rank(w).is_none() {
-                return Err(Error::Usage(
-                    Problem::new(format!("unknown level `{w}` in `--levels`"))
-                        .help(suggest::help_with_list(w, "levels", ids())),
-                ));
-            }
+        let unknown: Vec<&str> = wanted
+            .iter()
+            .map(String::as_str)
+            .filter(|w| rules.level_rank(w).is_none())
+            .collect();
+        if let Some(first) = unknown.first() {
+            let (s, list) = (
+                if unknown.len() > 1 { "s" } else { "" },
+                suggest::backticked(unknown.iter().copied()),
+            );
+            return Err(Error::Usage(
+                Problem::new(format!("unknown level{s} {list} in `--levels`"))
+                    .help(suggest::help_with_list(first, "levels", ids())),
+            ));
         }
     }
     let shown = |id: &str| levels.is_none_or(|w| w.iter().any(|x| x == id));
@@ -101,7 +119,7 @@ pub fn comparison(
         .iter()
         .map(|a| AttributeName {
             id: a.id.clone(),
-            name: a.name.clone(),
+            name: one_paragraph(&a.name),
         })
         .collect();
     let levels = all
@@ -109,7 +127,7 @@ pub fn comparison(
         .filter(|l| shown(&l.id))
         .map(|l| LevelColumn {
             id: l.id.clone(),
-            name: l.name.clone(),
+            name: one_paragraph(&l.name),
             recommended: recommended == Some(l.id.as_str()),
             compare: rules
                 .file
@@ -142,10 +160,14 @@ fn header(level: &LevelColumn) -> String {
     }
 }
 
-/// The narrowest width at which a table of `columns` columns stays legible.
+/// The narrowest width at which a table of `columns` columns stays legible:
+/// ten characters of text in a cell, its padding and border.
 fn table_min_width(columns: usize) -> usize {
     columns * 13 + 1
 }
+
+/// Room for the recommended mark on one line: the text and its padding.
+const MARK_COLUMN: u16 = RECOMMENDED.len() as u16 + 2;
 
 /// The terminal table: one column per level, one row per attribute. Never
 /// wider than `look.width`; narrower than a table needs, a list instead.
@@ -176,6 +198,11 @@ pub fn table(c: &Comparison, look: Look) -> String {
         }
     }));
     t.set_header(head);
+    if let Some(i) = c.levels.iter().position(|l| l.recommended) {
+        if let Some(column) = t.column_mut(i + 1) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(MARK_COLUMN)));
+        }
+    }
     for a in &c.attributes {
         let mut row = vec![Cell::new(&a.name).add_attribute(Style::Bold)];
         row.extend(c.levels.iter().map(|l| Cell::new(&l.compare[&a.id])));
@@ -186,12 +213,12 @@ pub fn table(c: &Comparison, look: Look) -> String {
     out
 }
 
-/// One block per attribute, each level's value on its own wrapped line:
+/// One block per attribute, each level's value indented under its name:
 /// for very narrow terminals, and easy on screen readers.
 fn list(c: &Comparison, width: usize) -> String {
     let mut out = String::new();
     for a in &c.attributes {
-        out.push_str(&wrap(&a.name, width, 0, ""));
+        out.push_str(&wrap_strict(&a.name, width, 0, ""));
         out.push('\n');
         for l in &c.levels {
             let mark = if l.recommended {
@@ -199,11 +226,14 @@ fn list(c: &Comparison, width: usize) -> String {
             } else {
                 String::new()
             };
-            let line = format!("- {}{mark}: {}", l.name, l.compare[&a.id]);
-            out.push_str(&format!("  {}\n", wrap(&line, width, 2, "  ")));
+            let name = format!("{}{mark}:", l.name);
+            out.push_str(&format!("  {}\n", wrap_strict(&name, width, 2, "  ")));
+            let value = wrap_strict(&l.compare[&a.id], width, 4, "    ");
+            out.push_str(&format!("    {value}\n"));
         }
     }
-    out
+    // A blank line inside a value leaves only the indent: drop the spaces.
+    out.lines().map(|l| format!("{}\n", l.trim_end())).collect()
 }
 
 /// A Markdown table; the recommended level's header is marked in words.

@@ -4,7 +4,10 @@ use super::{compare, Report};
 
 /// Escape text for a Markdown table cell.
 pub fn cell(text: &str) -> String {
-    text.trim().replace('|', "\\|").replace('\n', "<br>")
+    text.trim()
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
 }
 
 /// Render a report as Markdown.

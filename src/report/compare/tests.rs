@@ -79,8 +79,78 @@ fn narrow_widths_get_a_list_that_fits() {
     assert!(widest(&out) <= 40, "{out}");
     assert!(!out.contains('│'), "a list, not a table:\n{out}");
     assert!(
-        out.starts_with("Where you live and are treated\n  - Standard outpatient (recommended):"),
+        out.starts_with(
+            "Where you live and are treated\n  Standard outpatient (recommended):\n    At home;"
+        ),
         "{out}"
+    );
+}
+
+/// A comparison of two levels with the given values for one attribute.
+fn custom(low: &str, high: &str) -> Comparison {
+    let text = include_str!("../../../tests/fixtures/minimal.yaml")
+        .replace("      setting: Home\n", &format!("      setting: {low}\n"))
+        .replace(
+            "      setting: Facility\n",
+            &format!("      setting: {high}\n"),
+        );
+    let rules = Rules::parse("r.yaml", &text).unwrap();
+    comparison(&rules, None, Some("high")).unwrap()
+}
+
+#[test]
+fn long_words_and_wide_characters_still_fit() {
+    let c = custom(
+        "https://example.org/a/very/long/address/that/does/not/break/anywhere",
+        "入院治療は二十四時間体制の見守りと医療を受けられる施設での滞在です",
+    );
+    for width in MIN_WIDTH..=120 {
+        for ascii in [false, true] {
+            let out = table(&c, look(width, ascii));
+            let widest = out
+                .lines()
+                .map(unicode_width::UnicodeWidthStr::width)
+                .max()
+                .unwrap();
+            assert!(widest <= width, "width {width}: {widest}\n{out}");
+        }
+    }
+}
+
+#[test]
+fn every_line_of_a_value_stays_under_its_level_in_a_list() {
+    let c = custom(
+        "|-\n        - first item\n\n        - second item",
+        "Facility",
+    );
+    let out = table(&c, look(30, false));
+    assert_eq!(
+        out,
+        "Setting\n  Low:\n    - first item\n\n    - second item\n  High (recommended):\n    Facility\n"
+    );
+}
+
+#[test]
+fn the_recommended_mark_is_never_split() {
+    let c = all(Some("iop"));
+    for width in 53..=120 {
+        let out = table(&c, look(width, false));
+        assert!(out.contains("(recommended)"), "width {width}:\n{out}");
+    }
+}
+
+#[test]
+fn no_attributes_is_a_rule_file_error() {
+    let text = include_str!("../../../tests/fixtures/minimal.yaml")
+        .replace("attributes:\n  - id: setting\n    name: Setting\n", "")
+        .replace("    compare:\n      setting: Home\n", "")
+        .replace("    compare:\n      setting: Facility\n", "");
+    let rules = Rules::parse("r.yaml", &text).unwrap();
+    let err = comparison(&rules, None, None).unwrap_err();
+    assert_eq!(err.exit_code(), 78);
+    assert!(
+        err.to_string().contains("no attributes to compare"),
+        "{err}"
     );
 }
 

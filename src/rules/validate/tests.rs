@@ -66,6 +66,18 @@ fn texts_must_not_be_empty() {
         "`questions[2].prompt` is empty",
         line_of(&t, "prompt: \"\"", 1),
     );
+    let (t, p) = broken("    name: Setting\n", "    name: \" \"\n");
+    expect(
+        &p,
+        "`attributes[0].name` is empty",
+        line_of(&t, "name: \" \"", 1),
+    );
+    let (t, p) = broken("  - name: safe", "  - name: \"\"");
+    expect(
+        &p,
+        "`tests[0].name` is empty",
+        line_of(&t, "- name: \"\"", 1),
+    );
 }
 
 #[test]

@@ -27,6 +27,9 @@ pub(super) fn texts_are_not_empty(f: &RuleFile, s: &Source) -> Vec<Problem> {
         texts.push((format!("levels[{i}].name"), &l.name));
         texts.push((format!("levels[{i}].summary"), &l.summary));
     }
+    for (i, a) in f.attributes.iter().enumerate() {
+        texts.push((format!("attributes[{i}].name"), &a.name));
+    }
     for (i, d) in f.dimensions.iter().enumerate() {
         texts.push((format!("dimensions[{i}].name"), &d.name));
     }
@@ -44,6 +47,9 @@ pub(super) fn texts_are_not_empty(f: &RuleFile, s: &Source) -> Vec<Problem> {
     }
     if let Some(d) = &f.declined {
         texts.push(("declined.text".into(), &d.text));
+    }
+    for (i, t) in f.tests.iter().enumerate() {
+        texts.push((format!("tests[{i}].name"), &t.name));
     }
     texts
         .into_iter()
