@@ -78,6 +78,9 @@ pub struct AnswerDoc {
 /// every answer against `rules`. Every problem found is reported at once.
 pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> {
     let source = Source::new(name, text);
+    if let Some(p) = source.too_deep() {
+        return Err(Error::Answers(vec![p]));
+    }
     let mut problems: Vec<Problem> = source
         .duplicates()
         .iter()

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser};
 
-use crate::error::Location;
+use crate::error::{Location, Problem};
 
 /// A 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,8 @@ pub struct Source {
     keys: HashMap<String, Pos>,
     values: HashMap<String, Pos>,
     duplicates: Vec<DuplicateKey>,
+    /// Where nesting went past what any reader here accepts.
+    too_deep: Option<Pos>,
 }
 
 impl Source {
@@ -47,8 +49,20 @@ impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let mut walker = Walker::default();
+        let mut too_deep = None;
         for item in Parser::new_from_str(&text) {
-            let Ok((event, span)) = item else { break };
+            let (event, span) = match item {
+                Ok(ok) => ok,
+                Err(e) => {
+                    if e.info().contains("recursion limit") {
+                        too_deep = Some(Pos {
+                            line: e.marker().line(),
+                            column: e.marker().col() + 1,
+                        });
+                    }
+                    break;
+                }
+            };
             let pos = Pos {
                 line: span.start.line(),
                 column: span.start.col() + 1,
@@ -65,6 +79,7 @@ impl Source {
             keys: walker.keys,
             values: walker.values,
             duplicates: walker.duplicates,
+            too_deep,
         }
     }
 
@@ -82,6 +97,16 @@ impl Source {
             .get(path)
             .or_else(|| self.keys.get(path))
             .map(|p| self.location(*p))
+    }
+
+    /// A problem for text nested too deeply to read. The deserializer would
+    /// say so too, but only after seconds on pathological input.
+    pub fn too_deep(&self) -> Option<Problem> {
+        self.too_deep.map(|p| {
+            Problem::new("the file nests too deeply")
+                .at(Some(self.location(p)))
+                .help("a rule or answer file needs only a few levels of nesting; check the brackets and indentation")
+        })
     }
 
     /// Keys written twice in one mapping.

@@ -35,6 +35,9 @@ impl Rules {
     /// Parse and check `text`; `name` is used in messages.
     pub fn parse(name: &str, text: &str) -> Result<Rules, Error> {
         let source = Source::new(name, text);
+        if let Some(p) = source.too_deep() {
+            return Err(Error::Rules(vec![p]));
+        }
         let mut problems: Vec<Problem> = source
             .duplicates()
             .iter()
@@ -336,5 +339,16 @@ mod tests {
         let p = &err.problems()[0];
         assert_eq!(p.message, "title: expected a string, found a list");
         assert_eq!(p.location.as_ref().unwrap().line, 5);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_at_once() {
+        let depth = 30_000;
+        let text = format!("a: {}1{}\n", "{b: ".repeat(depth), "}".repeat(depth));
+        let err = Rules::parse("r.yaml", &text).unwrap_err();
+        let p = &err.problems()[0];
+        assert_eq!(p.message, "the file nests too deeply");
+        assert_eq!(p.location.as_ref().unwrap().line, 1);
+        assert_eq!(err.exit_code(), 78);
     }
 }
