@@ -47,6 +47,28 @@ impl CheckReport {
 /// Generated answer sets the probe tries besides the test cases.
 pub const PROBE_SETS: usize = 300;
 
+/// The fewest generated sets, however large the rule file.
+const MIN_PROBE_SETS: usize = 10;
+
+/// Rough cost the probe may spend: sets × severity steps per set × questions
+/// (each step re-evaluates every question). Keeps `check` within a couple of
+/// seconds on rule files with a thousand questions.
+const PROBE_BUDGET: usize = 50_000_000;
+
+/// How many sets to generate for `rules`: [`PROBE_SETS`], fewer for rule
+/// files so large that each set costs much.
+pub fn probe_sets(rules: &Rules) -> usize {
+    let questions = rules.file.questions.len().max(1);
+    let steps: usize = rules
+        .file
+        .questions
+        .iter()
+        .map(|q| q.options.len().max(1))
+        .sum::<usize>()
+        .max(1);
+    (PROBE_BUDGET / (steps * questions)).clamp(MIN_PROBE_SETS, PROBE_SETS)
+}
+
 /// Run every test case and the monotonicity probe.
 pub fn run(rules: &Rules) -> CheckReport {
     let mut sets: Vec<(String, Answers)> = Vec::new();
@@ -66,7 +88,7 @@ pub fn run(rules: &Rules) -> CheckReport {
         })
         .collect();
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
-    for i in 0..PROBE_SETS {
+    for i in 0..probe_sets(rules) {
         sets.push((
             format!("generated set #{}", i + 1),
             random_answers(rules, &mut rng),
@@ -377,5 +399,16 @@ mod tests {
             ("high", "low")
         );
         assert!(render(&rules, &r).contains("FAIL  monotonicity"));
+    }
+
+    #[test]
+    fn large_rule_files_get_fewer_generated_sets() {
+        let rules = Rules::builtin().unwrap();
+        assert_eq!(probe_sets(&rules), PROBE_SETS);
+        let mut big = Rules::builtin().unwrap();
+        let q = big.file.questions[0].clone();
+        big.file.questions = vec![q; 2_000];
+        let n = probe_sets(&big);
+        assert!((MIN_PROBE_SETS..PROBE_SETS).contains(&n), "{n}");
     }
 }
