@@ -126,6 +126,9 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     if s.compare {
         r.comparison = Some(compare::comparison(&rules, None, Some(&r.level))?);
     }
+    if !outcome.ignored.is_empty() {
+        r.notes.insert(0, ignored_note(&rules, &outcome.ignored));
+    }
     if finish == ask::Finish::StoppedAtCrisis {
         r.notes.insert(0, report::NoteOut {
             id: "stopped_early".into(),
@@ -157,6 +160,33 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         );
     }
     Ok(code)
+}
+
+/// A note in the result itself, not only a warning on standard error: an
+/// ignored answer may be a safety concern entered by mistake.
+fn ignored_note(rules: &Rules, ignored: &[usize]) -> report::NoteOut {
+    let qs = &rules.file.questions;
+    let ids: Vec<String> = ignored.iter().map(|&q| format!("`{}`", qs[q].id)).collect();
+    let safety: Vec<String> = ignored
+        .iter()
+        .filter(|&&q| qs[q].safety)
+        .map(|&q| format!("`{}`", qs[q].id))
+        .collect();
+    let mut text = format!(
+        "Answers to questions that do not apply, given the other answers, were ignored: {}.",
+        ids.join(", ")
+    );
+    if !safety.is_empty() {
+        text.push_str(&format!(
+            " {} {} a safety question: check the answers with the person, because a safety concern must not be lost.",
+            safety.join(", "),
+            if safety.len() == 1 { "is" } else { "are" }
+        ));
+    }
+    report::NoteOut {
+        id: "answers_ignored".into(),
+        text,
+    }
 }
 
 /// Run the guided questionnaire for whatever `prefilled` leaves unanswered.
@@ -325,11 +355,11 @@ mod tests {
 
     #[test]
     fn plain_flow_reads_the_same_input() {
-        let typed = "1\n1\n1\n1\n1\n1\n1\n1\n1\n10\n1\n1\n1\n1\n1\n\n";
+        let typed = "1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n10\n1\n1\n1\n1\n1\n\n";
         let (r, out, err) = screen(typed, settings(None, true));
         assert_eq!(r.unwrap(), 0, "{err}");
         assert!(out.contains("\"level\": \"outpatient\""), "{out}");
-        assert!(err.contains("Question 15 of 15"));
+        assert!(err.contains("Question 16 of 16"));
     }
 
     #[test]

@@ -44,11 +44,11 @@ fn exit_code(p: &PtySession) -> i32 {
     }
 }
 
-/// Calm answers for questions `from..=15` of the default rules (first
-/// option, except a number for the hours question, the 10th of 15).
+/// Calm answers for questions `from..=16` of the default rules (first
+/// option, except a number for the hours question, the 11th of 16).
 fn answer_calm_rest(p: &mut PtySession, from: usize) {
-    for n in from..=15 {
-        let keys = if n == 10 { "10\r" } else { ENTER };
+    for n in from..=16 {
+        let keys = if n == 11 { "10\r" } else { ENTER };
         answer(p, n, keys);
     }
 }
@@ -74,12 +74,12 @@ fn going_back_and_changing_an_answer() {
     answer(&mut p, 2, ESC); // back to question 1
                             // Choose "Now and then..." (second option): the follow-ups appear.
     answer(&mut p, 1, &format!("{DOWN}{ENTER}"));
-    p.exp_string("Question 2 of 16").unwrap();
+    p.exp_string("Question 2 of 17").unwrap();
     send(&mut p, ENTER); // plan: no
-    p.exp_string("Question 3 of 16").unwrap();
+    p.exp_string("Question 3 of 17").unwrap();
     send(&mut p, ENTER); // attempt: no
-    for n in 4..=16 {
-        let keys = if n == 11 { "10\r" } else { ENTER };
+    for n in 4..=17 {
+        let keys = if n == 12 { "10\r" } else { ENTER };
         answer(&mut p, n, keys);
     }
     p.exp_string("Your answers").unwrap();
@@ -120,7 +120,7 @@ fn ctrl_c_saves_progress_and_resume_starts_at_the_third_question() {
     }
 
     let mut p = spawn(&["screen", "--answers", save_s, "--save", save_s]);
-    p.exp_string("Question 3 of 15").unwrap();
+    p.exp_string("Question 3 of 16").unwrap();
     p.exp_string("?").ok();
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
@@ -149,10 +149,10 @@ fn a_crisis_answer_shows_the_crisis_message_before_the_next_question() {
 
 #[test]
 fn plain_mode_through_a_pipe() {
-    // 15 answers (10 hours at the 10th), then Enter at the review.
+    // 16 answers (10 hours at the 11th), then Enter at the review.
     let mut input = String::new();
-    for n in 1..=15 {
-        input.push_str(if n == 10 { "10\n" } else { "1\n" });
+    for n in 1..=16 {
+        input.push_str(if n == 11 { "10\n" } else { "1\n" });
     }
     input.push('\n');
     carelevel()
@@ -160,7 +160,7 @@ fn plain_mode_through_a_pipe() {
         .write_stdin(input)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Question 1 of 15"))
+        .stderr(predicate::str::contains("Question 1 of 16"))
         .stderr(predicate::str::contains("  1. No, not at all"))
         .stderr(predicate::str::contains("Your answers"))
         .stderr(predicate::str::contains("\x1b").not())
@@ -178,8 +178,8 @@ fn plain_mode_asks_only_what_a_partial_file_leaves() {
     )
     .unwrap();
     let mut input = String::new();
-    for n in 4..=15 {
-        input.push_str(if n == 10 { "10\n" } else { "1\n" });
+    for n in 4..=16 {
+        input.push_str(if n == 11 { "10\n" } else { "1\n" });
     }
     input.push('\n');
     carelevel()
@@ -188,7 +188,7 @@ fn plain_mode_asks_only_what_a_partial_file_leaves() {
         .write_stdin(input)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Question 4 of 15"))
+        .stderr(predicate::str::contains("Question 4 of 16"))
         .stderr(predicate::str::contains("Question 1 of").not())
         .stdout(predicate::str::contains("Standard outpatient"))
         .stdout(predicate::str::contains("The levels of care side by side"))
@@ -233,7 +233,7 @@ fn ctrl_c_in_plain_mode_on_a_terminal() {
     let mut p = spawn(&["screen", "--plain", "--save", save.to_str().unwrap()]);
     p.exp_string("Answer [").unwrap();
     p.send_line("1").unwrap();
-    p.exp_string("Question 2 of 15").unwrap();
+    p.exp_string("Question 2 of 16").unwrap();
     p.exp_string("Answer [").unwrap();
     p.send_control('c').unwrap();
     let out = p.exp_eof().unwrap();

@@ -187,7 +187,30 @@ fn answers_to_unasked_questions_are_ignored_with_a_warning() {
         .stdout(predicate::str::contains("\"level\": \"outpatient\""))
         .stdout(predicate::str::contains(
             "\"ignored_answers\": [\n    \"self_harm_plan\"\n  ]",
-        ));
+        ))
+        .stdout(predicate::str::contains("\"id\": \"answers_ignored\""));
+}
+
+#[test]
+fn an_ignored_safety_answer_is_named_in_the_report_itself() {
+    let text = std::fs::read_to_string(example("outpatient.yaml"))
+        .unwrap()
+        .replace(
+            "  harm_others: none\n",
+            "  harm_others: none\n  self_harm_plan: \"yes\"\n",
+        );
+    for format in ["text", "markdown"] {
+        let out = crate::stdout_of(
+            carelevel()
+                .args(["screen", "--answers", "-", "-f", format])
+                .write_stdin(text.clone()),
+        );
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("`self_harm_plan` is a safety question: check the answers"),
+            "{format}:\n{out}"
+        );
+    }
 }
 
 #[test]

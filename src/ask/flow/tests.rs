@@ -21,6 +21,7 @@ fn calm_rest() -> Vec<Step> {
         Step::Reply("self_care", code("managing")),
         Step::Reply("reality_contact", code("none")),
         Step::Reply("substance_use", code("none")),
+        Step::Reply("withdrawal", code("none")),
         Step::Reply("daily_functioning", code("managing")),
         Step::Reply("support_frequency", code("weekly")),
         Step::Reply("hours_available", Reply::Answer(Answer::Int(4))),
@@ -64,8 +65,8 @@ fn forward_through_every_question_to_review_and_submit() {
     assert_eq!(finish, Finish::Complete);
     assert_eq!(p.remaining(), 0);
     assert_eq!(p.shown[0], "intro");
-    assert_eq!(p.shown[1], "ask self_harm_thoughts 1/15");
-    assert_eq!(p.shown[15], "ask readiness 15/15");
+    assert_eq!(p.shown[1], "ask self_harm_thoughts 1/16");
+    assert_eq!(p.shown[16], "ask readiness 16/16");
     assert!(engine::evaluate(&r, &answers).missing.is_empty());
 }
 
@@ -81,10 +82,10 @@ fn follow_ups_appear_and_progress_grows() {
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     res.unwrap();
-    assert_eq!(p.shown[2], "ask self_harm_plan 2/16");
+    assert_eq!(p.shown[2], "ask self_harm_plan 2/17");
     assert_eq!(
         p.shown.last().unwrap().split(',').count(),
-        16,
+        17,
         "review lists every asked question"
     );
 }
@@ -104,9 +105,9 @@ fn back_returns_to_the_previous_question_with_its_answer() {
     assert_eq!(
         &p.shown[1..4],
         [
-            "ask self_harm_thoughts 1/15",
-            "ask recent_attempt 2/15",
-            "ask self_harm_thoughts 1/15"
+            "ask self_harm_thoughts 1/16",
+            "ask recent_attempt 2/16",
+            "ask self_harm_thoughts 1/16"
         ]
     );
 }
@@ -151,8 +152,8 @@ fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
     );
     assert!(notice.contains("no longer applies"), "{notice}");
     assert_eq!(answers.get(id(&r, "self_harm_plan")), None);
-    assert!(p.shown.contains(&"ask recent_attempt 2/15".to_string()));
-    assert!(p.shown.contains(&"ask harm_others 3/15".to_string()));
+    assert!(p.shown.contains(&"ask recent_attempt 2/16".to_string()));
+    assert!(p.shown.contains(&"ask harm_others 3/16".to_string()));
 }
 
 #[test]
@@ -160,19 +161,26 @@ fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
     let r = rules();
     let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
     steps.extend(after_none());
-    steps.push(Step::Review(ReviewChoice::Edit(id(&r, "substance_use"))));
-    steps.push(Step::Reply("substance_use", code("sometimes")));
-    steps.push(Step::Reply("withdrawal", code("none")));
+    steps.push(Step::Review(ReviewChoice::Edit(id(
+        &r,
+        "self_harm_thoughts",
+    ))));
+    steps.push(Step::Reply("self_harm_thoughts", code("passive")));
+    steps.push(Step::Reply("self_harm_plan", code("no")));
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     let (answers, finish) = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     assert_eq!(
-        answers.get(id(&r, "substance_use")),
-        Some(&Answer::Code("sometimes".into()))
+        answers.get(id(&r, "self_harm_thoughts")),
+        Some(&Answer::Code("passive".into()))
+    );
+    assert_eq!(
+        answers.get(id(&r, "self_harm_plan")),
+        Some(&Answer::Code("no".into()))
     );
     assert!(
-        p.shown.contains(&"ask withdrawal 8/16".to_string()),
+        p.shown.contains(&"ask self_harm_plan 2/17".to_string()),
         "{:#?}",
         p.shown
     );
@@ -194,8 +202,8 @@ fn crisis_message_comes_before_the_next_question_and_can_continue() {
     let (answers, finish) = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     let at = p.shown.iter().position(|s| s == "crisis").unwrap();
-    assert_eq!(p.shown[at - 1], "ask self_harm_plan 2/16");
-    assert_eq!(p.shown[at + 1], "ask recent_attempt 3/16");
+    assert_eq!(p.shown[at - 1], "ask self_harm_plan 2/17");
+    assert_eq!(p.shown[at + 1], "ask recent_attempt 3/17");
     assert_eq!(
         p.shown.iter().filter(|s| *s == "crisis").count(),
         1,
@@ -255,7 +263,7 @@ fn prefilled_answers_are_not_asked_again() {
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, pre, steps);
     res.unwrap();
-    assert_eq!(p.shown[1], "ask supervision_24_7 4/15");
+    assert_eq!(p.shown[1], "ask supervision_24_7 4/16");
 }
 
 #[test]
@@ -305,7 +313,7 @@ fn save_after_each_answer_is_private_and_resumable() {
     }
     // Resuming from the saved file starts at the third question.
     let (_, p) = play(&r, saved, vec![Step::Interrupt]);
-    assert_eq!(p.shown[1], "ask harm_others 3/15");
+    assert_eq!(p.shown[1], "ask harm_others 3/16");
 }
 
 #[test]
