@@ -77,8 +77,9 @@ pub struct AnswerDoc {
 /// Parse an answer file (YAML, or JSON when it starts with `{`) and check
 /// every answer against `rules`. Every problem found is reported at once.
 pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let source = Source::new(name, text);
-    if let Some(p) = source.too_deep() {
+    if let Some(p) = source.unreadable() {
         return Err(Error::Answers(vec![p]));
     }
     let mut problems: Vec<Problem> = source

@@ -70,15 +70,31 @@ impl Problem {
     }
 }
 
+/// `text` safe to print on a terminal: control characters (an escape
+/// sequence in an answer code, say) become visible symbols, one character
+/// each, so carets stay aligned. Line breaks stay.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' => c,
+            '\t' => ' ',
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('?'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '?',
+            c => c,
+        })
+        .collect()
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", visible(&self.message))?;
         if let Some(loc) = &self.location {
             write!(f, "\n  --> {loc}")?;
             if let Some(line) = &loc.snippet {
                 let gutter = loc.line.to_string().len();
                 let pad = " ".repeat(gutter);
-                let chars: Vec<char> = line.replace('\t', " ").chars().collect();
+                let chars: Vec<char> = visible(line).chars().collect();
                 let mut caret_at = loc.column.saturating_sub(1).min(chars.len());
                 // Show a window of a long line around the spot.
                 let start = caret_at.saturating_sub(40);
@@ -96,7 +112,7 @@ impl fmt::Display for Problem {
             }
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", visible(help))?;
         }
         Ok(())
     }
@@ -132,11 +148,11 @@ pub enum Error {
 /// Where the answers so far are, and how to go on.
 fn progress(saved: Option<&std::path::Path>) -> String {
     match saved {
-        Some(p) if p.exists() => format!(
+        Some(p) if crate::save::wrote() => format!(
             "your answers so far are saved in `{0}`\n  help: resume with `carelevel screen --answers {0} --save {0}`",
             p.display()
         ),
-        Some(p) => format!("nothing was answered yet, so `{}` was not written", p.display()),
+        Some(p) => format!("no answers were saved to `{}` in this run", p.display()),
         None => "nothing was saved\n  help: add `--save FILE` to keep your answers as you go".into(),
     }
 }
@@ -200,6 +216,31 @@ mod tests {
             text,
             "unknown level `iopp`\n  --> r.yaml:12:10\n    |\n 12 |   floor: iopp\n    |          ^\n  help: use one of `outpatient`, `iop`"
         );
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent_to_the_terminal() {
+        let p = Problem::new("`\u{1b}[2J` is not an answer")
+            .at(Some(Location {
+                file: "a.yaml".into(),
+                line: 2,
+                column: 16,
+                snippet: Some("  harm_others: \u{1b}[2J".into()),
+            }))
+            .help("not \u{7}this");
+        let text = p.to_string();
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(text.starts_with("`␛[2J` is not an answer"));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[3].find('␛'),
+            lines[4].find('^'),
+            "the caret still lines up"
+        );
+        assert!(text.ends_with("help: not ␇this"));
     }
 
     #[test]

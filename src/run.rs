@@ -1,7 +1,7 @@
 //! Running a task: the one place that reads inputs and writes results.
 //! Errors go back to `main`, which prints them and picks the exit code.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 
 use crate::error::{exit, Error, Problem};
 use crate::report::compare;
@@ -108,11 +108,12 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     let complete = s.answers.is_some() && engine::evaluate(&rules, &doc.answers).missing.is_empty();
     let (final_answers, finish) = if complete {
         if let Some(path) = &s.save {
-            save::write_private(path, save::answer_file(&rules, &doc.answers).as_bytes())?;
+            let text = save::answer_file(&rules, &doc.answers, doc.id.as_deref());
+            save::write_private(path, text.as_bytes())?;
         }
         (doc.answers, ask::Finish::Complete)
     } else if s.plain || io.interactive {
-        guided(&rules, doc.answers, &s, io)?
+        guided(&rules, doc.answers, doc.id.as_deref(), &s, io)?
     } else if s.answers.is_some() {
         return Err(missing(&rules, &name, &doc.answers));
     } else {
@@ -193,11 +194,13 @@ fn ignored_note(rules: &Rules, ignored: &[usize]) -> report::NoteOut {
 fn guided(
     rules: &Rules,
     prefilled: answers::Answers,
+    id: Option<&str>,
     s: &Screen,
     io: &mut Io,
 ) -> Result<(answers::Answers, ask::Finish), Error> {
     let settings = ask::Settings {
         save: s.save.as_deref(),
+        id,
     };
     let result = if s.plain {
         let mut p = ask::plain::Plain::new(&mut *io.input, &mut *io.err);
@@ -212,7 +215,7 @@ fn guided(
         ask::FlowError::Prompt(ask::PromptError::Interrupted) => Error::Interrupted { saved },
         ask::FlowError::Prompt(ask::PromptError::Closed) => Error::Incomplete { saved },
         ask::FlowError::Prompt(ask::PromptError::Io(source)) => Error::Input {
-            path: "<terminal>".into(),
+            path: if s.plain { "<stdin>" } else { "<terminal>" }.into(),
             source,
         },
     })
@@ -221,6 +224,14 @@ fn guided(
 /// The error for an answer file that leaves required questions unanswered.
 fn missing(rules: &Rules, name: &str, answers: &answers::Answers) -> Error {
     let qs = &rules.file.questions;
+    if answers.iter().next().is_none() {
+        let ids = engine::evaluate(rules, answers).missing;
+        let ids = crate::suggest::backticked(ids.iter().map(|&q| qs[q].id.as_str()));
+        return Error::Answers(vec![Problem::new(format!(
+            "`{name}` holds no answers yet; these questions need one: {ids}"
+        ))
+        .help("`carelevel template > answers.yaml` writes a blank answer file with each question's allowed answers as comments")]);
+    }
     let problems = engine::evaluate(rules, answers)
         .missing
         .iter()
@@ -284,27 +295,34 @@ pub fn load_rules(source: &RulesSource, stdin: &mut dyn BufRead) -> Result<Rules
     Rules::parse(&name, &text)
 }
 
+/// The largest input read: rule and answer files are small text files, and
+/// a mistaken `/dev/urandom` should not fill the memory.
+pub const MAX_INPUT: u64 = 64 << 20;
+
 /// Read a whole input as UTF-8 text, with the name to use in messages.
 pub fn read_input(input: &Input, stdin: &mut dyn BufRead) -> Result<(String, String), Error> {
+    let (path, name) = match input {
+        Input::Stdin => (std::path::PathBuf::from("<stdin>"), "<stdin>".to_owned()),
+        Input::File(path) => (path.clone(), path.display().to_string()),
+    };
+    let fail = |source| Error::Input {
+        path: path.clone(),
+        source,
+    };
+    let mut text = String::new();
     match input {
-        Input::Stdin => {
-            let mut text = String::new();
-            stdin
-                .read_to_string(&mut text)
-                .map_err(|source| Error::Input {
-                    path: "<stdin>".into(),
-                    source,
-                })?;
-            Ok(("<stdin>".into(), text))
-        }
-        Input::File(path) => {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Input {
-                path: path.clone(),
-                source,
-            })?;
-            Ok((path.display().to_string(), text))
+        Input::Stdin => stdin.take(MAX_INPUT + 1).read_to_string(&mut text),
+        Input::File(p) => {
+            std::fs::File::open(p).and_then(|f| f.take(MAX_INPUT + 1).read_to_string(&mut text))
         }
     }
+    .map_err(fail)?;
+    if text.len() as u64 > MAX_INPUT {
+        return Err(fail(std::io::Error::other(
+            "it is larger than 64 MiB, far more than a rule or answer file needs",
+        )));
+    }
+    Ok((name, text))
 }
 
 /// Whether the guided questionnaire could run: stdin and stderr are terminals.

@@ -4,6 +4,7 @@
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use indexmap::IndexMap;
 use serde_yaml::Value;
@@ -12,12 +13,30 @@ use crate::answers::{Answer, Answers};
 use crate::error::Error;
 use crate::rules::Rules;
 
-/// Replace `path` with `bytes`, or leave it untouched on failure.
+/// Set once this process has saved a file: an interruption then says where
+/// the answers are (and only then).
+static WROTE: AtomicBool = AtomicBool::new(false);
+
+/// Whether [`write_private`] has written a file in this process.
+pub fn wrote() -> bool {
+    WROTE.load(Ordering::SeqCst)
+}
+
+/// Replace `path` with `bytes`, or leave it untouched on failure. Only a
+/// regular file is replaced: a folder, device, pipe or symbolic link at
+/// `path` is refused rather than swapped for a file.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let fail = |source| Error::Output {
         what: format!("`{}`", path.display()),
         source,
     };
+    if let Ok(meta) = fs::symlink_metadata(path) {
+        if !meta.file_type().is_file() {
+            return Err(fail(std::io::Error::other(
+                "it is not a regular file (a folder, device, pipe or link); give a path to a file",
+            )));
+        }
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -39,11 +58,13 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let _ = fs::remove_file(&tmp);
         return Err(fail(e));
     }
+    WROTE.store(true, Ordering::SeqCst);
     Ok(())
 }
 
-/// An answer file holding `answers`, readable by `screen --answers`.
-pub fn answer_file(rules: &Rules, answers: &Answers) -> String {
+/// An answer file holding `answers` (and the record `id`, if any),
+/// readable by `screen --answers`.
+pub fn answer_file(rules: &Rules, answers: &Answers, id: Option<&str>) -> String {
     let mut map: IndexMap<&str, Value> = IndexMap::new();
     for (q, a) in answers.iter() {
         let value = match a {
@@ -53,8 +74,18 @@ pub fn answer_file(rules: &Rules, answers: &Answers) -> String {
         };
         map.insert(rules.file.questions[q].id.as_str(), value);
     }
-    let mut doc = IndexMap::new();
-    doc.insert("answers", map);
+    let mut doc: IndexMap<&str, Value> = IndexMap::new();
+    if let Some(id) = id {
+        doc.insert("id", Value::String(id.to_owned()));
+    }
+    doc.insert(
+        "answers",
+        Value::Mapping(
+            map.into_iter()
+                .map(|(k, v)| (Value::String(k.to_owned()), v))
+                .collect(),
+        ),
+    );
     format!(
         "# carelevel answers (rules `{}` {}). These are health data: keep this file private.\n\
          # Resume or re-score with: carelevel screen --answers THIS_FILE\n{}",
@@ -86,6 +117,27 @@ mod tests {
     }
 
     #[test]
+    fn only_a_regular_file_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_private(dir.path(), b"x").unwrap_err();
+        assert_eq!(err.exit_code(), 73);
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        #[cfg(unix)]
+        {
+            let target = dir.path().join("target.yaml");
+            fs::write(&target, "keep").unwrap();
+            let link = dir.path().join("link.yaml");
+            std::os::unix::fs::symlink(&target, &link).unwrap();
+            assert!(write_private(&link, b"x").is_err());
+            assert_eq!(fs::read_to_string(&target).unwrap(), "keep");
+            assert!(fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink());
+        }
+    }
+
+    #[test]
     fn a_failed_write_leaves_the_old_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("missing-dir").join("a.yaml");
@@ -99,9 +151,10 @@ mod tests {
         let rules = Rules::builtin().unwrap();
         let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
             .unwrap();
-        let text = answer_file(&rules, &doc.answers);
+        let text = answer_file(&rules, &doc.answers, doc.id.as_deref());
         let back = crate::answers::parse(&rules, "saved.yaml", &text).unwrap();
         assert_eq!(back.answers, doc.answers);
+        assert_eq!(back.id, doc.id, "the record id is kept");
         // `no` stays a string for YAML 1.1 readers too.
         assert!(text.contains("  recent_attempt: \"no\"\n"), "{text}");
     }

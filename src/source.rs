@@ -99,9 +99,28 @@ impl Source {
             .map(|p| self.location(*p))
     }
 
-    /// A problem for text nested too deeply to read. The deserializer would
-    /// say so too, but only after seconds on pathological input.
-    pub fn too_deep(&self) -> Option<Problem> {
+    /// A problem that makes the text unreadable as a whole: a control
+    /// character (the deserializer names only a byte offset), or nesting so
+    /// deep that the deserializer would take seconds to refuse it.
+    pub fn unreadable(&self) -> Option<Problem> {
+        if let Some((line, (column, c))) = self.text.lines().enumerate().find_map(|(i, l)| {
+            l.chars()
+                .enumerate()
+                .find(|&(_, c)| c.is_control() && c != '\t' && c != '\r')
+                .map(|found| (i, found))
+        }) {
+            return Some(
+                Problem::new(format!(
+                    "the file holds a control character (U+{:04X})",
+                    u32::from(c)
+                ))
+                .at(Some(self.location(Pos {
+                    line: line + 1,
+                    column: column + 1,
+                })))
+                .help("remove it: rule and answer files are plain text"),
+            );
+        }
         self.too_deep.map(|p| {
             Problem::new("the file nests too deeply")
                 .at(Some(self.location(p)))
@@ -327,5 +346,15 @@ mod tests {
     fn complex_keys_are_skipped() {
         let s = Source::new("f.yaml", "? [a, b]\n: 1\nc: 2\n");
         assert_eq!(at(s.key("c")), (3, 1));
+    }
+
+    #[test]
+    fn a_control_character_is_found_where_it_stands() {
+        let src = Source::new("a.yaml", "answers:\n  harm_others: no\u{0}ne\n");
+        let p = src.unreadable().unwrap();
+        assert_eq!(p.message, "the file holds a control character (U+0000)");
+        let loc = p.location.unwrap();
+        assert_eq!((loc.line, loc.column), (2, 18));
+        assert!(Source::new("a.yaml", "a:\tb\r\n").unreadable().is_none());
     }
 }

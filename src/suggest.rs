@@ -43,13 +43,22 @@ pub fn help_with_list<'a>(
     }
 }
 
-/// `a`, `b`, `c`
+/// The most items a list in a message names.
+const LIST_CAP: usize = 40;
+
+/// `a`, `b`, `c` (and "… and N more" past [`LIST_CAP`] items)
 pub fn backticked<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    items
-        .into_iter()
+    let items: Vec<&str> = items.into_iter().collect();
+    let mut out = items
+        .iter()
+        .take(LIST_CAP)
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if items.len() > LIST_CAP {
+        out.push_str(&format!(", … and {} more", items.len() - LIST_CAP));
+    }
+    out
 }
 
 /// Levenshtein distance over chars.
@@ -96,5 +105,13 @@ mod tests {
     fn distance_counts_edits() {
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("", "ab"), 2);
+    }
+
+    #[test]
+    fn long_lists_are_cut() {
+        let ids: Vec<String> = (0..100).map(|i| format!("n{i}")).collect();
+        let text = backticked(ids.iter().map(String::as_str));
+        assert!(text.starts_with("`n0`, `n1`"));
+        assert!(text.ends_with("`n39`, … and 60 more"), "{text}");
     }
 }

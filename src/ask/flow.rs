@@ -19,6 +19,8 @@ use super::prompter::{Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewCho
 pub struct Settings<'a> {
     /// Save the answers here after every answer.
     pub save: Option<&'a Path>,
+    /// The record id to keep in the saved file.
+    pub id: Option<&'a str>,
 }
 
 /// How the flow ended.
@@ -220,7 +222,7 @@ impl Flow<'_> {
         if let Some(path) = self.settings.save {
             save::write_private(
                 path,
-                save::answer_file(self.rules, &self.answers).as_bytes(),
+                save::answer_file(self.rules, &self.answers, self.settings.id).as_bytes(),
             )
             .map_err(FlowError::Save)?;
         }

@@ -34,8 +34,14 @@ impl Rules {
 
     /// Parse and check `text`; `name` is used in messages.
     pub fn parse(name: &str, text: &str) -> Result<Rules, Error> {
+        // The hash is of the bytes as given; parsing skips a byte-order mark.
+        let sha256 = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let source = Source::new(name, text);
-        if let Some(p) = source.too_deep() {
+        if let Some(p) = source.unreadable() {
             return Err(Error::Rules(vec![p]));
         }
         let mut problems: Vec<Problem> = source
@@ -61,7 +67,7 @@ impl Rules {
                 return Err(Error::Rules(problems));
             }
         };
-        let rules = Rules::index(file, source);
+        let rules = Rules::index(file, source, sha256);
         problems.extend(validate::check(&rules));
         if problems.is_empty() {
             Ok(rules)
@@ -71,11 +77,7 @@ impl Rules {
         }
     }
 
-    fn index(file: RuleFile, source: Source) -> Rules {
-        let sha256 = Sha256::digest(source.text.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+    fn index(file: RuleFile, source: Source, sha256: String) -> Rules {
         let questions = ids(file.questions.iter().map(|q| q.id.as_str()));
         let levels = ids(file.levels.iter().map(|l| l.id.as_str()));
         Rules {
@@ -185,6 +187,12 @@ fn plain_words(message: &str) -> String {
     let Some((found, expected)) = rest.split_once(", expected ") else {
         return message.to_owned();
     };
+    if let Some(n) = found
+        .strip_prefix("integer `")
+        .and_then(|n| n.strip_suffix("` as u128").or(n.strip_suffix("` as i128")))
+    {
+        return format!("{path}the number {n} is too large");
+    }
     let expected = if path.contains(".rate.") && expected == "u8" {
         "a rating from 0 (none) to 4 (most severe)".to_owned()
     } else {
@@ -242,10 +250,16 @@ fn yaml_help(message: &str) -> Option<String> {
     if message.contains("unknown variant") {
         return Some("use one of the values listed".into());
     }
-    if message.contains("expected ") {
+    if message.contains(", found ") {
         return Some("change the value to that type; the README describes every field".into());
     }
-    None
+    if message.contains("too large") {
+        return Some("use a smaller number".into());
+    }
+    if message.contains("tab") {
+        return Some("indent with spaces, not tabs".into());
+    }
+    Some("check the YAML syntax here and on the line before: indentation, a `:` after each key, and matching quotes and brackets".into())
 }
 
 #[cfg(test)]

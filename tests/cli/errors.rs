@@ -112,3 +112,45 @@ fn bad_flag_is_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn an_input_larger_than_64_mib_is_refused() {
+    carelevel()
+        .args(["check", "-"])
+        .write_stdin("a".repeat(64 << 20 | 1))
+        .assert()
+        .code(66)
+        .stdout("")
+        .stderr(predicate::str::contains("larger than 64 MiB"));
+}
+
+#[test]
+fn a_control_character_is_located_and_not_echoed() {
+    screen_stdin("answers:\n  harm_others: \"\\e[2J\"\n  self_care: no\u{0}ne\n")
+        .code(65)
+        .stdout("")
+        .stderr(predicate::str::contains("control character (U+0000)"))
+        .stderr(predicate::str::contains("--> <stdin>:3:16"))
+        .stderr(predicate::str::contains('\u{0}').not());
+}
+
+#[test]
+fn save_refuses_what_is_not_a_regular_file_and_keeps_the_record_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = format!("{}/examples/iop.yaml", env!("CARGO_MANIFEST_DIR"));
+    carelevel()
+        .args(["screen", "--answers", &example, "--save"])
+        .arg(dir.path())
+        .assert()
+        .code(73)
+        .stdout("")
+        .stderr(predicate::str::contains("not a regular file"));
+    let saved = dir.path().join("saved.yaml");
+    carelevel()
+        .args(["screen", "--answers", &example, "--save"])
+        .arg(&saved)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(text.contains("\nid: example-iop\n"), "{text}");
+}

@@ -290,7 +290,10 @@ fn save_after_each_answer_is_private_and_resumable() {
         &r,
         Answers::empty(&r),
         &mut p,
-        Settings { save: Some(&path) },
+        Settings {
+            save: Some(&path),
+            id: None,
+        },
     )
     .unwrap_err();
     assert!(matches!(err, FlowError::Prompt(PromptError::Interrupted)));
@@ -329,7 +332,10 @@ fn the_file_is_saved_after_every_single_answer() {
         &r,
         Answers::empty(&r),
         &mut p,
-        Settings { save: Some(&path) },
+        Settings {
+            save: Some(&path),
+            id: None,
+        },
     );
     let saved = crate::answers::parse(&r, "p.yaml", &std::fs::read_to_string(&path).unwrap())
         .unwrap()
