@@ -171,7 +171,16 @@ fn json_problem(source: &Source, e: &serde_json::Error) -> Problem {
         column,
     });
     let message = strip_position(&e.to_string()).replace("struct AnswerFile", "an answer file");
-    Problem::new(format!("invalid JSON: {message}"))
+    let message = if e.is_data() {
+        // Valid JSON of the wrong shape: say so in the words of the file.
+        crate::rules::plain_words(&message)
+            .replace("a mapping of `key: value` lines", "an object")
+            .replace("a mapping", "an object")
+            .replace("a list", "an array")
+    } else {
+        format!("invalid JSON: {message}")
+    };
+    Problem::new(message)
         .at(Some(loc))
         .help("an answer file is an object with an `answers` object inside; `carelevel template --format json` prints one")
 }
@@ -333,6 +342,15 @@ mod tests {
             Err(Error::Answers(p)) => p,
             other => panic!("expected answer problems, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn valid_json_of_the_wrong_shape_is_not_called_invalid() {
+        let p = problems("{\"answers\": [1]}");
+        assert_eq!(p[0].message, "expected an object, found an array");
+        assert_eq!(p[0].location.as_ref().unwrap().line, 1);
+        let p = problems("{\"answers\": {}, }");
+        assert_eq!(p[0].message, "invalid JSON: trailing comma");
     }
 
     #[test]

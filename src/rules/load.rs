@@ -173,7 +173,7 @@ fn second_document(source: &Source) -> Option<Location> {
 
 /// Say serde's "invalid type: integer `-1`, expected u8" in the words of
 /// the file: "expected a whole number from 0 to 255, found the number -1".
-fn plain_words(message: &str) -> String {
+pub fn plain_words(message: &str) -> String {
     let (path, rest) = match message
         .find("invalid type: ")
         .or(message.find("invalid value: "))

@@ -4,4 +4,4 @@ mod load;
 pub mod model;
 mod validate;
 
-pub use load::{from_yaml_error, Rules, BUILTIN_NAME};
+pub use load::{from_yaml_error, plain_words, Rules, BUILTIN_NAME};
