@@ -33,6 +33,8 @@ pub struct AttributeName {
 pub struct LevelColumn {
     pub id: String,
     pub name: String,
+    /// The level in a sentence or two.
+    pub summary: String,
     /// Set on the level a screening recommended.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub recommended: bool,
@@ -128,6 +130,7 @@ pub fn comparison(
         .map(|l| LevelColumn {
             id: l.id.clone(),
             name: one_paragraph(&l.name),
+            summary: one_paragraph(&l.summary),
             recommended: recommended == Some(l.id.as_str()),
             compare: rules
                 .file

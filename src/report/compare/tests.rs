@@ -224,6 +224,10 @@ fn json_reads_back() {
     let v: serde_json::Value = serde_json::from_str(&json(&c)).unwrap();
     assert_eq!(v["levels"][1]["id"], "iop");
     assert_eq!(v["levels"][1]["recommended"], true);
+    assert!(v["levels"][1]["summary"]
+        .as_str()
+        .unwrap()
+        .contains("several hours a day"));
     assert!(v["levels"][0].get("recommended").is_none());
     assert_eq!(v["attributes"][0]["id"], "setting");
     assert_eq!(
