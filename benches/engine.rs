@@ -85,7 +85,7 @@ fn main() {
         let c = report::compare::comparison(&rules, None, None).unwrap();
         black_box(report::compare::csv(&c));
     });
-    bench("check: 37 cases + monotonicity probe", || {
+    bench("check: 36 cases + monotonicity probe", || {
         black_box(carelevel::check::run(&rules));
     });
 }

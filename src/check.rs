@@ -53,7 +53,7 @@ const MIN_PROBE_SETS: usize = 10;
 /// Rough cost the probe may spend: sets × severity steps per set × questions
 /// (each step re-evaluates every question). Keeps `check` within a couple of
 /// seconds on rule files with a thousand questions.
-const PROBE_BUDGET: usize = 50_000_000;
+const PROBE_BUDGET: usize = 20_000_000;
 
 /// How many sets to generate for `rules`: [`PROBE_SETS`], fewer for rule
 /// files so large that each set costs much.
