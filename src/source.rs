@@ -160,6 +160,18 @@ impl Source {
 /// nesting anyway, and indexing it would cost time for nothing.
 const MAX_DEPTH: usize = 200;
 
+/// `text` as the readers expect it: without a byte-order mark, and with
+/// old Mac line ends (a lone `\r`) turned into `\n`, so that lines and
+/// columns in messages match what an editor shows.
+pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') && !text.contains('\n') {
+        std::borrow::Cow::Owned(text.replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Join a mapping path and a key: `a` + `b` → `a.b`.
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
@@ -356,5 +368,12 @@ mod tests {
         let loc = p.location.unwrap();
         assert_eq!((loc.line, loc.column), (2, 18));
         assert!(Source::new("a.yaml", "a:\tb\r\n").unreadable().is_none());
+    }
+
+    #[test]
+    fn byte_order_marks_and_old_mac_line_ends_are_normalized() {
+        assert_eq!(normalize("\u{feff}a: 1\n"), "a: 1\n");
+        assert_eq!(normalize("a: 1\rb: 2\r"), "a: 1\nb: 2\n");
+        assert_eq!(normalize("a: 1\r\nb: 2\r\n"), "a: 1\r\nb: 2\r\n");
     }
 }

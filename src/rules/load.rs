@@ -39,7 +39,8 @@ impl Rules {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = crate::source::normalize(text);
+        let text = text.as_ref();
         let source = Source::new(name, text);
         if let Some(p) = source.unreadable() {
             return Err(Error::Rules(vec![p]));
