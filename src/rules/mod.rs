@@ -3,5 +3,7 @@
 mod load;
 pub mod model;
 mod validate;
+mod yaml_error;
 
-pub use load::{from_yaml_error, plain_words, Rules, BUILTIN_NAME};
+pub use load::{Rules, BUILTIN_NAME};
+pub use yaml_error::{from_yaml_error, plain_words};

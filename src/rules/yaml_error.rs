@@ -1,0 +1,156 @@
+//! YAML errors said in the words of the file: where, what, and a fix.
+//! serde's "invalid type: integer `-1`, expected u8" becomes "expected a
+//! rating from 0 (none) to 4 (most severe), found the number -1".
+
+use crate::error::{Location, Problem};
+use crate::source::{Pos, Source};
+use crate::suggest;
+
+/// Turn a YAML parse or shape error into a problem at its place, with a fix.
+pub fn from_yaml_error(source: &Source, e: &serde_yaml::Error) -> Problem {
+    let full = e.to_string();
+    let message = match full.find(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full.clone(),
+    };
+    let location = e.location().map(|l| {
+        source.location(Pos {
+            line: l.line(),
+            column: l.column(),
+        })
+    });
+    if message.contains("more than one document") {
+        return Problem::new("the file holds more than one YAML document")
+            .at(second_document(source))
+            .help("keep one document: remove this `---` line and what follows, or split the file");
+    }
+    if is_blank(&source.text) {
+        return Problem::new("the file is empty")
+            .at(location)
+            .help("write one YAML mapping; see the format in the README");
+    }
+    let message = plain_words(&message);
+    let help = yaml_help(&message);
+    let problem = Problem::new(message).at(location);
+    match help {
+        Some(h) => problem.help(h),
+        None => problem,
+    }
+}
+
+/// Nothing but blank lines and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#') || l == "---")
+}
+
+/// Where the second YAML document starts: the first `---` after content.
+fn second_document(source: &Source) -> Option<Location> {
+    let mut seen_content = false;
+    for (i, line) in source.text.lines().enumerate() {
+        let t = line.trim_end();
+        if t == "---" || t.starts_with("--- ") {
+            if seen_content {
+                return Some(source.location(Pos {
+                    line: i + 1,
+                    column: 1,
+                }));
+            }
+        } else if !t.trim_start().is_empty() && !t.trim_start().starts_with('#') {
+            seen_content = true;
+        }
+    }
+    None
+}
+
+/// Say serde's "invalid type: integer `-1`, expected u8" in the words of
+/// the file: "expected a whole number from 0 to 255, found the number -1".
+pub fn plain_words(message: &str) -> String {
+    let (path, rest) = match message
+        .find("invalid type: ")
+        .or(message.find("invalid value: "))
+    {
+        Some(i) => (&message[..i], &message[i..]),
+        None => return message.to_owned(),
+    };
+    let rest = rest
+        .trim_start_matches("invalid type: ")
+        .trim_start_matches("invalid value: ");
+    let Some((found, expected)) = rest.split_once(", expected ") else {
+        return message.to_owned();
+    };
+    if let Some(n) = found
+        .strip_prefix("integer `")
+        .and_then(|n| n.strip_suffix("` as u128").or(n.strip_suffix("` as i128")))
+    {
+        return format!("{path}the number {n} is too large");
+    }
+    let expected = if path.contains(".rate.") && expected == "u8" {
+        "a rating from 0 (none) to 4 (most severe)".to_owned()
+    } else {
+        expected_words(expected)
+    };
+    format!("{path}expected {expected}, found {}", found_words(found))
+}
+
+fn expected_words(expected: &str) -> String {
+    match expected {
+        "u8" => "a whole number from 0 to 255".into(),
+        "u16" => "a whole number from 0 to 65535".into(),
+        "u32" => "a whole number from 0 to 4294967295".into(),
+        "u64" | "usize" => "a whole number of 0 or more".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" | "i64 integer" => "a whole number".into(),
+        "a sequence" => "a list".into(),
+        "a map" | "map" => "a mapping of `key: value` lines".into(),
+        e if e.starts_with("struct ") => "a mapping of `key: value` lines".into(),
+        e if e.starts_with("a sequence") => "a list".into(),
+        e => e.to_owned(),
+    }
+}
+
+fn found_words(found: &str) -> String {
+    if let Some(n) = found.strip_prefix("integer ") {
+        return format!("the number {}", n.trim_matches('`'));
+    }
+    if let Some(n) = found.strip_prefix("floating point ") {
+        return format!("the number {}", n.trim_matches('`'));
+    }
+    match found {
+        "sequence" => "a list".into(),
+        "map" => "a mapping".into(),
+        "unit value" => "nothing (an empty value)".into(),
+        f => f.replace("string ", "the text "),
+    }
+}
+
+fn yaml_help(message: &str) -> Option<String> {
+    if let Some(rest) = message.split("unknown field `").nth(1) {
+        let word = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest
+            .split("expected ")
+            .nth(1)
+            .map(|e| e.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        return Some(match suggest::closest(word, expected.iter().copied()) {
+            Some(c) => format!("did you mean `{c}`? unknown keys are not allowed"),
+            None => "remove it, or check its spelling and indentation".into(),
+        });
+    }
+    if message.contains("missing field") {
+        return Some("add the field; see the rule file format in the README".into());
+    }
+    if message.contains("unknown variant") {
+        return Some("use one of the values listed".into());
+    }
+    if message.contains(", found ") {
+        return Some("change the value to that type; the README describes every field".into());
+    }
+    if message.contains("too large") {
+        return Some("use a smaller number".into());
+    }
+    if message.contains("tab") {
+        return Some("indent with spaces, not tabs".into());
+    }
+    Some("check the YAML syntax here and on the line before: indentation, a `:` after each key, and matching quotes and brackets".into())
+}
