@@ -94,7 +94,8 @@ pub struct RulesArg {
 /// How the comparison table is drawn.
 #[derive(Debug, clap::Args)]
 pub struct TableArgs {
-    /// Table width in columns, at least 20; a list instead of a table when too narrow
+    /// Width in columns, at least 20: the comparison table's (a list instead when too narrow)
+    /// and, for `screen`, the text report's, up to 80
     /// [default: `COLUMNS`, else the terminal's width, else 80]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(MIN_WIDTH as i64..))]
     width: Option<u16>,

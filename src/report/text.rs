@@ -4,23 +4,26 @@ use super::compare::{self, Look};
 use super::wrap::wrap;
 use super::Report;
 
+/// The widest the report wraps to; narrower when the table's width is.
 const WIDTH: usize = 80;
+
+/// The narrowest: the report's aligned columns need room.
+const MIN_WIDTH: usize = 40;
 
 /// Render a report for a terminal or a text file.
 pub fn render(r: &Report, look: Look) -> String {
+    let width = look.width.clamp(MIN_WIDTH, WIDTH);
     let mut out = String::new();
     if let Some(msg) = &r.crisis_message {
         out.push_str("!! CRISIS: PLEASE GET HELP NOW !!\n");
-        out.push_str(&format!("   {}\n\n", wrap(msg, WIDTH, 3, "   ")));
+        out.push_str(&format!("   {}\n\n", wrap(msg, width, 3, "   ")));
     }
     if let Some(id) = &r.id {
         out.push_str(&format!("Record: {id}\n"));
     }
-    out.push_str(&format!(
-        "Recommended level of care: {} ({})\n",
-        r.level_name, r.level
-    ));
-    out.push_str(&format!("  {}\n", wrap(&r.level_summary, WIDTH, 2, "  ")));
+    let heading = format!("Recommended level of care: {} ({})", r.level_name, r.level);
+    out.push_str(&format!("{}\n", wrap(&heading, width, 0, "  ")));
+    out.push_str(&format!("  {}\n", wrap(&r.level_summary, width, 2, "  ")));
 
     if !r.in_practice.is_empty() {
         out.push_str("\nWhat it means in practice\n");
@@ -31,12 +34,21 @@ pub fn render(r: &Report, look: Look) -> String {
             .max()
             .unwrap_or(0)
             + 1;
+        // Side by side when the values keep room to read; else stacked.
+        let side_by_side = name_w + 3 + 24 <= width;
         for a in &r.in_practice {
             let label = format!("{}:", a.name);
-            out.push_str(&format!(
-                "  {label:<name_w$} {}\n",
-                wrap(&a.value, WIDTH, name_w + 3, &" ".repeat(name_w + 3))
-            ));
+            if side_by_side {
+                out.push_str(&format!(
+                    "  {label:<name_w$} {}\n",
+                    wrap(&a.value, width, name_w + 3, &" ".repeat(name_w + 3))
+                ));
+            } else {
+                out.push_str(&format!(
+                    "  {label}\n    {}\n",
+                    wrap(&a.value, width, 4, "    ")
+                ));
+            }
         }
     }
 
@@ -48,7 +60,7 @@ pub fn render(r: &Report, look: Look) -> String {
         e.score,
         e.band_level
     );
-    out.push_str(&format!("  {}\n", wrap(&lead, WIDTH, 2, "  ")));
+    out.push_str(&format!("  {}\n", wrap(&lead, width, 2, "  ")));
     let name_w = e
         .dimensions
         .iter()
@@ -63,13 +75,19 @@ pub fn render(r: &Report, look: Look) -> String {
             .collect::<Vec<_>>()
             .join("; ");
         let line = format!("  {:<name_w$}  {}", d.name, d.rating);
+        let lead = name_w + 7;
         if drivers.is_empty() {
             out.push_str(&format!("{line}\n"));
-        } else {
-            let lead = name_w + 7;
+        } else if lead + 3 + 24 <= width {
             out.push_str(&format!(
                 "{line}  {}\n",
-                wrap(&format!("<- {drivers}"), WIDTH, lead, &" ".repeat(lead + 3))
+                wrap(&format!("<- {drivers}"), width, lead, &" ".repeat(lead + 3))
+            ));
+        } else {
+            // Narrow: the answers go on the lines below the rating.
+            out.push_str(&format!(
+                "{line}\n    {}\n",
+                wrap(&format!("<- {drivers}"), width, 4, "       ")
             ));
         }
     }
@@ -84,10 +102,9 @@ pub fn render(r: &Report, look: Look) -> String {
                 rule.floor,
                 if rule.crisis { ", crisis" } else { "" }
             );
-            let lead = 4 + head.chars().count();
             out.push_str(&format!(
-                "    {head}{}\n",
-                wrap(&rule.reason, WIDTH, lead, "      ")
+                "    {}\n",
+                wrap(&format!("{head}{}", rule.reason), width, 4, "    ")
             ));
         }
     }
@@ -96,13 +113,13 @@ pub fn render(r: &Report, look: Look) -> String {
             "Preferred not to say: {}. A declined answer means safety could not be assessed, so the level is at least `{floor}`.",
             e.declined.join(", ")
         );
-        out.push_str(&format!("  {}\n", wrap(&line, WIDTH, 2, "  ")));
+        out.push_str(&format!("  {}\n", wrap(&line, width, 2, "  ")));
     }
 
     if !r.notes.is_empty() {
         out.push_str("\nNotes\n");
         for n in &r.notes {
-            out.push_str(&format!("  - {}\n", wrap(&n.text, WIDTH, 4, "    ")));
+            out.push_str(&format!("  - {}\n", wrap(&n.text, width, 4, "    ")));
         }
     }
 
@@ -111,12 +128,67 @@ pub fn render(r: &Report, look: Look) -> String {
         out.push_str(&compare::table(c, look));
     }
 
-    out.push_str(&format!("\n{}\n", wrap(&r.disclaimer, WIDTH, 0, "")));
-    out.push_str(&format!(
-        "Rules: {} {} (sha256 {})\n",
+    out.push_str(&format!("\n{}\n", wrap(&r.disclaimer, width, 0, "")));
+    let rules = format!(
+        "Rules: {} {} (sha256 {})",
         r.rules.id,
         r.rules.version,
         &r.rules.sha256[..12.min(r.rules.sha256.len())]
-    ));
+    );
+    out.push_str(&format!("{}\n", wrap(&rules, width, 0, "  ")));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+
+    fn report(example: &str) -> Report {
+        let rules = Rules::builtin().unwrap();
+        let doc = crate::answers::parse(&rules, "e", example).unwrap();
+        let outcome = crate::engine::evaluate(&rules, &doc.answers);
+        let mut r = super::super::build(&rules, &outcome, doc.id);
+        r.comparison = Some(compare::comparison(&rules, None, Some(&r.level)).unwrap());
+        r
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_width_from_40_columns_up() {
+        for example in [
+            include_str!("../../examples/iop.yaml"),
+            include_str!("../../examples/crisis.json"),
+            include_str!("../../examples/outpatient.yaml"),
+        ] {
+            let r = report(example);
+            for width in 40..=120 {
+                let text = render(
+                    &r,
+                    Look {
+                        width,
+                        ..Look::default()
+                    },
+                );
+                let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+                assert!(widest <= width, "width {width}: {widest}\n{text}");
+                assert!(text.contains("screening aid, not a diagnosis"));
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_reports_stack_names_above_values() {
+        let r = report(include_str!("../../examples/iop.yaml"));
+        let text = render(
+            &r,
+            Look {
+                width: 40,
+                ..Look::default()
+            },
+        );
+        assert!(
+            text.contains("  Sessions a week:\n    3 to 5 days\n"),
+            "{text}"
+        );
+    }
 }
