@@ -105,6 +105,11 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
             },
         ),
     };
+    if let (Some(Input::File(from)), Some(to)) = (&s.answers, &s.save) {
+        if from == to {
+            save::resuming_from(to);
+        }
+    }
     let complete = s.answers.is_some() && engine::evaluate(&rules, &doc.answers).missing.is_empty();
     let (final_answers, finish) = if complete {
         if let Some(path) = &s.save {

@@ -22,6 +22,14 @@ pub fn wrote() -> bool {
     WROTE.load(Ordering::SeqCst)
 }
 
+/// Resuming from `path` itself (`--answers F --save F`): the answers so far
+/// are already there, so an interruption before the next save may say so.
+pub fn resuming_from(path: &Path) {
+    if fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        WROTE.store(true, Ordering::SeqCst);
+    }
+}
+
 /// Replace `path` with `bytes`, or leave it untouched on failure. Only a
 /// regular file is replaced: a folder, device, pipe or symbolic link at
 /// `path` is refused rather than swapped for a file.

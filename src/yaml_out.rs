@@ -100,8 +100,34 @@ fn string(s: &str) -> String {
     if identifier && !RESERVED.contains(&s.to_ascii_lowercase().as_str()) {
         s.to_owned()
     } else {
-        serde_json::to_string(s).expect("a string always serializes")
+        quoted(s)
     }
+}
+
+/// A double-quoted YAML scalar. Every character a YAML reader refuses,
+/// or folds into a space (NEL, the Unicode line and paragraph separators),
+/// is written as an escape.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\u{0}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{feff}'
+            | '\u{fffe}'
+            | '\u{ffff}' => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
@@ -126,6 +152,16 @@ mod tests {
             out,
             "t: \"At home: you visit\"\n\"n\": \"10\"\ne: \"\"\nq: \"say \\\"hi\\\"\\n\"\n"
         );
+    }
+
+    #[test]
+    fn characters_readers_refuse_or_fold_are_escaped() {
+        let tricky = "a\u{7f}b\u{85}c\u{2028}d\u{feff}e\u{ffff}f\u{1b}g\th";
+        let value = json!({ tricky: tricky });
+        let out = to_string(&value);
+        assert!(out.is_ascii(), "{out}");
+        let back: Value = serde_yaml::from_str(&out).unwrap();
+        assert_eq!(back, value, "{out}");
     }
 
     #[test]

@@ -1,8 +1,15 @@
 //! The plain-text report: crisis first, then the level, why, and notes.
 
+use unicode_width::UnicodeWidthStr;
+
 use super::compare::{self, Look};
 use super::wrap::wrap;
 use super::Report;
+
+/// `text` followed by spaces up to `width` display columns.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
 
 /// The widest the report wraps to; narrower when the table's width is.
 const WIDTH: usize = 80;
@@ -30,7 +37,7 @@ pub fn render(r: &Report, look: Look) -> String {
         let name_w = r
             .in_practice
             .iter()
-            .map(|a| a.name.chars().count())
+            .map(|a| a.name.width())
             .max()
             .unwrap_or(0)
             + 1;
@@ -40,7 +47,8 @@ pub fn render(r: &Report, look: Look) -> String {
             let label = format!("{}:", a.name);
             if side_by_side {
                 out.push_str(&format!(
-                    "  {label:<name_w$} {}\n",
+                    "  {} {}\n",
+                    pad(&label, name_w),
                     wrap(&a.value, width, name_w + 3, &" ".repeat(name_w + 3))
                 ));
             } else {
@@ -64,7 +72,7 @@ pub fn render(r: &Report, look: Look) -> String {
     let name_w = e
         .dimensions
         .iter()
-        .map(|d| d.name.chars().count())
+        .map(|d| d.name.width())
         .max()
         .unwrap_or(0);
     for d in &e.dimensions {
@@ -74,7 +82,7 @@ pub fn render(r: &Report, look: Look) -> String {
             .map(|dr| format!("{}: {}", dr.question, dr.label))
             .collect::<Vec<_>>()
             .join("; ");
-        let line = format!("  {:<name_w$}  {}", d.name, d.rating);
+        let line = format!("  {}  {}", pad(&d.name, name_w), d.rating);
         let lead = name_w + 7;
         if drivers.is_empty() {
             out.push_str(&format!("{line}\n"));
@@ -169,7 +177,7 @@ mod tests {
                         ..Look::default()
                     },
                 );
-                let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+                let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap();
                 assert!(widest <= width, "width {width}: {widest}\n{text}");
                 assert!(text.contains("screening aid, not a diagnosis"));
             }
@@ -190,5 +198,33 @@ mod tests {
             text.contains("  Sessions a week:\n    3 to 5 days\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn wide_names_are_padded_by_display_width() {
+        let text = include_str!("../../tests/fixtures/minimal.yaml")
+            .replace(
+                "    name: Setting\n",
+                "    name: 治療を受ける場所\n  - id: cost\n    name: Cost\n",
+            )
+            .replace(
+                "      setting: Home\n",
+                "      setting: Home\n      cost: Low\n",
+            )
+            .replace(
+                "      setting: Facility\n",
+                "      setting: Facility\n      cost: High\n",
+            );
+        let rules = Rules::parse("r.yaml", &text).unwrap();
+        let doc =
+            crate::answers::parse(&rules, "a", "answers: {danger: \"no\", hours: 5}").unwrap();
+        let outcome = crate::engine::evaluate(&rules, &doc.answers);
+        let r = super::super::build(&rules, &outcome, None);
+        let out = render(&r, Look::default());
+        let wide = out.lines().find(|l| l.contains("治療")).unwrap();
+        let cost = out.lines().find(|l| l.contains("Cost:")).unwrap();
+        // Eight wide characters take 16 columns: the values line up.
+        assert_eq!(wide, "  治療を受ける場所: Home", "{out}");
+        assert_eq!(cost, "  Cost:             Low", "{out}");
     }
 }

@@ -51,11 +51,20 @@ pub fn wrap(text: &str, width: usize, first: usize, indent: &str) -> String {
 /// Like [`wrap`], but a word too long for a line is cut, so that no line
 /// is wider than `width` (for tables and lists that promise a width).
 pub fn wrap_strict(text: &str, width: usize, first: usize, indent: &str) -> String {
-    let room = width.saturating_sub(first.max(indent.width())).max(1);
     let cut: Vec<String> = text
         .split('\n')
         .map(|line| {
             let lead = &line[..line.len() - line.trim_start().len()];
+            let body = line.trim_start();
+            // The hanging indent `wrap` gives a bulleted line's later lines.
+            let bullet = if body.starts_with("- ") || body.starts_with("* ") {
+                2
+            } else {
+                0
+            };
+            let room = width
+                .saturating_sub(first.max(indent.width()) + lead.width() + bullet)
+                .max(1);
             let words: Vec<String> = line
                 .split_whitespace()
                 .flat_map(|w| chunks(w, room))
@@ -106,6 +115,12 @@ mod tests {
     fn strict_wrapping_cuts_long_words() {
         assert_eq!(wrap_strict("abcdefghij x", 5, 0, ""), "abcde\nfghij\nx");
         assert_eq!(wrap_strict("ab", 5, 0, ""), "ab");
+    }
+
+    #[test]
+    fn strict_wrapping_leaves_room_for_a_bullet() {
+        let out = wrap_strict("- abcdefghijklmnop", 10, 0, "");
+        assert!(out.lines().all(|l| l.len() <= 10), "{out}");
     }
 
     #[test]

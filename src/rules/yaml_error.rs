@@ -77,14 +77,15 @@ pub fn plain_words(message: &str) -> String {
     let rest = rest
         .trim_start_matches("invalid type: ")
         .trim_start_matches("invalid value: ");
-    let Some((found, expected)) = rest.split_once(", expected ") else {
+    // The found value may itself hold ", expected ": split at the last one.
+    let Some((found, expected)) = rest.rsplit_once(", expected ") else {
         return message.to_owned();
     };
     if let Some(n) = found
         .strip_prefix("integer `")
         .and_then(|n| n.strip_suffix("` as u128").or(n.strip_suffix("` as i128")))
     {
-        return format!("{path}the number {n} is too large");
+        return format!("{path}the number {n} is out of range");
     }
     let expected = if path.contains(".rate.") && expected == "u8" {
         "a rating from 0 (none) to 4 (most severe)".to_owned()
@@ -146,8 +147,8 @@ fn yaml_help(message: &str) -> Option<String> {
     if message.contains(", found ") {
         return Some("change the value to that type; the README describes every field".into());
     }
-    if message.contains("too large") {
-        return Some("use a smaller number".into());
+    if message.contains("too large") || message.contains("out of range") {
+        return Some("use a number of a sensible size".into());
     }
     if message.contains("tab") {
         return Some("indent with spaces, not tabs".into());

@@ -217,6 +217,32 @@ fn plain_input_ending_early_keeps_what_was_saved() {
 }
 
 #[test]
+fn stopping_a_resume_before_a_new_answer_still_points_to_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("p.yaml");
+    std::fs::write(&save, "answers:\n  self_harm_thoughts: none\n").unwrap();
+    carelevel()
+        .args(["screen", "--plain", "--answers"])
+        .arg(&save)
+        .arg("--save")
+        .arg(&save)
+        .write_stdin("")
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("saved in"))
+        .stderr(predicate::str::contains("resume with"));
+    let other = dir.path().join("elsewhere.yaml");
+    std::fs::write(&other, "not answers\n").unwrap();
+    carelevel()
+        .args(["screen", "--plain", "--save"])
+        .arg(&other)
+        .write_stdin("")
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("no answers were saved"));
+}
+
+#[test]
 fn plain_and_answers_from_stdin_conflict() {
     carelevel()
         .args(["screen", "--plain", "--answers", "-"])
