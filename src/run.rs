@@ -314,19 +314,26 @@ pub fn read_input(input: &Input, stdin: &mut dyn BufRead) -> Result<(String, Str
         path: path.clone(),
         source,
     };
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     match input {
-        Input::Stdin => stdin.take(MAX_INPUT + 1).read_to_string(&mut text),
+        Input::Stdin => stdin.take(MAX_INPUT + 1).read_to_end(&mut bytes),
         Input::File(p) => {
-            std::fs::File::open(p).and_then(|f| f.take(MAX_INPUT + 1).read_to_string(&mut text))
+            std::fs::File::open(p).and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut bytes))
         }
     }
     .map_err(fail)?;
-    if text.len() as u64 > MAX_INPUT {
+    // Size first: a cut in the middle of a character is not the problem.
+    if bytes.len() as u64 > MAX_INPUT {
         return Err(fail(std::io::Error::other(
             "it is larger than 64 MiB, far more than a rule or answer file needs",
         )));
     }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        fail(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "it is not UTF-8 text; save it as UTF-8",
+        ))
+    })?;
     Ok((name, text))
 }
 

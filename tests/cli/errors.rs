@@ -154,3 +154,14 @@ fn save_refuses_what_is_not_a_regular_file_and_keeps_the_record_id() {
     let text = std::fs::read_to_string(&saved).unwrap();
     assert!(text.contains("\nid: example-iop\n"), "{text}");
 }
+
+#[test]
+fn text_that_is_not_utf8_says_so() {
+    carelevel()
+        .args(["check", "-"])
+        .write_stdin(vec![0xff, 0xfe, b'a'])
+        .assert()
+        .code(66)
+        .stdout("")
+        .stderr(predicate::str::contains("not UTF-8 text; save it as UTF-8"));
+}
