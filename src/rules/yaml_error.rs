@@ -22,7 +22,7 @@ pub fn from_yaml_error(source: &Source, e: &serde_yaml::Error) -> Problem {
     if message.contains("more than one document") {
         return Problem::new("the file holds more than one YAML document")
             .at(second_document(source))
-            .help("keep one document: remove this `---` line and what follows, or split the file");
+            .help("keep one document: remove this line and what follows, or split the file");
     }
     if is_blank(&source.text) {
         return Problem::new("the file is empty")
@@ -45,12 +45,13 @@ fn is_blank(text: &str) -> bool {
         .all(|l| l.is_empty() || l.starts_with('#') || l == "---")
 }
 
-/// Where the second YAML document starts: the first `---` after content.
+/// Where the second YAML document starts: the first `---` after content,
+/// or the `...` that ends the first one.
 fn second_document(source: &Source) -> Option<Location> {
     let mut seen_content = false;
     for (i, line) in source.text.lines().enumerate() {
         let t = line.trim_end();
-        if t == "---" || t.starts_with("--- ") {
+        if t == "---" || t.starts_with("--- ") || t == "..." {
             if seen_content {
                 return Some(source.location(Pos {
                     line: i + 1,
