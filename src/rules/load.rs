@@ -173,15 +173,17 @@ mod tests {
 
     #[test]
     fn a_second_document_is_pointed_at() {
-        let text = format!(
-            "{}---\nid: other\n",
-            include_str!("../../tests/fixtures/minimal.yaml")
-        );
-        let err = Rules::parse("r.yaml", &text).unwrap_err();
-        let p = &err.problems()[0];
-        assert_eq!(p.message, "the file holds more than one YAML document");
-        let line = text.lines().position(|l| l == "---").unwrap() + 1;
-        assert_eq!(p.location.as_ref().unwrap().line, line);
+        for marker in ["---", "..."] {
+            let text = format!(
+                "{}{marker}\nid: other\n",
+                include_str!("../../tests/fixtures/minimal.yaml")
+            );
+            let err = Rules::parse("r.yaml", &text).unwrap_err();
+            let p = &err.problems()[0];
+            assert_eq!(p.message, "the file holds more than one YAML document");
+            let line = text.lines().position(|l| l == marker).unwrap() + 1;
+            assert_eq!(p.location.as_ref().unwrap().line, line, "{marker}");
+        }
     }
 
     #[test]
