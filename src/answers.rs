@@ -77,12 +77,8 @@ pub struct AnswerDoc {
 /// Parse an answer file (YAML, or JSON when it starts with `{`) and check
 /// every answer against `rules`. Every problem found is reported at once.
 pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> {
-    let text = crate::source::normalize(text);
-    let text = text.as_ref();
-    let source = Source::new(name, text);
-    if let Some(p) = source.unreadable() {
-        return Err(Error::Answers(vec![p]));
-    }
+    let source = Source::read(name, text).map_err(|p| Error::Answers(vec![p]))?;
+    let text = source.text.as_str();
     let mut problems: Vec<Problem> = source
         .duplicates()
         .iter()

@@ -99,10 +99,21 @@ impl Source {
             .map(|p| self.location(*p))
     }
 
+    /// Index a rule or answer file as the readers will see it (see
+    /// [`normalize`]), or the problem that makes it unreadable as a whole.
+    /// Both kinds of file go through here before they are deserialized.
+    pub fn read(name: &str, text: &str) -> Result<Source, Problem> {
+        let source = Source::new(name, normalize(text));
+        match source.unreadable() {
+            Some(problem) => Err(problem),
+            None => Ok(source),
+        }
+    }
+
     /// A problem that makes the text unreadable as a whole: a control
     /// character (the deserializer names only a byte offset), or nesting so
     /// deep that the deserializer would take seconds to refuse it.
-    pub fn unreadable(&self) -> Option<Problem> {
+    fn unreadable(&self) -> Option<Problem> {
         if let Some((line, (column, c))) = self.text.lines().enumerate().find_map(|(i, l)| {
             l.chars()
                 .enumerate()
@@ -142,9 +153,7 @@ impl Source {
             snippet: self.line(pos.line).map(str::to_owned),
         }
     }
-}
 
-impl Source {
     /// The text of 1-based line `n`, without its line break.
     pub fn line(&self, n: usize) -> Option<&str> {
         let start = *self.line_starts.get(n.checked_sub(1)?)?;
@@ -163,7 +172,7 @@ const MAX_DEPTH: usize = 200;
 /// `text` as the readers expect it: without a byte-order mark, and with
 /// old Mac line ends (a lone `\r`) turned into `\n`, so that lines and
 /// columns in messages match what an editor shows.
-pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
+fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\r') && !text.contains('\n') {
         std::borrow::Cow::Owned(text.replace('\r', "\n"))

@@ -39,12 +39,8 @@ impl Rules {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        let text = crate::source::normalize(text);
-        let text = text.as_ref();
-        let source = Source::new(name, text);
-        if let Some(p) = source.unreadable() {
-            return Err(Error::Rules(vec![p]));
-        }
+        let source = Source::read(name, text).map_err(|p| Error::Rules(vec![p]))?;
+        let text = source.text.as_str();
         let mut problems: Vec<Problem> = source
             .duplicates()
             .iter()
