@@ -170,10 +170,7 @@ fn json_problem(source: &Source, e: &serde_json::Error) -> Problem {
     let message = strip_position(&e.to_string()).replace("struct AnswerFile", "an answer file");
     let message = if e.is_data() {
         // Valid JSON of the wrong shape: say so in the words of the file.
-        crate::rules::plain_words(&message)
-            .replace("a mapping of `key: value` lines", "an object")
-            .replace("a mapping", "an object")
-            .replace("a list", "an array")
+        crate::rules::plain_words(&message, crate::rules::Syntax::Json)
     } else {
         format!("invalid JSON: {message}")
     };
@@ -345,6 +342,12 @@ mod tests {
     fn valid_json_of_the_wrong_shape_is_not_called_invalid() {
         let p = problems("{\"answers\": [1]}");
         assert_eq!(p[0].message, "expected an object, found an array");
+        // The file's own text is quoted as it is, never reworded.
+        let p = problems("{\"answers\": \"a list\"}");
+        assert_eq!(
+            p[0].message,
+            "expected an object, found the text \"a list\""
+        );
         assert_eq!(p[0].location.as_ref().unwrap().line, 1);
         let p = problems("{\"answers\": {}, }");
         assert_eq!(p[0].message, "invalid JSON: trailing comma");

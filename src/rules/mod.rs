@@ -6,4 +6,4 @@ mod validate;
 mod yaml_error;
 
 pub use load::{Rules, BUILTIN_NAME};
-pub use yaml_error::{from_yaml_error, plain_words};
+pub use yaml_error::{from_yaml_error, plain_words, Syntax};

@@ -29,7 +29,7 @@ pub fn from_yaml_error(source: &Source, e: &serde_yaml::Error) -> Problem {
             .at(location)
             .help("write one YAML mapping; see the format in the README");
     }
-    let message = plain_words(&message);
+    let message = plain_words(&message, Syntax::Yaml);
     let help = yaml_help(&message);
     let problem = Problem::new(message).at(location);
     match help {
@@ -65,9 +65,33 @@ fn second_document(source: &Source) -> Option<Location> {
     None
 }
 
+/// Which words a file's shapes go by: YAML has lists and mappings, JSON
+/// arrays and objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Yaml,
+    Json,
+}
+
+impl Syntax {
+    fn list(self) -> &'static str {
+        match self {
+            Syntax::Yaml => "a list",
+            Syntax::Json => "an array",
+        }
+    }
+
+    fn map(self) -> &'static str {
+        match self {
+            Syntax::Yaml => "a mapping of `key: value` lines",
+            Syntax::Json => "an object",
+        }
+    }
+}
+
 /// Say serde's "invalid type: integer `-1`, expected u8" in the words of
 /// the file: "expected a whole number from 0 to 255, found the number -1".
-pub fn plain_words(message: &str) -> String {
+pub fn plain_words(message: &str, syntax: Syntax) -> String {
     let (path, rest) = match message
         .find("invalid type: ")
         .or(message.find("invalid value: "))
@@ -91,27 +115,29 @@ pub fn plain_words(message: &str) -> String {
     let expected = if path.contains(".rate.") && expected == "u8" {
         "a rating from 0 (none) to 4 (most severe)".to_owned()
     } else {
-        expected_words(expected)
+        expected_words(expected, syntax)
     };
-    format!("{path}expected {expected}, found {}", found_words(found))
+    format!(
+        "{path}expected {expected}, found {}",
+        found_words(found, syntax)
+    )
 }
 
-fn expected_words(expected: &str) -> String {
+fn expected_words(expected: &str, syntax: Syntax) -> String {
     match expected {
         "u8" => "a whole number from 0 to 255".into(),
         "u16" => "a whole number from 0 to 65535".into(),
         "u32" => "a whole number from 0 to 4294967295".into(),
         "u64" | "usize" => "a whole number of 0 or more".into(),
         "i8" | "i16" | "i32" | "i64" | "isize" | "i64 integer" => "a whole number".into(),
-        "a sequence" => "a list".into(),
-        "a map" | "map" => "a mapping of `key: value` lines".into(),
-        e if e.starts_with("struct ") => "a mapping of `key: value` lines".into(),
-        e if e.starts_with("a sequence") => "a list".into(),
+        "a map" | "map" => syntax.map().into(),
+        e if e.starts_with("struct ") => syntax.map().into(),
+        e if e.starts_with("a sequence") => syntax.list().into(),
         e => e.to_owned(),
     }
 }
 
-fn found_words(found: &str) -> String {
+fn found_words(found: &str, syntax: Syntax) -> String {
     if let Some(n) = found.strip_prefix("integer ") {
         return format!("the number {}", n.trim_matches('`'));
     }
@@ -119,8 +145,11 @@ fn found_words(found: &str) -> String {
         return format!("the number {}", n.trim_matches('`'));
     }
     match found {
-        "sequence" => "a list".into(),
-        "map" => "a mapping".into(),
+        "sequence" => syntax.list().into(),
+        "map" => match syntax {
+            Syntax::Yaml => "a mapping".into(),
+            Syntax::Json => "an object".into(),
+        },
         "unit value" => "nothing (an empty value)".into(),
         f => f.replace("string ", "the text "),
     }
