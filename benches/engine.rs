@@ -78,11 +78,13 @@ fn main() {
         ..Default::default()
     };
     bench("comparison table (3 levels, 100 columns)", || {
-        let c = report::compare::comparison(&rules, None, Some("iop")).unwrap();
+        let c = report::compare::comparison(&rules, None)
+            .unwrap()
+            .recommend("iop");
         black_box(report::compare::table(&c, look));
     });
     bench("comparison as CSV", || {
-        let c = report::compare::comparison(&rules, None, None).unwrap();
+        let c = report::compare::comparison(&rules, None).unwrap();
         black_box(report::compare::csv(&c));
     });
     bench("check: 36 cases + monotonicity probe", || {

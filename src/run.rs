@@ -61,7 +61,7 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
 
 fn compare_levels(c: Compare, io: &mut Io) -> Result<u8, Error> {
     let rules = load_rules(&c.rules, io.input)?;
-    let table = compare::comparison(&rules, c.levels.as_deref(), None)?;
+    let table = compare::comparison(&rules, c.levels.as_deref())?;
     write(
         io,
         &match c.format {
@@ -81,10 +81,12 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         ));
     }
     let rules = load_rules(&s.rules, io.input)?;
-    if s.compare {
-        // Before any question: a rule file with nothing to compare fails now.
-        compare::comparison(&rules, None, None)?;
-    }
+    // Built before any question: a rule file with nothing to compare fails now.
+    let comparison = if s.compare {
+        Some(compare::comparison(&rules, None)?)
+    } else {
+        None
+    };
     if s.plain && s.answers == Some(Input::Stdin) {
         return Err(Error::Usage(
             Problem::new("`--plain` reads the answers you type on standard input, so it cannot also read `--answers -`")
@@ -129,9 +131,7 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     };
     let outcome = engine::evaluate(&rules, &final_answers);
     let mut r = report::build(&rules, &outcome, doc.id);
-    if s.compare {
-        r.comparison = Some(compare::comparison(&rules, None, Some(&r.level))?);
-    }
+    r.comparison = comparison.map(|c| c.recommend(&r.level));
     if !outcome.ignored.is_empty() {
         r.notes.insert(0, ignored_note(&rules, &outcome.ignored));
     }
@@ -153,16 +153,10 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         },
     )?;
     if !outcome.ignored.is_empty() {
-        let qs = &rules.file.questions;
-        let ids: Vec<String> = outcome
-            .ignored
-            .iter()
-            .map(|&q| format!("`{}`", qs[q].id))
-            .collect();
         let _ = writeln!(
             io.err,
             "warning: ignored answers to questions that were not asked (their conditions do not hold): {}",
-            ids.join(", ")
+            question_ids(&rules, outcome.ignored.iter().copied())
         );
     }
     Ok(code)
@@ -172,20 +166,15 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
 /// ignored answer may be a safety concern entered by mistake.
 fn ignored_note(rules: &Rules, ignored: &[usize]) -> report::NoteOut {
     let qs = &rules.file.questions;
-    let ids: Vec<String> = ignored.iter().map(|&q| format!("`{}`", qs[q].id)).collect();
-    let safety: Vec<String> = ignored
-        .iter()
-        .filter(|&&q| qs[q].safety)
-        .map(|&q| format!("`{}`", qs[q].id))
-        .collect();
     let mut text = format!(
         "Answers to questions that do not apply, given the other answers, were ignored: {}.",
-        ids.join(", ")
+        question_ids(rules, ignored.iter().copied())
     );
+    let safety: Vec<usize> = ignored.iter().copied().filter(|&q| qs[q].safety).collect();
     if !safety.is_empty() {
         text.push_str(&format!(
             " {} {} a safety question: check the answers with the person, because a safety concern must not be lost.",
-            safety.join(", "),
+            question_ids(rules, safety.iter().copied()),
             if safety.len() == 1 { "is" } else { "are" }
         ));
     }
@@ -193,6 +182,12 @@ fn ignored_note(rules: &Rules, ignored: &[usize]) -> report::NoteOut {
         id: "answers_ignored".into(),
         text,
     }
+}
+
+/// `a`, `b`: the ids of questions, for messages.
+fn question_ids(rules: &Rules, questions: impl Iterator<Item = usize>) -> String {
+    let qs = &rules.file.questions;
+    crate::suggest::backticked(questions.map(|q| qs[q].id.as_str()))
 }
 
 /// Run the guided questionnaire for whatever `prefilled` leaves unanswered.
@@ -230,8 +225,7 @@ fn guided(
 fn missing(rules: &Rules, name: &str, answers: &answers::Answers) -> Error {
     let qs = &rules.file.questions;
     if answers.iter().next().is_none() {
-        let ids = engine::evaluate(rules, answers).missing;
-        let ids = crate::suggest::backticked(ids.iter().map(|&q| qs[q].id.as_str()));
+        let ids = question_ids(rules, engine::evaluate(rules, answers).missing.into_iter());
         return Error::Answers(vec![Problem::new(format!(
             "`{name}` holds no answers yet; these questions need one: {ids}"
         ))

@@ -71,13 +71,19 @@ pub const MIN_WIDTH: usize = 20;
 /// Marks the recommended column in words, not only in colour.
 const RECOMMENDED: &str = "(recommended)";
 
+impl Comparison {
+    /// Mark level `id` as the one a screening recommended.
+    pub fn recommend(mut self, id: &str) -> Self {
+        for l in &mut self.levels {
+            l.recommended = l.id == id;
+        }
+        self
+    }
+}
+
 /// The comparison of `levels` (ids, in any order; all levels if `None`),
-/// with `recommended` marked.
-pub fn comparison(
-    rules: &Rules,
-    levels: Option<&[String]>,
-    recommended: Option<&str>,
-) -> Result<Comparison, Error> {
+/// none of them marked yet.
+pub fn comparison(rules: &Rules, levels: Option<&[String]>) -> Result<Comparison, Error> {
     let all = &rules.file.levels;
     let ids = || all.iter().map(|l| l.id.as_str());
     if rules.file.attributes.is_empty() {
@@ -131,7 +137,7 @@ pub fn comparison(
             id: l.id.clone(),
             name: one_paragraph(&l.name),
             summary: one_paragraph(&l.summary),
-            recommended: recommended == Some(l.id.as_str()),
+            recommended: false,
             compare: rules
                 .file
                 .attributes

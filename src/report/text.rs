@@ -157,7 +157,11 @@ mod tests {
         let doc = crate::answers::parse(&rules, "e", example).unwrap();
         let outcome = crate::engine::evaluate(&rules, &doc.answers);
         let mut r = super::super::build(&rules, &outcome, doc.id);
-        r.comparison = Some(compare::comparison(&rules, None, Some(&r.level)).unwrap());
+        r.comparison = Some(
+            compare::comparison(&rules, None)
+                .unwrap()
+                .recommend(&r.level),
+        );
         r
     }
 

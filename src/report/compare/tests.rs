@@ -5,7 +5,11 @@ fn builtin() -> Rules {
 }
 
 fn all(recommended: Option<&str>) -> Comparison {
-    comparison(&builtin(), None, recommended).unwrap()
+    let c = comparison(&builtin(), None).unwrap();
+    match recommended {
+        Some(id) => c.recommend(id),
+        None => c,
+    }
 }
 
 fn look(width: usize, ascii: bool) -> Look {
@@ -95,7 +99,7 @@ fn custom(low: &str, high: &str) -> Comparison {
             &format!("      setting: {high}\n"),
         );
     let rules = Rules::parse("r.yaml", &text).unwrap();
-    comparison(&rules, None, Some("high")).unwrap()
+    comparison(&rules, None).unwrap().recommend("high")
 }
 
 #[test]
@@ -146,7 +150,7 @@ fn no_attributes_is_a_rule_file_error() {
         .replace("    compare:\n      setting: Home\n", "")
         .replace("    compare:\n      setting: Facility\n", "");
     let rules = Rules::parse("r.yaml", &text).unwrap();
-    let err = comparison(&rules, None, None).unwrap_err();
+    let err = comparison(&rules, None).unwrap_err();
     assert_eq!(err.exit_code(), 78);
     assert!(
         err.to_string().contains("no attributes to compare"),
@@ -181,7 +185,7 @@ fn colour_only_when_asked() {
 #[test]
 fn a_subset_keeps_the_rule_file_order() {
     let wanted = ["inpatient".to_owned(), "outpatient".to_owned()];
-    let c = comparison(&builtin(), Some(&wanted), None).unwrap();
+    let c = comparison(&builtin(), Some(&wanted)).unwrap();
     let ids: Vec<&str> = c.levels.iter().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["outpatient", "inpatient"]);
 }
@@ -189,7 +193,7 @@ fn a_subset_keeps_the_rule_file_order() {
 #[test]
 fn an_unknown_level_lists_the_valid_ones() {
     let wanted = ["iopp".to_owned()];
-    let err = comparison(&builtin(), Some(&wanted), None).unwrap_err();
+    let err = comparison(&builtin(), Some(&wanted)).unwrap_err();
     assert_eq!(err.exit_code(), 2);
     let text = err.to_string();
     assert!(
