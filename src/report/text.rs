@@ -17,6 +17,10 @@ const WIDTH: usize = 80;
 /// The narrowest: the report's aligned columns need room.
 const MIN_WIDTH: usize = 40;
 
+/// Values set beside their names need at least this many columns to read
+/// well; with less, they go on the lines below.
+const MIN_VALUE_WIDTH: usize = 24;
+
 /// Render a report for a terminal or a text file.
 pub fn render(r: &Report, look: Look) -> String {
     let width = look.width.clamp(MIN_WIDTH, WIDTH);
@@ -42,7 +46,7 @@ pub fn render(r: &Report, look: Look) -> String {
             .unwrap_or(0)
             + 1;
         // Side by side when the values keep room to read; else stacked.
-        let side_by_side = name_w + 3 + 24 <= width;
+        let side_by_side = name_w + 3 + MIN_VALUE_WIDTH <= width;
         for a in &r.in_practice {
             let label = format!("{}:", a.name);
             if side_by_side {
@@ -86,7 +90,7 @@ pub fn render(r: &Report, look: Look) -> String {
         let lead = name_w + 7;
         if drivers.is_empty() {
             out.push_str(&format!("{line}\n"));
-        } else if lead + 3 + 24 <= width {
+        } else if lead + 3 + MIN_VALUE_WIDTH <= width {
             out.push_str(&format!(
                 "{line}  {}\n",
                 wrap(&format!("<- {drivers}"), width, lead, &" ".repeat(lead + 3))

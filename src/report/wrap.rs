@@ -6,8 +6,19 @@ use unicode_width::UnicodeWidthStr;
 /// Wrap `text` to `width` columns. The first line is assumed to start
 /// `first` columns in; later lines start with `indent`. Line breaks in
 /// `text` are kept, and a line's own leading spaces and list bullet
-/// (`- ` or `* `) hang over its continuation lines.
+/// (`- ` or `* `) hang over its continuation lines. A word too long for a
+/// line stays whole (a web address keeps working).
 pub fn wrap(text: &str, width: usize, first: usize, indent: &str) -> String {
+    fill(text, width, first, indent, false)
+}
+
+/// Like [`wrap`], but a word too long for a line is cut, so that no line
+/// is wider than `width` (for tables and lists that promise a width).
+pub fn wrap_strict(text: &str, width: usize, first: usize, indent: &str) -> String {
+    fill(text, width, first, indent, true)
+}
+
+fn fill(text: &str, width: usize, first: usize, indent: &str, cut: bool) -> String {
     let mut out = String::new();
     for (i, line) in text.trim_end().split('\n').enumerate() {
         let lead = line.len() - line.trim_start().len();
@@ -27,52 +38,35 @@ pub fn wrap(text: &str, width: usize, first: usize, indent: &str) -> String {
         out.push_str(&line[..lead]);
         col += lead;
         let hang = format!("{indent}{}", " ".repeat(lead + bullet));
+        // The room a word has at the start of this line or of a later one.
+        let room = width.saturating_sub(col.max(hang.width())).max(1);
         let mut line_start = true;
         for word in body.split_whitespace() {
-            let len = word.width();
-            if !line_start && col + 1 + len > width {
-                out.push('\n');
-                out.push_str(&hang);
-                col = hang.width();
-                line_start = true;
+            let pieces = if cut {
+                chunks(word, room)
+            } else {
+                vec![word.to_owned()]
+            };
+            for (k, piece) in pieces.into_iter().enumerate() {
+                let len = piece.width();
+                // The rest of a cut word goes on the next line, never after a space.
+                if !line_start && (k > 0 || col + 1 + len > width) {
+                    out.push('\n');
+                    out.push_str(&hang);
+                    col = hang.width();
+                    line_start = true;
+                }
+                if !line_start {
+                    out.push(' ');
+                    col += 1;
+                }
+                out.push_str(&piece);
+                col += len;
+                line_start = false;
             }
-            if !line_start {
-                out.push(' ');
-                col += 1;
-            }
-            out.push_str(word);
-            col += len;
-            line_start = false;
         }
     }
     out
-}
-
-/// Like [`wrap`], but a word too long for a line is cut, so that no line
-/// is wider than `width` (for tables and lists that promise a width).
-pub fn wrap_strict(text: &str, width: usize, first: usize, indent: &str) -> String {
-    let cut: Vec<String> = text
-        .split('\n')
-        .map(|line| {
-            let lead = &line[..line.len() - line.trim_start().len()];
-            let body = line.trim_start();
-            // The hanging indent `wrap` gives a bulleted line's later lines.
-            let bullet = if body.starts_with("- ") || body.starts_with("* ") {
-                2
-            } else {
-                0
-            };
-            let room = width
-                .saturating_sub(first.max(indent.width()) + lead.width() + bullet)
-                .max(1);
-            let words: Vec<String> = line
-                .split_whitespace()
-                .flat_map(|w| chunks(w, room))
-                .collect();
-            format!("{lead}{}", words.join(" "))
-        })
-        .collect();
-    wrap(&cut.join("\n"), width, first, indent)
 }
 
 /// `word` in pieces no wider than `room` columns.
@@ -115,6 +109,14 @@ mod tests {
     fn strict_wrapping_cuts_long_words() {
         assert_eq!(wrap_strict("abcdefghij x", 5, 0, ""), "abcde\nfghij\nx");
         assert_eq!(wrap_strict("ab", 5, 0, ""), "ab");
+    }
+
+    #[test]
+    fn the_pieces_of_a_cut_word_never_share_a_line_with_a_space() {
+        // Room for a piece is 2 (the indent takes 6 of 8); "ab cd ef" would
+        // fit on the first line, but "ef" belongs to the same word as "cd".
+        let out = wrap_strict("ab cdefghijk", 8, 0, "      ");
+        assert_eq!(out, "ab cd\n      ef\n      gh\n      ij\n      k");
     }
 
     #[test]
