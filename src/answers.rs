@@ -14,8 +14,10 @@ use crate::rules::{from_yaml_error, Rules};
 use crate::source::{join, Source};
 use crate::suggest;
 
-/// One validated answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One validated answer. It serializes as it is written in an answer file:
+/// a code, a list of codes, or a number.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
 pub enum Answer {
     /// A `yes_no` or `choice` option code.
     Code(String),

@@ -300,9 +300,9 @@ pub const MAX_INPUT: u64 = 64 << 20;
 
 /// Read a whole input as UTF-8 text, with the name to use in messages.
 pub fn read_input(input: &Input, stdin: &mut dyn BufRead) -> Result<(String, String), Error> {
-    let (path, name) = match input {
-        Input::Stdin => (std::path::PathBuf::from("<stdin>"), "<stdin>".to_owned()),
-        Input::File(path) => (path.clone(), path.display().to_string()),
+    let path = match input {
+        Input::Stdin => std::path::PathBuf::from("<stdin>"),
+        Input::File(path) => path.clone(),
     };
     let fail = |source| Error::Input {
         path: path.clone(),
@@ -328,7 +328,7 @@ pub fn read_input(input: &Input, stdin: &mut dyn BufRead) -> Result<(String, Str
             "it is not UTF-8 text; save it as UTF-8",
         ))
     })?;
-    Ok((name, text))
+    Ok((path.display().to_string(), text))
 }
 
 /// Whether the guided questionnaire could run: stdin and stderr are terminals.

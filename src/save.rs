@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use indexmap::IndexMap;
-use serde_yaml::Value;
+use serde::Serialize;
 
 use crate::answers::{Answer, Answers};
 use crate::error::Error;
@@ -73,33 +73,25 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// An answer file holding `answers` (and the record `id`, if any),
 /// readable by `screen --answers`.
 pub fn answer_file(rules: &Rules, answers: &Answers, id: Option<&str>) -> String {
-    let mut map: IndexMap<&str, Value> = IndexMap::new();
-    for (q, a) in answers.iter() {
-        let value = match a {
-            Answer::Code(c) => Value::String(c.clone()),
-            Answer::Codes(cs) => Value::Sequence(cs.iter().cloned().map(Value::String).collect()),
-            Answer::Int(n) => Value::Number((*n).into()),
-        };
-        map.insert(rules.file.questions[q].id.as_str(), value);
+    #[derive(Serialize)]
+    struct AnswerFile<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<&'a str>,
+        answers: IndexMap<&'a str, &'a Answer>,
     }
-    let mut doc: IndexMap<&str, Value> = IndexMap::new();
-    if let Some(id) = id {
-        doc.insert("id", Value::String(id.to_owned()));
-    }
-    doc.insert(
-        "answers",
-        Value::Mapping(
-            map.into_iter()
-                .map(|(k, v)| (Value::String(k.to_owned()), v))
-                .collect(),
-        ),
-    );
+    let file = AnswerFile {
+        id,
+        answers: answers
+            .iter()
+            .map(|(q, a)| (rules.file.questions[q].id.as_str(), a))
+            .collect(),
+    };
     format!(
         "# carelevel answers (rules `{}` {}). These are health data: keep this file private.\n\
          # Resume or re-score with: carelevel screen --answers THIS_FILE\n{}",
         rules.file.id,
         rules.file.version,
-        crate::yaml_out::to_string(&doc)
+        crate::yaml_out::to_string(&file)
     )
 }
 
