@@ -123,13 +123,13 @@ impl fmt::Display for Problem {
 pub enum Error {
     #[error("{0}")]
     Usage(Problem),
-    #[error("cannot read `{}`: {source}", path.display())]
+    #[error("cannot read `{}`: {source}{}", path.display(), io_help(source))]
     Input {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot write {what}: {source}")]
+    #[error("cannot write {what}: {source}{}", io_help(source))]
     Output {
         what: String,
         #[source]
@@ -143,6 +143,19 @@ pub enum Error {
     Interrupted { saved: Option<PathBuf> },
     #[error("the input ended before every question was answered; {}", progress(.saved.as_deref()))]
     Incomplete { saved: Option<PathBuf> },
+}
+
+/// A fix for the common reasons a file cannot be read or written.
+fn io_help(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => {
+            "\n  help: check the name and the folder; a path is relative to where you run carelevel"
+        }
+        ErrorKind::PermissionDenied => "\n  help: check the permissions of the file and its folder",
+        ErrorKind::IsADirectory => "\n  help: give the path of a file, not of a folder",
+        _ => "",
+    }
 }
 
 /// Where the answers so far are, and how to go on.

@@ -66,7 +66,17 @@ fn missing_answer_file_exits_66() {
         .args(["screen", "--answers", "nope.yaml"])
         .assert()
         .code(66)
-        .stderr(predicate::str::contains("cannot read `nope.yaml`"));
+        .stderr(predicate::str::contains("cannot read `nope.yaml`"))
+        .stderr(predicate::str::contains(
+            "help: check the name and the folder",
+        ));
+    carelevel()
+        .args(["check", env!("CARGO_MANIFEST_DIR")])
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains(
+            "help: give the path of a file, not of a folder",
+        ));
 }
 
 #[test]
