@@ -42,12 +42,14 @@ fn fill(text: &str, width: usize, first: usize, indent: &str, cut: bool) -> Stri
         let room = width.saturating_sub(col.max(hang.width())).max(1);
         let mut line_start = true;
         for word in body.split_whitespace() {
-            let pieces = if cut {
-                chunks(word, room)
+            let cut_pieces;
+            let pieces: &[&str] = if cut {
+                cut_pieces = chunks(word, room);
+                &cut_pieces
             } else {
-                vec![word.to_owned()]
+                std::slice::from_ref(&word)
             };
-            for (k, piece) in pieces.into_iter().enumerate() {
+            for (k, &piece) in pieces.iter().enumerate() {
                 let len = piece.width();
                 // The rest of a cut word goes on the next line, never after a space.
                 if !line_start && (k > 0 || col + 1 + len > width) {
@@ -60,7 +62,7 @@ fn fill(text: &str, width: usize, first: usize, indent: &str, cut: bool) -> Stri
                     out.push(' ');
                     col += 1;
                 }
-                out.push_str(&piece);
+                out.push_str(piece);
                 col += len;
                 line_start = false;
             }
@@ -70,16 +72,18 @@ fn fill(text: &str, width: usize, first: usize, indent: &str, cut: bool) -> Stri
 }
 
 /// `word` in pieces no wider than `room` columns.
-fn chunks(word: &str, room: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for c in word.chars() {
-        let last = out.last_mut().expect("never empty");
-        if !last.is_empty() && last.width() + c.to_string().width() > room {
-            out.push(c.to_string());
-        } else {
-            last.push(c);
+fn chunks(word: &str, room: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, c) in word.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > 0 && used + w > room {
+            out.push(&word[start..i]);
+            (start, used) = (i, 0);
         }
+        used += w;
     }
+    out.push(&word[start..]);
     out
 }
 
