@@ -313,11 +313,27 @@ fn not_a_code(q: &Question, value: &Value) -> (String, String) {
     )
 }
 
-/// `no` (No), `yes` (Yes)
+/// An answer as the person saw it: option labels (several joined by `; `),
+/// or the number. A number's unit is left to the question's title or prompt,
+/// which names it in a grammatical form.
+pub fn describe(q: &Question, answer: &Answer) -> String {
+    let label = |c: &str| {
+        q.option(c).map_or(c.to_owned(), |(_, o)| {
+            o.label.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+    };
+    match answer {
+        Answer::Code(c) => label(c),
+        Answer::Codes(cs) if cs.is_empty() => "(none of these)".into(),
+        Answer::Codes(cs) => cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("; "),
+        Answer::Int(n) => n.to_string(),
+    }
+}
+
+/// `no` (No), `yes` (Yes), with a declining option last, as people see them.
 pub fn allowed(q: &Question) -> String {
-    q.options
-        .iter()
-        .map(|o| {
+    q.shown_options()
+        .map(|(_, o)| {
             let label = o.label.split_whitespace().collect::<Vec<_>>().join(" ");
             format!("`{}` ({label})", o.code)
         })

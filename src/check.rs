@@ -79,7 +79,7 @@ pub fn run(rules: &Rules) -> CheckReport {
         .map(|t| {
             let answers = crate::answers::read_map(rules, &t.answers, &rules.source, "")
                 .expect("test answers are checked when the rules load");
-            let failures = compare(rules, t, &evaluate(rules, &answers));
+            let failures = compare(rules, t, &answers, &evaluate(rules, &answers));
             sets.push((format!("test `{}`", t.name), answers));
             CaseResult {
                 name: t.name.clone(),
@@ -106,9 +106,9 @@ pub fn run(rules: &Rules) -> CheckReport {
     }
 }
 
-fn compare(rules: &Rules, t: &TestCase, o: &Outcome) -> Vec<String> {
+fn compare(rules: &Rules, t: &TestCase, answers: &Answers, o: &Outcome) -> Vec<String> {
     let f = &rules.file;
-    let r = report::build(rules, o, None);
+    let r = report::build(rules, answers, o, None);
     let mut out = Vec::new();
     if !o.missing.is_empty() {
         let ids: Vec<&str> = o

@@ -130,7 +130,7 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         ));
     };
     let outcome = engine::evaluate(&rules, &final_answers);
-    let mut r = report::build(&rules, &outcome, doc.id);
+    let mut r = report::build(&rules, &final_answers, &outcome, doc.id);
     r.comparison = comparison.map(|c| c.recommend(&r.level));
     if !outcome.ignored.is_empty() {
         r.notes.insert(0, ignored_note(&rules, &outcome.ignored));
@@ -146,8 +146,8 @@ fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     let code = write(
         io,
         &match s.format {
-            ReportFormat::Text => report::text(&r, s.look),
-            ReportFormat::Markdown => report::markdown(&r),
+            ReportFormat::Text => report::text(&r, report::View { look: s.look, details: false }),
+            ReportFormat::Markdown => report::markdown(&r, report::View::default()),
             ReportFormat::Json => report::json(&r),
             ReportFormat::Yaml => report::yaml(&r),
         },

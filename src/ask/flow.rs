@@ -5,10 +5,9 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use crate::answers::{Answer, Answers};
+use crate::answers::Answers;
 use crate::engine;
 use crate::error::Error;
-use crate::rules::model::QuestionKind;
 use crate::rules::Rules;
 use crate::save;
 
@@ -250,7 +249,7 @@ impl Flow<'_> {
                 question: q,
                 prompt: one_line(&self.rules.file.questions[q].prompt),
                 answer: match self.answers.get(q) {
-                    Some(a) => describe(self.rules, q, a),
+                    Some(a) => crate::answers::describe(&self.rules.file.questions[q], a),
                     None => "(skipped)".into(),
                 },
             })
@@ -260,25 +259,6 @@ impl Flow<'_> {
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// An answer as the person saw it: option labels, or the number and unit.
-pub fn describe(rules: &Rules, q: usize, answer: &Answer) -> String {
-    let question = &rules.file.questions[q];
-    let label = |c: &str| {
-        question
-            .option(c)
-            .map_or(c.to_owned(), |(_, o)| o.label.clone())
-    };
-    match answer {
-        Answer::Code(c) => label(c),
-        Answer::Codes(cs) if cs.is_empty() => "(none)".into(),
-        Answer::Codes(cs) => cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("; "),
-        Answer::Int(n) => match (&question.unit, question.kind) {
-            (Some(u), QuestionKind::Integer) => format!("{n} {u}"),
-            _ => n.to_string(),
-        },
-    }
 }
 
 #[cfg(test)]

@@ -41,6 +41,40 @@ pub fn holds(rules: &Rules, c: &Condition, answers: &Answers) -> bool {
     false
 }
 
+/// The questions whose answers make `c` hold, in file order: for a rule
+/// that fired, the person's own answers behind it. Empty when `c` does not
+/// hold. Under `not`, the answers that kept the inner condition from holding.
+pub fn because(rules: &Rules, c: &Condition, answers: &Answers) -> Vec<usize> {
+    let mut out = Vec::new();
+    if holds(rules, c, answers) {
+        collect(rules, c, answers, true, &mut out);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Push the answered questions behind `c`, which holds (`want`) or not.
+fn collect(rules: &Rules, c: &Condition, answers: &Answers, want: bool, out: &mut Vec<usize>) {
+    let subs = c.all.iter().chain(&c.any).flatten();
+    if c.all.is_some() || c.any.is_some() {
+        for s in subs {
+            if holds(rules, s, answers) == want {
+                collect(rules, s, answers, want, out);
+            }
+        }
+        return;
+    }
+    if let Some(s) = &c.not {
+        return collect(rules, s, answers, !want, out);
+    }
+    if let Some(q) = c.answer.as_deref().and_then(|id| rules.question_index(id)) {
+        if answers.get(q).is_some() {
+            out.push(q);
+        }
+    }
+}
+
 fn equals(answer: &Answer, v: &Scalar) -> bool {
     match (answer, v) {
         (Answer::Code(a), Scalar::Code(b)) => a == b,
@@ -75,6 +109,79 @@ fn rank_of(q: &Question, v: &Scalar) -> Option<i64> {
 mod tests {
     use super::*;
     use crate::rules::model::Condition;
+
+    fn default_answers(rules: &Rules, pairs: &[(&str, &str)]) -> Answers {
+        let mut a = Answers::empty(rules);
+        for (id, code) in pairs {
+            a.set(
+                rules.question_index(id).unwrap(),
+                Some(Answer::Code((*code).into())),
+            );
+        }
+        a
+    }
+
+    #[test]
+    fn because_names_only_the_answers_that_made_a_rule_hold() {
+        let rules = Rules::builtin().unwrap();
+        let rule = |id: &str| {
+            rules
+                .file
+                .placement
+                .rules
+                .iter()
+                .find(|r| r.id == id)
+                .unwrap()
+                .when
+                .clone()
+        };
+        let q = |id: &str| rules.question_index(id).unwrap();
+        let a = default_answers(
+            &rules,
+            &[
+                ("self_harm_thoughts", "frequent"),
+                ("self_harm_plan", "yes"),
+                ("recent_attempt", "no"),
+                ("harm_others", "none"),
+                ("supervision_24_7", "no"),
+            ],
+        );
+        // Of the five ways into a crisis, only the plan was reported.
+        assert_eq!(
+            because(&rules, &rule("imminent_danger"), &a),
+            vec![q("self_harm_plan")]
+        );
+        let a = default_answers(
+            &rules,
+            &[
+                ("home_situation", "unsafe"),
+                ("support_frequency", "daily"),
+                ("daily_functioning", "managing"),
+                ("outpatient_history", "not_enough"),
+            ],
+        );
+        // `all` needs the home; of its `any`, the two that held.
+        assert_eq!(
+            because(&rules, &rule("no_safe_home"), &a),
+            vec![
+                q("support_frequency"),
+                q("home_situation"),
+                q("outpatient_history")
+            ]
+        );
+        let a = default_answers(&rules, &[("home_situation", "stable")]);
+        assert!(because(&rules, &rule("no_safe_home"), &a).is_empty());
+    }
+
+    #[test]
+    fn because_under_not_names_the_answer_that_kept_it_false() {
+        let rules =
+            Rules::parse("m.yaml", include_str!("../../tests/fixtures/minimal.yaml")).unwrap();
+        let mut a = Answers::empty(&rules);
+        a.set(0, Some(Answer::Code("no".into())));
+        let cond: Condition = serde_yaml::from_str("{not: {answer: danger, is: \"yes\"}}").unwrap();
+        assert_eq!(because(&rules, &cond, &a), vec![0]);
+    }
 
     #[test]
     fn a_declined_answer_is_never_at_least_or_at_most_anything() {

@@ -5,7 +5,7 @@ mod conditions;
 mod place;
 mod score;
 
-pub use conditions::holds;
+pub use conditions::{because, holds};
 pub use score::{asked, Driver, Rating};
 
 use crate::answers::Answers;
@@ -35,6 +35,8 @@ pub struct Outcome {
     pub ratings: Vec<Rating>,
     /// Indices of the placement rules that fired.
     pub fired: Vec<usize>,
+    /// For each fired rule (same order), the questions whose answers made it fire.
+    pub because: Vec<Vec<usize>>,
     /// Questions answered with a declining option.
     pub declined: Vec<usize>,
     pub notes: Vec<NoteRef>,
@@ -70,6 +72,11 @@ pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
         score: placed.score,
         crisis: placed.crisis,
         ratings,
+        because: placed
+            .fired
+            .iter()
+            .map(|&r| because(rules, &rules.file.placement.rules[r].when, &effective))
+            .collect(),
         fired: placed.fired,
         declined: placed.declined,
         notes,

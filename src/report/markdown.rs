@@ -1,6 +1,6 @@
 //! The Markdown report, for documents and tickets.
 
-use super::{compare, Report};
+use super::{compare, rating_word, text, why, Report, View};
 
 /// Escape text for a Markdown table cell.
 pub fn cell(text: &str) -> String {
@@ -10,8 +10,9 @@ pub fn cell(text: &str) -> String {
         .replace('\n', "<br>")
 }
 
-/// Render a report as Markdown.
-pub fn render(r: &Report) -> String {
+/// Render a report as Markdown: crisis first, then the same story as the
+/// text report; the details for clinicians with `view.details`.
+pub fn render(r: &Report, view: View) -> String {
     let mut out = String::new();
     if let Some(msg) = &r.crisis_message {
         out.push_str("> **Crisis: please get help now.**\n>\n");
@@ -25,68 +26,44 @@ pub fn render(r: &Report) -> String {
         r.level_name
     ));
     if let Some(id) = &r.id {
-        out.push_str(&format!("Record: `{id}`\n\n"));
+        out.push_str(&format!("Record: `{}`\n\n", id.replace('`', "'")));
     }
     out.push_str(&format!("{}\n\n", r.level_summary));
-    if !r.in_practice.is_empty() {
-        out.push_str("## What it means in practice\n\n| | |\n|---|---|\n");
-        for a in &r.in_practice {
-            out.push_str(&format!("| {} | {} |\n", cell(&a.name), cell(&a.value)));
-        }
-        out.push('\n');
+    if !r.complete {
+        out.push_str("*Based only on the answers given: the questionnaire ended before every question was answered.*\n\n");
     }
+    if let Some(step) = &r.next_step {
+        out.push_str(&format!("**Next step:** {step}\n\n"));
+    }
+    why_section(&mut out, r);
     let e = &r.explanation;
-    out.push_str(&format!(
-        "## Why\n\nRatings run from 0 (no concern) to 4 (most severe). The {} rating is **{}**, which the bands place at `{}`.\n\n",
-        if e.basis == "sum" { "sum of the" } else { "highest" },
-        e.score,
-        e.band_level
-    ));
-    out.push_str("| Dimension | Rating | Answers behind it |\n|---|---:|---|\n");
+    out.push_str("## What your answers show\n\n| Area | Concern | Answers behind it |\n|---|---|---|\n");
     for d in &e.dimensions {
         let drivers = d
             .drivers
             .iter()
-            .map(|dr| format!("`{}`: {}", dr.question, cell(&dr.label)))
+            .map(|dr| cell(&format!("{}: {}", dr.title, dr.label)))
             .collect::<Vec<_>>()
             .join("; ");
         out.push_str(&format!(
             "| {} | {} | {} |\n",
             cell(&d.name),
-            d.rating,
+            rating_word(d.rating),
             drivers
         ));
     }
     out.push('\n');
-    if e.rules.is_empty() {
-        out.push_str("No placement rule fired.\n\n");
-    } else {
-        out.push_str("### Rules that fired\n\n");
-        for rule in &e.rules {
-            out.push_str(&format!(
-                "- **{}** (at least `{}`{}): {}\n",
-                rule.id,
-                rule.floor,
-                if rule.crisis { ", crisis" } else { "" },
-                rule.reason.trim()
-            ));
+    if !r.in_practice.is_empty() {
+        out.push_str("## What it means in practice\n\n");
+        for a in &r.in_practice {
+            out.push_str(&format!("- **{}:** {}\n", inline(&a.name), inline(&a.value)));
         }
         out.push('\n');
     }
-    if let Some(floor) = &e.declined_floor {
-        out.push_str(&format!(
-            "Preferred not to say: {}. A declined answer means safety could not be assessed, so the level is at least `{floor}`.\n\n",
-            e.declined
-                .iter()
-                .map(|q| format!("`{q}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
     if !r.notes.is_empty() {
-        out.push_str("## Notes\n\n");
+        out.push_str("## Things to keep in mind\n\n");
         for n in &r.notes {
-            out.push_str(&format!("- {}\n", n.text.trim().replace('\n', " ")));
+            out.push_str(&format!("- {}\n", inline(&n.text)));
         }
         out.push('\n');
     }
@@ -95,13 +72,121 @@ pub fn render(r: &Report) -> String {
         out.push_str(&compare::markdown(c));
         out.push('\n');
     }
+    out.push_str(&format!("---\n\n*{}*\n\n", inline(&r.disclaimer)));
+    if view.details {
+        details(&mut out, r);
+    } else {
+        out.push_str(&format!(
+            "Rules: `{}` {} (sha256 `{}`)\n",
+            r.rules.id, r.rules.version, r.rules.sha256
+        ));
+    }
+    out
+}
+
+/// Text on one line (a list item or emphasis), line breaks folded.
+fn inline(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn why_section(out: &mut String, r: &Report) {
+    let w = why::explain(r);
+    out.push_str("## Why this level\n\n");
+    if !w.deciding.is_empty() {
+        out.push_str(if w.deciding.len() == 1 {
+            "This is what calls for this level:\n\n"
+        } else {
+            "These are what call for this level:\n\n"
+        });
+        for reason in &w.deciding {
+            bullet(out, reason);
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("{}\n\n", w.ratings));
+    if !w.also.is_empty() {
+        out.push_str("Also counted:\n\n");
+        for reason in &w.also {
+            bullet(out, reason);
+        }
+        out.push('\n');
+    }
+}
+
+fn bullet(out: &mut String, reason: &why::Reason<'_>) {
+    let mut text = inline(&reason.text);
+    if let Some(level) = reason.alone {
+        text.push_str(&format!(" On its own, this calls for: {level}."));
+    }
+    out.push_str(&format!("- {text}\n"));
+    for a in reason.answers {
+        out.push_str(&format!(
+            "  - {} {}\n",
+            why::answers_heading(std::slice::from_ref(a)),
+            inline(&why::cited(a))
+        ));
+    }
+}
+
+fn details(out: &mut String, r: &Report) {
+    let e = &r.explanation;
+    out.push_str("## Details for clinicians\n\n");
     out.push_str(&format!(
-        "---\n\n*{}*\n\n",
-        r.disclaimer.trim().replace('\n', " ")
+        "- Level: `{}`. Bands: the {} of the ratings is {}, which the bands place at `{}`.\n",
+        r.level,
+        if e.basis == "sum" { "sum" } else { "highest" },
+        e.score,
+        e.band_level
     ));
+    out.push_str("- Ratings:");
+    for d in &e.dimensions {
+        let why: Vec<String> = d
+            .drivers
+            .iter()
+            .map(|dr| format!("`{}` = `{}`", dr.question, dr.answer))
+            .collect();
+        out.push_str(&format!(" `{}` {}", d.id, d.rating));
+        if !why.is_empty() {
+            out.push_str(&format!(" ({})", why.join(", ")));
+        }
+        out.push(';');
+    }
+    out.pop();
+    out.push_str(".\n");
+    for x in &e.rules {
+        let because: Vec<String> = x
+            .answers
+            .iter()
+            .map(|a| format!("`{}` = `{}`", a.question, text::answer_code(&a.answer)))
+            .collect();
+        out.push_str(&format!(
+            "- Rule `{}` (floor `{}`{}) fired because {}.\n",
+            x.id,
+            x.floor,
+            if x.crisis { ", crisis" } else { "" },
+            because.join(", ")
+        ));
+    }
+    if e.rules.is_empty() {
+        out.push_str("- No floor rule fired.\n");
+    }
+    if let Some(floor) = &e.declined_floor {
+        let ids: Vec<String> = e.declined.iter().map(|q| format!("`{q}`")).collect();
+        out.push_str(&format!("- Declined: {} (floor `{floor}`).\n", ids.join(", ")));
+    }
+    if !r.ignored_answers.is_empty() {
+        let ids: Vec<String> = r.ignored_answers.iter().map(|q| format!("`{q}`")).collect();
+        out.push_str(&format!(
+            "- Ignored answers (questions not asked): {}.\n",
+            ids.join(", ")
+        ));
+    }
+    if !r.notes.is_empty() {
+        let ids: Vec<String> = r.notes.iter().map(|n| format!("`{}`", n.id)).collect();
+        out.push_str(&format!("- Notes: {}.\n", ids.join(", ")));
+    }
     out.push_str(&format!(
-        "Rules: `{}` {} (sha256 `{}`)\n",
+        "- Rules: `{}` {}, sha256 `{}`.\n",
         r.rules.id, r.rules.version, r.rules.sha256
     ));
-    out
 }

@@ -2,11 +2,16 @@
 //! function from a [`Report`] to a `String`.
 
 pub mod compare;
+mod crisis;
 mod markdown;
+mod summary;
 mod text;
+mod why;
 mod wrap;
 
+pub use crisis::block as crisis_block;
 pub use markdown::render as markdown;
+pub use summary::render as summary;
 pub use text::render as text;
 
 /// Wrap plain text to `width` columns, keeping line breaks and bullets.
@@ -17,9 +22,30 @@ pub fn wrap_text(text: &str, width: usize) -> String {
 use indexmap::IndexMap;
 use serde::Serialize;
 
+use crate::answers::{Answer, Answers};
 use crate::engine::{NoteRef, Outcome};
 use crate::rules::model::Basis;
 use crate::rules::Rules;
+
+/// How a text or Markdown report is laid out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct View {
+    /// Width, borders and colour of the text report and its table.
+    pub look: compare::Look,
+    /// Add the section for clinicians: ids, codes, ratings and rule ids.
+    pub details: bool,
+}
+
+/// A rating (0..=4) in words, for people: the scale the rule files rate on.
+pub fn rating_word(rating: u8) -> &'static str {
+    match rating {
+        0 => "none",
+        1 => "mild",
+        2 => "moderate",
+        3 => "serious",
+        _ => "severe",
+    }
+}
 
 /// Version of the JSON/YAML result layout; bumped on breaking changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -35,9 +61,16 @@ pub struct Report {
     /// The record id from the answer file, if it had one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// False when the questionnaire ended before every question that applies
+    /// was answered (stopped at the crisis message, or the input ended):
+    /// the result rests on the answers given.
+    pub complete: bool,
     pub level: String,
     pub level_name: String,
     pub level_summary: String,
+    /// What to do next, from the rule file, when it says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_step: Option<String>,
     /// The recommended level's comparison attributes: what it means in practice.
     pub in_practice: Vec<Attribute>,
     /// Dimension id → rating (0..=4).
@@ -76,10 +109,17 @@ pub struct Explanation {
     pub score: u32,
     /// The level the bands gave before floor rules.
     pub band_level: String,
+    /// The level the bands gave, by name.
+    pub band_level_name: String,
+    /// What set the final level: the floor rules at that level, the
+    /// declined floor, or the ratings (bands); several when they agree.
+    pub decided_by: Vec<Decider>,
     pub dimensions: Vec<DimensionOut>,
     pub rules: Vec<RuleOut>,
     /// Questions the person preferred not to answer.
     pub declined: Vec<String>,
+    /// The same, with their titles and the declining answers.
+    pub declined_answers: Vec<AnswerOut>,
     /// The least intensive level those declined answers allow.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declined_floor: Option<String>,
@@ -97,16 +137,46 @@ pub struct DimensionOut {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DriverOut {
     pub question: String,
+    /// The question's short title.
+    pub title: String,
     pub answer: String,
     pub label: String,
+}
+
+/// One of the person's answers, as an explanation cites it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AnswerOut {
+    pub question: String,
+    /// The question's short title.
+    pub title: String,
+    /// The answer as written in an answer file: a code, codes or a number.
+    pub answer: Answer,
+    /// The answer as the person saw it.
+    pub label: String,
+}
+
+/// Something that set the final level.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Decider {
+    /// A floor rule at the final level.
+    Rule { id: String },
+    /// A declined answer, through `declined.floor`.
+    Declined,
+    /// The dimension ratings, through the bands.
+    Ratings,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct RuleOut {
     pub id: String,
     pub floor: String,
+    /// The floor level's name.
+    pub floor_name: String,
     pub crisis: bool,
     pub reason: String,
+    /// The person's answers that made the rule fire.
+    pub answers: Vec<AnswerOut>,
 }
 
 /// Which rule file produced a result.
@@ -117,11 +187,19 @@ pub struct RulesRef {
     pub sha256: String,
 }
 
-/// Build the report of `outcome`.
-pub fn build(rules: &Rules, outcome: &Outcome, id: Option<String>) -> Report {
+/// Build the report of `outcome`, which `answers` gave.
+pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<String>) -> Report {
     let f = &rules.file;
     let level = &f.levels[outcome.level];
     let qid = |q: usize| f.questions[q].id.clone();
+    let cite = |q: usize| {
+        answers.get(q).map(|a| AnswerOut {
+            question: qid(q),
+            title: f.questions[q].title.trim().to_owned(),
+            answer: a.clone(),
+            label: crate::answers::describe(&f.questions[q], a),
+        })
+    };
     let dimensions = outcome
         .ratings
         .iter()
@@ -135,27 +213,37 @@ pub fn build(rules: &Rules, outcome: &Outcome, id: Option<String>) -> Report {
                     .drivers
                     .iter()
                     .map(|dr| {
-                        let o = &f.questions[dr.question].options[dr.option];
+                        let q = &f.questions[dr.question];
+                        let o = &q.options[dr.option];
                         DriverOut {
                             question: qid(dr.question),
+                            title: q.title.trim().to_owned(),
                             answer: o.code.clone(),
-                            label: o.label.clone(),
+                            label: one_line(&o.label),
                         }
                     })
                     .collect(),
             }
         })
         .collect::<Vec<_>>();
+    let level_name = |id: &str| {
+        rules
+            .level_rank(id)
+            .map_or_else(|| id.to_owned(), |i| f.levels[i].name.clone())
+    };
     let rules_out: Vec<RuleOut> = outcome
         .fired
         .iter()
-        .map(|&i| {
+        .zip(&outcome.because)
+        .map(|(&i, because)| {
             let r = &f.placement.rules[i];
             RuleOut {
                 id: r.id.clone(),
                 floor: r.floor.clone(),
+                floor_name: level_name(&r.floor),
                 crisis: r.crisis,
-                reason: r.reason.clone(),
+                reason: one_paragraph(&r.reason),
+                answers: because.iter().filter_map(|&q| cite(q)).collect(),
             }
         })
         .collect();
@@ -173,6 +261,22 @@ pub fn build(rules: &Rules, outcome: &Outcome, id: Option<String>) -> Report {
             }),
         })
         .collect();
+    let declined_floor = f
+        .declined
+        .as_ref()
+        .filter(|_| !outcome.declined.is_empty())
+        .map(|d| d.floor.clone());
+    let mut decided_by: Vec<Decider> = rules_out
+        .iter()
+        .filter(|r| r.floor == level.id)
+        .map(|r| Decider::Rule { id: r.id.clone() })
+        .collect();
+    if declined_floor.as_deref() == Some(level.id.as_str()) {
+        decided_by.push(Decider::Declined);
+    }
+    if outcome.band_level == outcome.level {
+        decided_by.push(Decider::Ratings);
+    }
     Report {
         crisis: outcome.crisis,
         crisis_message: outcome
@@ -180,9 +284,11 @@ pub fn build(rules: &Rules, outcome: &Outcome, id: Option<String>) -> Report {
             .then(|| f.crisis.message.trim_end().to_owned()),
         schema_version: SCHEMA_VERSION,
         id,
+        complete: true,
         level: level.id.clone(),
         level_name: level.name.clone(),
         level_summary: level.summary.trim_end().to_owned(),
+        next_step: level.next_step.as_deref().map(one_paragraph),
         in_practice: f
             .attributes
             .iter()
@@ -207,14 +313,13 @@ pub fn build(rules: &Rules, outcome: &Outcome, id: Option<String>) -> Report {
             },
             score: outcome.score,
             band_level: f.levels[outcome.band_level].id.clone(),
+            band_level_name: f.levels[outcome.band_level].name.clone(),
+            decided_by,
             dimensions,
             rules: rules_out,
             declined: outcome.declined.iter().map(|&q| qid(q)).collect(),
-            declined_floor: f
-                .declined
-                .as_ref()
-                .filter(|_| !outcome.declined.is_empty())
-                .map(|d| d.floor.clone()),
+            declined_answers: outcome.declined.iter().filter_map(|&q| cite(q)).collect(),
+            declined_floor,
         },
         ignored_answers: outcome.ignored.iter().map(|&q| qid(q)).collect(),
         comparison: None,
@@ -225,6 +330,20 @@ pub fn build(rules: &Rules, outcome: &Outcome, id: Option<String>) -> Report {
             sha256: rules.sha256.clone(),
         },
     }
+}
+
+/// Folded to one line: single spaces, trimmed.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Folded prose: single spaces, trimmed; line breaks the author wrote stay.
+fn one_paragraph(text: &str) -> String {
+    text.trim()
+        .lines()
+        .map(one_line)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Pretty JSON with a trailing newline.

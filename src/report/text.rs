@@ -1,10 +1,11 @@
-//! The plain-text report: crisis first, then the level, why, and notes.
+//! The plain-text report: crisis first, then the level, why, what the
+//! answers show, what the level means, notes; the crisis again at the end.
 
 use unicode_width::UnicodeWidthStr;
 
-use super::compare::{self, Look};
+use super::compare;
 use super::wrap::wrap;
-use super::Report;
+use super::{crisis, rating_word, why, Report, View};
 
 /// `text` followed by spaces up to `width` display columns.
 fn pad(text: &str, width: usize) -> String {
@@ -21,134 +22,282 @@ const MIN_WIDTH: usize = 40;
 /// well; with less, they go on the lines below.
 const MIN_VALUE_WIDTH: usize = 24;
 
-/// Render a report for a terminal or a text file.
-pub fn render(r: &Report, look: Look) -> String {
+/// Render a report for a terminal or a text file. It speaks to the person;
+/// ids, codes and the rating arithmetic are in the details section, shown
+/// with `view.details`. A crisis block opens the report and, so that it is
+/// still on screen when the person finishes reading, closes it too.
+pub fn render(r: &Report, view: View) -> String {
+    let look = view.look;
     let width = look.width.clamp(MIN_WIDTH, WIDTH);
     let mut out = String::new();
-    if let Some(msg) = &r.crisis_message {
-        out.push_str("!! CRISIS: PLEASE GET HELP NOW !!\n");
-        out.push_str(&format!("   {}\n\n", wrap(msg, width, 3, "   ")));
+    let crisis = r
+        .crisis_message
+        .as_deref()
+        .map(|msg| crisis::block(msg, width, look.color));
+    if let Some(block) = &crisis {
+        out.push_str(block);
+        out.push('\n');
     }
     if let Some(id) = &r.id {
-        out.push_str(&format!("Record: {id}\n"));
+        out.push_str(&format!("{}\n", wrap(&format!("Record: {id}"), width, 0, "  ")));
     }
-    let heading = format!("Recommended level of care: {} ({})", r.level_name, r.level);
-    out.push_str(&format!("{}\n", wrap(&heading, width, 0, "  ")));
-    out.push_str(&format!("  {}\n", wrap(&r.level_summary, width, 2, "  ")));
-
-    if !r.in_practice.is_empty() {
-        out.push_str("\nWhat it means in practice\n");
-        let name_w = r
-            .in_practice
-            .iter()
-            .map(|a| a.name.width())
-            .max()
-            .unwrap_or(0)
-            + 1;
-        // Side by side when the values keep room to read; else stacked.
-        let side_by_side = name_w + 3 + MIN_VALUE_WIDTH <= width;
-        for a in &r.in_practice {
-            let label = format!("{}:", a.name);
-            if side_by_side {
-                out.push_str(&format!(
-                    "  {} {}\n",
-                    pad(&label, name_w),
-                    wrap(&a.value, width, name_w + 3, &" ".repeat(name_w + 3))
-                ));
-            } else {
-                out.push_str(&format!(
-                    "  {label}\n    {}\n",
-                    wrap(&a.value, width, 4, "    ")
-                ));
-            }
-        }
-    }
-
-    let e = &r.explanation;
-    out.push_str("\nWhy\n");
-    let lead = format!(
-        "Ratings run from 0 (no concern) to 4 (most severe). The {} rating is {}, which the bands place at `{}`.",
-        if e.basis == "sum" { "sum of the" } else { "highest" },
-        e.score,
-        e.band_level
-    );
-    out.push_str(&format!("  {}\n", wrap(&lead, width, 2, "  ")));
-    let name_w = e
-        .dimensions
-        .iter()
-        .map(|d| d.name.width())
-        .max()
-        .unwrap_or(0);
-    for d in &e.dimensions {
-        let drivers = d
-            .drivers
-            .iter()
-            .map(|dr| format!("{}: {}", dr.question, dr.label))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let line = format!("  {}  {}", pad(&d.name, name_w), d.rating);
-        let lead = name_w + 7;
-        if drivers.is_empty() {
-            out.push_str(&format!("{line}\n"));
-        } else if lead + 3 + MIN_VALUE_WIDTH <= width {
-            out.push_str(&format!(
-                "{line}  {}\n",
-                wrap(&format!("<- {drivers}"), width, lead, &" ".repeat(lead + 3))
-            ));
-        } else {
-            // Narrow: the answers go on the lines below the rating.
-            out.push_str(&format!(
-                "{line}\n    {}\n",
-                wrap(&format!("<- {drivers}"), width, 4, "       ")
-            ));
-        }
-    }
-    if e.rules.is_empty() {
-        out.push_str("  No placement rule fired.\n");
-    } else {
-        out.push_str("  Rules that fired:\n");
-        for rule in &e.rules {
-            let head = format!(
-                "- {} (at least `{}`{}): ",
-                rule.id,
-                rule.floor,
-                if rule.crisis { ", crisis" } else { "" }
-            );
-            out.push_str(&format!(
-                "    {}\n",
-                wrap(&format!("{head}{}", rule.reason), width, 4, "    ")
-            ));
-        }
-    }
-    if let Some(floor) = &e.declined_floor {
-        let line = format!(
-            "Preferred not to say: {}. A declined answer means safety could not be assessed, so the level is at least `{floor}`.",
-            e.declined.join(", ")
-        );
-        out.push_str(&format!("  {}\n", wrap(&line, width, 2, "  ")));
-    }
-
+    heading(&mut out, r, width);
+    why(&mut out, r, width);
+    answers_show(&mut out, r, width);
+    in_practice(&mut out, r, width);
     if !r.notes.is_empty() {
-        out.push_str("\nNotes\n");
+        out.push_str("\nThings to keep in mind\n");
         for n in &r.notes {
             out.push_str(&format!("  - {}\n", wrap(&n.text, width, 4, "    ")));
         }
     }
-
     if let Some(c) = &r.comparison {
         out.push_str("\nThe levels of care side by side\n");
         out.push_str(&compare::table(c, look));
     }
-
     out.push_str(&format!("\n{}\n", wrap(&r.disclaimer, width, 0, "")));
-    let rules = format!(
-        "Rules: {} {} (sha256 {})",
-        r.rules.id,
-        r.rules.version,
-        &r.rules.sha256[..12.min(r.rules.sha256.len())]
-    );
-    out.push_str(&format!("{}\n", wrap(&rules, width, 0, "  ")));
+    if view.details {
+        details(&mut out, r, width);
+    } else {
+        let rules = format!(
+            "Rules: {} {} (sha256 {})",
+            r.rules.id,
+            r.rules.version,
+            &r.rules.sha256[..12.min(r.rules.sha256.len())]
+        );
+        out.push_str(&format!("{}\n", wrap(&rules, width, 0, "  ")));
+    }
+    if let Some(block) = &crisis {
+        out.push('\n');
+        out.push_str(block);
+    }
     out
+}
+
+/// The level, what it is, and the next step.
+pub(super) fn heading(out: &mut String, r: &Report, width: usize) {
+    let heading = format!("Recommended level of care: {}", r.level_name);
+    out.push_str(&format!("{}\n", wrap(&heading, width, 0, "  ")));
+    out.push_str(&format!("  {}\n", wrap(&r.level_summary, width, 2, "  ")));
+    if !r.complete {
+        let partial = "Based only on the answers given: the questionnaire ended before every question was answered.";
+        out.push_str(&format!("  {}\n", wrap(partial, width, 2, "  ")));
+    }
+    if let Some(step) = &r.next_step {
+        out.push_str(&format!(
+            "  {}\n",
+            wrap(&format!("Next step: {step}"), width, 2, "  ")
+        ));
+    }
+}
+
+/// What decided the level, then what else counted, each with the answers.
+fn why(out: &mut String, r: &Report, width: usize) {
+    let w = why::explain(r);
+    out.push_str("\nWhy this level\n");
+    if !w.deciding.is_empty() {
+        let lead = if w.deciding.len() == 1 {
+            "This is what calls for this level:"
+        } else {
+            "These are what call for this level:"
+        };
+        out.push_str(&format!("  {lead}\n"));
+        for reason in &w.deciding {
+            bullet(out, reason, width);
+        }
+    }
+    out.push_str(&format!("  {}\n", wrap(&w.ratings, width, 2, "  ")));
+    if !w.also.is_empty() {
+        out.push_str("  Also counted:\n");
+        for reason in &w.also {
+            bullet(out, reason, width);
+        }
+    }
+}
+
+fn bullet(out: &mut String, reason: &why::Reason<'_>, width: usize) {
+    let mut text = reason.text.clone();
+    if let Some(level) = reason.alone {
+        text.push_str(&format!(" On its own, this calls for: {level}."));
+    }
+    out.push_str(&format!("  - {}\n", wrap(&text, width, 4, "    ")));
+    match reason.answers {
+        [] => {}
+        [one] => out.push_str(&format!(
+            "    {}\n",
+            wrap(
+                &format!("{} {}", why::answers_heading(reason.answers), why::cited(one)),
+                width,
+                4,
+                "      "
+            )
+        )),
+        many => {
+            out.push_str(&format!("    {}\n", why::answers_heading(many)));
+            for a in many {
+                out.push_str(&format!("      {}\n", wrap(&why::cited(a), width, 6, "        ")));
+            }
+        }
+    }
+}
+
+/// Each dimension's rating in words, with the answers that set it.
+fn answers_show(out: &mut String, r: &Report, width: usize) {
+    let e = &r.explanation;
+    out.push_str("\nWhat your answers show\n");
+    let name_w = e.dimensions.iter().map(|d| d.name.width()).max().unwrap_or(0);
+    let word_w = e
+        .dimensions
+        .iter()
+        .map(|d| rating_word(d.rating).len())
+        .max()
+        .unwrap_or(0);
+    let lead = 2 + name_w + 2 + word_w + 2;
+    let side_by_side = lead + MIN_VALUE_WIDTH <= width;
+    for d in &e.dimensions {
+        let line = format!(
+            "  {}  {}",
+            pad(&d.name, name_w),
+            pad(rating_word(d.rating), word_w)
+        );
+        let drivers = d
+            .drivers
+            .iter()
+            .map(|dr| format!("{}: {}", dr.title, dr.label))
+            .collect::<Vec<_>>()
+            .join("; ");
+        if drivers.is_empty() {
+            out.push_str(&format!("{}\n", line.trim_end()));
+        } else if side_by_side {
+            out.push_str(&format!(
+                "{line}  {}\n",
+                wrap(&drivers, width, lead, &" ".repeat(lead))
+            ));
+        } else {
+            out.push_str(&format!(
+                "{}\n    {}\n",
+                line.trim_end(),
+                wrap(&drivers, width, 4, "    ")
+            ));
+        }
+    }
+}
+
+/// The recommended level's comparison attributes.
+fn in_practice(out: &mut String, r: &Report, width: usize) {
+    if r.in_practice.is_empty() {
+        return;
+    }
+    out.push_str("\nWhat it means in practice\n");
+    let name_w = r
+        .in_practice
+        .iter()
+        .map(|a| a.name.width())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    // Side by side when the values keep room to read; else stacked.
+    let side_by_side = name_w + 3 + MIN_VALUE_WIDTH <= width;
+    for a in &r.in_practice {
+        let label = format!("{}:", a.name);
+        if side_by_side {
+            out.push_str(&format!(
+                "  {} {}\n",
+                pad(&label, name_w),
+                wrap(&a.value, width, name_w + 3, &" ".repeat(name_w + 3))
+            ));
+        } else {
+            out.push_str(&format!(
+                "  {label}\n    {}\n",
+                wrap(&a.value, width, 4, "    ")
+            ));
+        }
+    }
+}
+
+/// Ids, codes, ratings and rules, for clinicians and audits.
+fn details(out: &mut String, r: &Report, width: usize) {
+    let e = &r.explanation;
+    let mut lines = vec![format!(
+        "Level: `{}`. Bands: the {} of the ratings is {}, which the bands place at `{}`.",
+        r.level,
+        if e.basis == "sum" { "sum" } else { "highest" },
+        e.score,
+        e.band_level
+    )];
+    let ratings: Vec<String> = e
+        .dimensions
+        .iter()
+        .map(|d| {
+            let why: Vec<String> = d
+                .drivers
+                .iter()
+                .map(|dr| format!("{} = {}", dr.question, dr.answer))
+                .collect();
+            if why.is_empty() {
+                format!("{} {}", d.id, d.rating)
+            } else {
+                format!("{} {} ({})", d.id, d.rating, why.join(", "))
+            }
+        })
+        .collect();
+    lines.push(format!("Ratings: {}.", ratings.join("; ")));
+    if e.rules.is_empty() {
+        lines.push("Rules fired: none.".into());
+    } else {
+        let fired: Vec<String> = e
+            .rules
+            .iter()
+            .map(|x| {
+                let because: Vec<String> = x
+                    .answers
+                    .iter()
+                    .map(|a| format!("{} = {}", a.question, answer_code(&a.answer)))
+                    .collect();
+                format!(
+                    "`{}` (floor `{}`{}) because {}",
+                    x.id,
+                    x.floor,
+                    if x.crisis { ", crisis" } else { "" },
+                    because.join(", ")
+                )
+            })
+            .collect();
+        lines.push(format!("Rules fired: {}.", fired.join("; ")));
+    }
+    if let Some(floor) = &e.declined_floor {
+        lines.push(format!(
+            "Declined: {} (floor `{floor}`).",
+            e.declined.join(", ")
+        ));
+    }
+    if !r.ignored_answers.is_empty() {
+        lines.push(format!(
+            "Ignored answers (questions not asked): {}.",
+            r.ignored_answers.join(", ")
+        ));
+    }
+    let notes: Vec<&str> = r.notes.iter().map(|n| n.id.as_str()).collect();
+    if !notes.is_empty() {
+        lines.push(format!("Notes: {}.", notes.join(", ")));
+    }
+    lines.push(format!(
+        "Rules: `{}` {}, sha256 {}.",
+        r.rules.id, r.rules.version, r.rules.sha256
+    ));
+    out.push_str("\nDetails for clinicians\n");
+    for l in lines {
+        out.push_str(&format!("  {}\n", wrap(&l, width, 2, "    ")));
+    }
+}
+
+/// An answer as an answer file writes it: `code`, `a, b` or `12`.
+pub(super) fn answer_code(a: &crate::answers::Answer) -> String {
+    match a {
+        crate::answers::Answer::Code(c) => c.clone(),
+        crate::answers::Answer::Codes(cs) => format!("[{}]", cs.join(", ")),
+        crate::answers::Answer::Int(n) => n.to_string(),
+    }
 }
 
 #[cfg(test)]

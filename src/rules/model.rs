@@ -66,6 +66,9 @@ pub struct Level {
     pub id: String,
     pub name: String,
     pub summary: String,
+    /// What to do next when this level is recommended, in a sentence or two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_step: Option<String>,
     /// Attribute id → value, one per declared attribute.
     #[serde(default)]
     pub compare: IndexMap<String, String>,
@@ -113,6 +116,8 @@ pub struct Question {
     pub id: String,
     #[serde(rename = "type")]
     pub kind: QuestionKind,
+    /// A short name (a few words) for the review screen, reports and messages.
+    pub title: String,
     pub prompt: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
@@ -143,6 +148,15 @@ impl Question {
             .iter()
             .enumerate()
             .find(|(_, o)| o.code == code)
+    }
+
+    /// The options in the order people see them: the severity scale first,
+    /// then the declining option ("prefer not to say") apart at the end, so
+    /// that it never reads as a step on the scale. Indices are the file's.
+    pub fn shown_options(&self) -> impl Iterator<Item = (usize, &AnswerOption)> {
+        let scale = self.options.iter().enumerate().filter(|(_, o)| !o.declines);
+        let declining = self.options.iter().enumerate().filter(|(_, o)| o.declines);
+        scale.chain(declining)
     }
 }
 

@@ -25,7 +25,7 @@ use questions::{
     declining_is_safe, options_fit_their_question, ratings_name_known_dimensions,
     there_is_something_to_ask,
 };
-use texts::{schema_is_known, texts_are_not_empty};
+use texts::{schema_is_known, texts_are_not_empty, titles_are_short_and_distinct};
 
 /// The only schema this version reads.
 pub const SCHEMA: &str = "carelevel/v1";
@@ -37,6 +37,7 @@ pub fn check(rules: &Rules) -> Vec<Problem> {
     let mut out = Vec::new();
     out.extend(schema_is_known(f, s));
     out.extend(texts_are_not_empty(f, s));
+    out.extend(titles_are_short_and_distinct(f, s));
     out.extend(ids_are_well_formed(f, s));
     out.extend(ids_are_unique(f, s));
     out.extend(there_is_something_to_ask(f, s));

@@ -92,6 +92,40 @@ fn ids_must_be_well_formed() {
 }
 
 #[test]
+fn titles_are_short_single_lines_and_distinct() {
+    let (t, p) = broken("title: Plan\n", "title: \"A\\nB\"\n");
+    let p = expect(&p, "the title of `plan` spans several lines", line_of(&t, "title: \"A", 1));
+    assert!(help(p).contains("one line"));
+    let long = "x".repeat(41);
+    let (t, p) = broken("title: Plan\n", &format!("title: {long}\n"));
+    let p = expect(
+        &p,
+        "the title of `plan` is 41 columns wide, more than 40",
+        line_of(&t, &long, 1),
+    );
+    assert!(help(p).contains("a few words"));
+    let (t, p) = broken("title: Plan\n", "title: danger\n");
+    expect(
+        &p,
+        "`plan` has the same title as `danger`: \"danger\"",
+        line_of(&t, "title: danger", 1),
+    );
+    let (t, p) = broken("title: Plan\n", "title: \"\"\n");
+    expect(&p, "`questions[1].title` is empty", line_of(&t, "title: \"\"", 1));
+}
+
+#[test]
+fn a_question_without_a_title_is_refused_with_its_place() {
+    let (t, p) = broken("    title: Plan\n", "");
+    let p = p
+        .iter()
+        .find(|p| p.message.contains("title"))
+        .unwrap_or_else(|| panic!("{p:#?}"));
+    let loc = p.location.as_ref().expect("a location");
+    assert_eq!(loc.line, line_of(&t, "- id: plan", 1), "{p}");
+}
+
+#[test]
 fn ids_must_be_unique() {
     let (t, p) = broken("id: plan", "id: danger");
     let p = expect(
