@@ -25,6 +25,14 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Score answers and recommend a level of care, with the reasons
+    ///
+    /// Without `--answers`, in a terminal, this starts the guided questionnaire: one question
+    /// at a time, with help, going back and a review, then a short result with the full
+    /// report one choice away. With `--answers FILE` it scores the file straight away (the
+    /// guided questionnaire asks only what the file leaves unanswered).
+    ///
+    /// To save the answers as you go and resume later, use one command both times:
+    /// `carelevel screen --save FILE`.
     Screen {
         #[command(flatten)]
         rules: RulesArg,
@@ -32,11 +40,20 @@ pub enum Command {
         #[arg(long, short, value_name = "FILE")]
         answers: Option<PathBuf>,
         /// Output format
-        #[arg(long, short, value_enum, default_value_t = ScreenFormat::Text)]
+        #[arg(long, short, value_enum, ignore_case = true, default_value_t = ScreenFormat::Text)]
         format: ScreenFormat,
-        /// Save the answers to FILE after every answer (owner-only, 0600); resume with `--answers FILE`
+        /// Save the answers to FILE after every answer (owner-only, 0600). If FILE already
+        /// holds answers, go on from them: run the same command again to resume
         #[arg(long, value_name = "FILE")]
         save: Option<PathBuf>,
+        /// Write the result to FILE (owner-only, 0600, replaced atomically) instead of
+        /// standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Start afresh over the answers in the `--save` file, or replace an answer file
+        /// named by `--output`, instead of resuming or refusing
+        #[arg(long)]
+        overwrite: bool,
         /// Plain line-by-line questions (numbered options, typed answers, no cursor movement
         /// or colour), read from standard input
         #[arg(long)]
@@ -44,6 +61,10 @@ pub enum Command {
         /// Add the levels of care side by side, the recommended one marked
         #[arg(long)]
         compare: bool,
+        /// Add a section for clinicians to the text or Markdown report: ids, codes,
+        /// ratings and the rules that fired
+        #[arg(long)]
+        details: bool,
         #[command(flatten)]
         table: TableArgs,
     },
@@ -55,7 +76,7 @@ pub enum Command {
         #[arg(long, short, value_name = "IDS", value_delimiter = ',')]
         levels: Option<Vec<String>>,
         /// Output format
-        #[arg(long, short, value_enum, default_value_t = CompareOutput::Table)]
+        #[arg(long, short, value_enum, ignore_case = true, default_value_t = CompareOutput::Table)]
         format: CompareOutput,
         #[command(flatten)]
         table: TableArgs,
@@ -65,7 +86,7 @@ pub enum Command {
         #[command(flatten)]
         rules: RulesArg,
         /// Output format (YAML has the allowed answers as comments)
-        #[arg(long, short, value_enum, default_value_t = DataFormat::Yaml)]
+        #[arg(long, short, value_enum, ignore_case = true, default_value_t = DataFormat::Yaml)]
         format: DataFormat,
     },
     /// Print the questions, in asking order, for other programs
@@ -73,7 +94,7 @@ pub enum Command {
         #[command(flatten)]
         rules: RulesArg,
         /// Output format
-        #[arg(long, short, value_enum, default_value_t = DataFormat::Json)]
+        #[arg(long, short, value_enum, ignore_case = true, default_value_t = DataFormat::Json)]
         format: DataFormat,
     },
     /// Validate a rule file and run its test cases (the built-in rules when no file is given)
@@ -102,8 +123,9 @@ pub struct TableArgs {
     /// ASCII borders instead of box-drawing characters
     #[arg(long)]
     ascii: bool,
-    /// When to colour the table: `auto` on a terminal only; never when `NO_COLOR` is set
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    /// When to use colour (the table, the crisis message, the prompts): `auto` on a
+    /// terminal only; never when `NO_COLOR` is set
+    #[arg(long, value_enum, ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
 }
 
@@ -131,6 +153,8 @@ pub enum CompareOutput {
 pub struct Terminal {
     /// Standard output is a terminal.
     pub stdout_tty: bool,
+    /// Standard error is a terminal (where the questions are asked).
+    pub stderr_tty: bool,
     /// The `COLUMNS` environment variable, if set.
     pub columns_env: Option<String>,
     /// The terminal's width, if standard output is one.
@@ -140,6 +164,17 @@ pub struct Terminal {
 }
 
 impl TableArgs {
+    /// Whether to colour a stream that is (or is not) a terminal.
+    fn color(&self, term: &Terminal, tty: bool) -> bool {
+        // `NO_COLOR` wins even over `--color always`.
+        !term.no_color
+            && match self.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => tty,
+            }
+    }
+
     fn look(&self, term: &Terminal) -> Look {
         let width = self
             .width
@@ -153,17 +188,10 @@ impl TableArgs {
             .or(term.width.map(usize::from))
             .unwrap_or(80)
             .max(MIN_WIDTH);
-        // `NO_COLOR` wins even over `--color always`.
-        let color = !term.no_color
-            && match self.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => term.stdout_tty,
-            };
         Look {
             width,
             ascii: self.ascii,
-            color,
+            color: self.color(term, term.stdout_tty),
         }
     }
 }
@@ -207,8 +235,11 @@ impl Cli {
                 answers,
                 format,
                 save,
+                output,
+                overwrite,
                 plain,
                 compare,
+                details,
                 table,
             } => Task::Screen(Screen {
                 rules: rules(r.rules),
@@ -226,9 +257,13 @@ impl Cli {
                     ScreenFormat::Markdown => ReportFormat::Markdown,
                 },
                 save,
+                output,
+                overwrite,
                 plain,
                 compare,
+                details,
                 look: table.look(term),
+                prompt_color: !plain && table.color(term, term.stderr_tty),
             }),
             Command::Compare {
                 rules: r,
@@ -324,6 +359,30 @@ mod tests {
         assert!(look(&["--color", "always"], &Terminal::default()).color);
         assert!(!look(&[], &no_color).color);
         assert!(!look(&["--color", "always"], &no_color).color);
+    }
+
+    #[test]
+    fn formats_are_accepted_in_any_case() {
+        let cli = Cli::parse_from(["carelevel", "screen", "--format", "JSON"]);
+        match cli.into_task(&Terminal::default()) {
+            Task::Screen(s) => assert_eq!(s.format, ReportFormat::Json),
+            other => panic!("{other:?}"),
+        }
+        assert!(Cli::try_parse_from(["carelevel", "compare", "-f", "Markdown"]).is_ok());
+    }
+
+    #[test]
+    fn the_screen_help_says_how_the_guided_questionnaire_starts_and_resumes() {
+        let help = Cli::command()
+            .find_subcommand_mut("screen")
+            .unwrap()
+            .render_long_help()
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(help.contains("starts the guided questionnaire"), "{help}");
+        assert!(help.contains("carelevel screen --save FILE"), "{help}");
     }
 
     #[test]

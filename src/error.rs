@@ -139,10 +139,43 @@ pub enum Error {
     Answers(Vec<Problem>),
     #[error("{}", list("rule file", .0))]
     Rules(Vec<Problem>),
-    #[error("interrupted; {}", progress(.saved.as_deref()))]
-    Interrupted { saved: Option<PathBuf> },
-    #[error("the input ended before every question was answered; {}", progress(.saved.as_deref()))]
-    Incomplete { saved: Option<PathBuf> },
+    /// Going on would replace answers or a file that is not an answer file.
+    #[error("{0}")]
+    WouldOverwrite(Problem),
+    #[error("interrupted; {progress}")]
+    Interrupted { progress: Progress },
+    #[error("the input ended before every question was answered; {progress}")]
+    Incomplete { progress: Progress },
+}
+
+/// Where the answers so far are after the questionnaire ended early, and
+/// how to go on: carried in the error, so its message says only what is true.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// No `--save` was given.
+    NotSaving,
+    /// The answers so far are in `path`; `resume` is the command to go on.
+    Saved { path: PathBuf, resume: String },
+    /// `--save` was given, but this run wrote nothing there.
+    NothingSaved(PathBuf),
+}
+
+impl fmt::Display for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Progress::Saved { path, resume } => write!(
+                f,
+                "your answers so far are saved in `{}`\n  help: resume with `{resume}`",
+                path.display()
+            ),
+            Progress::NothingSaved(path) => {
+                write!(f, "no answers were saved to `{}` in this run", path.display())
+            }
+            Progress::NotSaving => f.write_str(
+                "nothing was saved\n  help: to keep your answers as you go, start with `carelevel screen --save FILE`",
+            ),
+        }
+    }
 }
 
 /// A fix for the common reasons a file cannot be read or written.
@@ -155,18 +188,6 @@ fn io_help(e: &std::io::Error) -> &'static str {
         ErrorKind::PermissionDenied => "\n  help: check the permissions of the file and its folder",
         ErrorKind::IsADirectory => "\n  help: give the path of a file, not of a folder",
         _ => "",
-    }
-}
-
-/// Where the answers so far are, and how to go on.
-fn progress(saved: Option<&std::path::Path>) -> String {
-    match saved {
-        Some(p) if crate::save::wrote() => format!(
-            "your answers so far are saved in `{0}`\n  help: resume with `carelevel screen --answers {0} --save {0}`",
-            p.display()
-        ),
-        Some(p) => format!("no answers were saved to `{}` in this run", p.display()),
-        None => "nothing was saved\n  help: add `--save FILE` to keep your answers as you go".into(),
     }
 }
 
@@ -193,7 +214,7 @@ impl Error {
         match self {
             Error::Usage(_) => exit::USAGE,
             Error::Input { .. } => exit::NO_INPUT,
-            Error::Output { .. } => exit::CANT_CREATE,
+            Error::Output { .. } | Error::WouldOverwrite(_) => exit::CANT_CREATE,
             Error::Answers(_) => exit::DATA,
             Error::Rules(_) => exit::CONFIG,
             Error::Interrupted { .. } => exit::INTERRUPTED,

@@ -8,6 +8,8 @@ pub mod check;
 pub mod cli;
 pub mod engine;
 pub mod error;
+pub mod input;
+pub mod interrupt;
 pub mod questions;
 pub mod report;
 pub mod rules;

@@ -4,30 +4,140 @@
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use crate::answers::{Answer, Answers};
-use crate::error::Error;
-use crate::rules::Rules;
+use crate::answers::{Answer, AnswerDoc, Answers};
+use crate::error::{Error, Problem};
+use crate::rules::{Rules, BUILTIN_NAME};
 
-/// Set once this process has saved a file: an interruption then says where
-/// the answers are (and only then).
-static WROTE: AtomicBool = AtomicBool::new(false);
-
-/// Whether [`write_private`] has written a file in this process.
-pub fn wrote() -> bool {
-    WROTE.load(Ordering::SeqCst)
+/// What a path given to `--save` (or `--output`) holds already.
+#[derive(Debug)]
+pub enum Existing {
+    /// Nothing: the file will be created.
+    Nothing,
+    /// An empty file, or one of blank lines and comments.
+    Empty,
+    /// An answer file these rules read (possibly with no answers yet).
+    Answers(AnswerDoc),
+    /// A file that is not an answer file for these rules: why not.
+    Other(Error),
 }
 
-/// Resuming from `path` itself (`--answers F --save F`): the answers so far
-/// are already there, so an interruption before the next save may say so.
-pub fn resuming_from(path: &Path) {
-    if fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        WROTE.store(true, Ordering::SeqCst);
+/// Look at what `path` holds, without changing it. A path that is not a
+/// regular file (a folder, device, pipe or link) is an error now, before
+/// any question is asked.
+pub fn inspect(rules: &Rules, path: &Path) -> Result<Existing, Error> {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return Ok(Existing::Nothing);
+    };
+    if !meta.file_type().is_file() {
+        return Err(not_a_file(path));
     }
+    let name = path.display().to_string();
+    let text = match crate::input::read_input(&crate::settings::Input::File(path.into()), &mut std::io::empty()) {
+        Ok((_, text)) => text,
+        Err(e) => return Ok(Existing::Other(e)),
+    };
+    let blank = text
+        .lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#'));
+    if blank {
+        return Ok(Existing::Empty);
+    }
+    Ok(match crate::answers::parse(rules, &name, &text) {
+        Ok(doc) => Existing::Answers(doc),
+        Err(e) => Existing::Other(e),
+    })
+}
+
+fn not_a_file(path: &Path) -> Error {
+    Error::Output {
+        what: format!("`{}`", path.display()),
+        source: std::io::Error::other(
+            "it is not a regular file (a folder, device, pipe or link); give a path to a file",
+        ),
+    }
+}
+
+/// Check that `path` can be written, before anything is asked: a regular
+/// file or nothing there, in a folder where a file can be created.
+pub fn check_writable(path: &Path) -> Result<(), Error> {
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
+        return Err(not_a_file(path));
+    }
+    let tmp = temp_path(path);
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(&tmp) {
+        Ok(_) => {
+            let _ = fs::remove_file(&tmp);
+            Ok(())
+        }
+        Err(source) => Err(Error::Output {
+            what: format!("`{}`", path.display()),
+            source,
+        }),
+    }
+}
+
+/// The temporary file a write to `path` goes through: in the same folder,
+/// so that the final rename is atomic.
+fn temp_path(path: &Path) -> std::path::PathBuf {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// `path` quoted for a shell when it needs it, for commands in messages.
+pub fn shell_word(path: &str) -> String {
+    let plain = !path.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-./+,:@%=".contains(c));
+    if plain {
+        path.to_owned()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
+}
+
+/// The one command that resumes a guided run saved in `path`: `--save`
+/// on an existing answer file picks up where it left off. `rules` is the
+/// rule file's name as given (the built-in rules need none).
+pub fn resume_command(path: &Path, rules: &str) -> String {
+    let rules = match rules {
+        BUILTIN_NAME => String::new(),
+        "<stdin>" => "--rules RULES_FILE ".to_owned(),
+        name => format!("--rules {} ", shell_word(name)),
+    };
+    format!(
+        "carelevel screen {rules}--save {}",
+        shell_word(&path.display().to_string())
+    )
+}
+
+/// The refusal to replace `path`, which holds something that is not ours to lose.
+pub fn would_overwrite(path: &Path, what: &str, flag: &str) -> Error {
+    Error::WouldOverwrite(
+        Problem::new(format!(
+            "`{}` {what}, so carelevel will not replace it",
+            path.display()
+        ))
+        .help(format!(
+            "choose another file name, or add `{flag}` to replace it"
+        )),
+    )
 }
 
 /// Replace `path` with `bytes`, or leave it untouched on failure. Only a
@@ -38,22 +148,10 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         what: format!("`{}`", path.display()),
         source,
     };
-    if let Ok(meta) = fs::symlink_metadata(path) {
-        if !meta.file_type().is_file() {
-            return Err(fail(std::io::Error::other(
-                "it is not a regular file (a folder, device, pipe or link); give a path to a file",
-            )));
-        }
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
+        return Err(not_a_file(path));
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = temp_path(path);
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -66,7 +164,6 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let _ = fs::remove_file(&tmp);
         return Err(fail(e));
     }
-    WROTE.store(true, Ordering::SeqCst);
     Ok(())
 }
 
@@ -86,9 +183,15 @@ pub fn answer_file(rules: &Rules, answers: &Answers, id: Option<&str>) -> String
             .map(|(q, a)| (rules.file.questions[q].id.as_str(), a))
             .collect(),
     };
+    let rules_flag = if rules.source.name == BUILTIN_NAME {
+        String::new()
+    } else {
+        format!("--rules {} ", shell_word(&rules.source.name))
+    };
     format!(
         "# carelevel answers (rules `{}` {}). These are health data: keep this file private.\n\
-         # Resume or re-score with: carelevel screen --answers THIS_FILE\n{}",
+         # Go on answering (only what is missing is asked): carelevel screen {rules_flag}--save THIS_FILE\n\
+         # See the result: carelevel screen {rules_flag}--answers THIS_FILE\n{}",
         rules.file.id,
         rules.file.version,
         crate::yaml_out::to_string(&file)

@@ -40,14 +40,23 @@ pub struct Screen {
     pub rules: RulesSource,
     pub answers: Option<Input>,
     pub format: ReportFormat,
-    /// Save the answers here after every answer (guided mode) or once (scripted).
+    /// Save the answers here after every answer (guided mode) or once
+    /// (scripted). An answer file already there is resumed from.
     pub save: Option<PathBuf>,
+    /// Write the result here (owner-only, atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+    /// Replace what `save` or `output` hold instead of resuming or refusing.
+    pub overwrite: bool,
     /// Line-by-line prompts on standard input instead of the full-screen ones.
     pub plain: bool,
     /// Add the comparison of the levels to the result.
     pub compare: bool,
-    /// How the comparison table looks in the text report.
+    /// Add the section for clinicians (ids, codes, ratings) to text and Markdown.
+    pub details: bool,
+    /// How the text report and the comparison table look on standard output.
     pub look: Look,
+    /// Colour in the prompts on standard error.
+    pub prompt_color: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,45 +2,81 @@
 
 use indexmap::IndexMap;
 
-use crate::answers::allowed;
 use crate::rules::model::{Condition, QuestionKind};
 use crate::rules::Rules;
 
-/// A commented YAML answer file: every question, blank, with its allowed answers.
+/// Comment lines are wrapped to this width.
+const WIDTH: usize = 80;
+
+/// `text` as comment lines starting with `prefix` (which ends in `#` and a
+/// space), wrapped to [`WIDTH`]; later lines of one entry hang by `hang`.
+fn comment(prefix: &str, text: &str, hang: usize) -> String {
+    let indent = format!("{prefix}{}", " ".repeat(hang));
+    format!(
+        "{prefix}{}\n",
+        crate::report::wrap_text_from(text, WIDTH, prefix.len(), &indent)
+    )
+}
+
+/// A commented YAML answer file: every question, blank, with its allowed
+/// answers ("prefer not to say" last) and when it is asked.
 pub fn yaml(rules: &Rules) -> String {
     let f = &rules.file;
-    let mut out = format!(
-        "# Answer file for \"{}\" (rules `{}` {}).\n\
-         # Fill in the answers, then run: carelevel screen --answers THIS_FILE\n\
-         # Leave a follow-up blank when its condition does not hold: it is not asked.\n\
-         # {}\n",
-        f.title,
-        f.id,
-        f.version,
-        f.disclaimer
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
+    let mut out = String::new();
+    for line in [
+        format!(
+            "Answer file for \"{}\" (rules `{}` {}).",
+            one_line(&f.title),
+            f.id,
+            f.version
+        ),
+        "Fill it in: after each question's id, write one of the answer codes listed above it.".into(),
+        "Then see the result: carelevel screen --answers THIS_FILE".into(),
+        "Or answer the questions one at a time in a terminal, saved as you go: carelevel screen --save THIS_FILE".into(),
+        "Leave a follow-up blank when its condition does not hold: it is not asked.".into(),
+    ] {
+        out.push_str(&comment("# ", &line, 2));
+    }
+    out.push_str("#\n");
+    out.push_str(&comment("# ", &one_line(&f.disclaimer), 0));
     out.push_str("answers:\n");
     for (i, q) in f.questions.iter().enumerate() {
-        out.push_str(&format!("\n  # {}. {}\n", i + 1, one_line(&q.prompt)));
-        let kind = match q.kind {
-            QuestionKind::YesNo | QuestionKind::Choice => format!("one of: {}", allowed(q)),
-            QuestionKind::Multi => format!("a list, any of: {}", allowed(q)),
-            QuestionKind::Integer => format!(
-                "a whole number from {} to {}{}",
-                q.min.unwrap_or(0),
-                q.max.unwrap_or(0),
-                q.unit
-                    .as_ref()
-                    .map(|u| format!(" ({u})"))
-                    .unwrap_or_default()
-            ),
-        };
-        out.push_str(&format!("  # Answer: {}\n", one_line(&kind)));
+        out.push('\n');
+        out.push_str(&comment("  # ", &format!("{}. {}", i + 1, one_line(&q.title)), 4));
+        out.push_str(&comment("  #    ", &one_line(&q.prompt), 0));
+        match q.kind {
+            QuestionKind::YesNo | QuestionKind::Choice | QuestionKind::Multi => {
+                out.push_str(if q.kind == QuestionKind::Multi {
+                    "  # Answer with a list of any of these codes, e.g. [a, b]:\n"
+                } else {
+                    "  # Answer with one of these codes:\n"
+                });
+                let code_w = q.options.iter().map(|o| o.code.len()).max().unwrap_or(0);
+                for (_, o) in q.shown_options() {
+                    // The label in its own column, hanging under itself.
+                    let prefix = format!("  #    {:code_w$}  ", o.code);
+                    let indent = format!("  #    {}", " ".repeat(code_w + 2));
+                    out.push_str(&format!(
+                        "{prefix}{}\n",
+                        crate::report::wrap_text_from(&one_line(&o.label), WIDTH, prefix.chars().count(), &indent)
+                    ));
+                }
+            }
+            QuestionKind::Integer => {
+                let line = format!(
+                    "Answer with a whole number from {} to {}{}.",
+                    q.min.unwrap_or(0),
+                    q.max.unwrap_or(0),
+                    q.unit
+                        .as_ref()
+                        .map(|u| format!(" ({})", one_line(u)))
+                        .unwrap_or_default()
+                );
+                out.push_str(&comment("  # ", &line, 2));
+            }
+        }
         if let Some(c) = &q.when {
-            out.push_str(&format!("  # Asked only when {}\n", describe(c)));
+            out.push_str(&comment("  # ", &format!("Asked only when {}.", describe(c)), 2));
         }
         if !q.required {
             out.push_str("  # Optional.\n");
@@ -108,6 +144,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn comments_are_wrapped_at_80_columns_and_declining_comes_last() {
+        let rules = Rules::builtin().unwrap();
+        let out = yaml(&rules);
+        assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+        assert!(out.contains("# This is a screening aid, not a diagnosis"), "{out}");
+        let harm = &out[out.find("Thoughts of hurting someone else").unwrap()..];
+        let harm = &harm[..harm.find("harm_others:").unwrap()];
+        assert!(
+            harm.find("intent ").unwrap() < harm.find("declined ").unwrap(),
+            "{harm}"
+        );
+        assert!(
+            out.contains("  #    frequent  Yes, often or strongly, including thoughts of harming or\n  #              killing myself\n"),
+            "a long label hangs under itself: {out}"
+        );
+        let doc: serde_yaml::Value = serde_yaml::from_str(&out).unwrap();
+        assert_eq!(doc["answers"].as_mapping().unwrap().len(), rules.file.questions.len());
+    }
+
+    #[test]
     fn multi_line_labels_stay_inside_comments() {
         let text = include_str!("../tests/fixtures/minimal.yaml").replace(
             "        label: None\n",
@@ -118,9 +174,6 @@ mod tests {
         let doc: serde_yaml::Value =
             serde_yaml::from_str(&out).expect("the template stays valid YAML");
         assert_eq!(doc["answers"].as_mapping().unwrap().len(), 3);
-        assert!(
-            out.contains("`none` (None at all, not even a little)"),
-            "{out}"
-        );
+        assert!(out.contains("  #    none  None at all, not even a little\n"), "{out}");
     }
 }

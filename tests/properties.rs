@@ -62,8 +62,15 @@ proptest! {
         let o = evaluate(rules, &answers(rules, &p));
         prop_assert!(o.level < rules.file.levels.len());
         prop_assert!(o.missing.is_empty());
-        let r = report::build(rules, &o, None);
+        let a = answers(rules, &p);
+        let r = report::build(rules, &a, &o, None);
         prop_assert_eq!(&r.level, &rules.file.levels[o.level].id);
+        // Something always decides the level, and every rule that fired
+        // names the person's own answers behind it.
+        prop_assert!(!r.explanation.decided_by.is_empty());
+        for rule in &r.explanation.rules {
+            prop_assert!(!rule.answers.is_empty(), "rule `{}` names no answer", rule.id);
+        }
     }
 
     /// The same answers give byte-identical JSON, even with the rules loaded again.
@@ -72,8 +79,8 @@ proptest! {
         let r1 = rules();
         let r2 = Rules::builtin().unwrap();
         let a = answers(r1, &p);
-        let j1 = report::json(&report::build(r1, &evaluate(r1, &a), None));
-        let j2 = report::json(&report::build(&r2, &evaluate(&r2, &a), None));
+        let j1 = report::json(&report::build(r1, &a, &evaluate(r1, &a), None));
+        let j2 = report::json(&report::build(&r2, &a, &evaluate(&r2, &a), None));
         prop_assert_eq!(j1, j2);
     }
 
@@ -126,9 +133,19 @@ proptest! {
         prop_assert_eq!(o.crisis, crisis_holds);
         if crisis_holds {
             prop_assert_eq!(rules.file.levels[o.level].id.as_str(), "inpatient");
-            let r = report::build(rules, &o, None);
+            let r = report::build(rules, &a, &o, None);
             prop_assert!(r.crisis_message.is_some());
-            prop_assert!(report::text(&r, Default::default()).starts_with("!! CRISIS"));
+            // First in every format; last too in the text and short reports,
+            // so that it is on screen when the person finishes.
+            for text in [report::text(&r, Default::default()), report::summary(&r, Default::default())] {
+                prop_assert!(text.starts_with("!! CRISIS"));
+                let tail = text.lines().rev().take(12).collect::<Vec<_>>().join("\n");
+                prop_assert!(tail.contains("!! CRISIS") && tail.contains("988"), "{}", text);
+            }
+            prop_assert!(report::markdown(&r, Default::default()).starts_with("> **Crisis"));
+            let json = report::json(&r);
+            prop_assert!(json.starts_with("{\n  \"crisis\": true,\n  \"crisis_message\""), "{}", json);
+            prop_assert!(report::yaml(&r).starts_with("crisis: true\ncrisis_message:"));
         }
     }
 }

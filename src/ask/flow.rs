@@ -18,6 +18,9 @@ use super::prompter::{Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewCho
 pub struct Settings<'a> {
     /// Save the answers here after every answer.
     pub save: Option<&'a Path>,
+    /// The pre-filled answers were read from the `save` file itself:
+    /// the person is resuming.
+    pub resuming: bool,
     /// The record id to keep in the saved file.
     pub id: Option<&'a str>,
 }
@@ -29,19 +32,49 @@ pub enum Finish {
     Complete,
     /// The person chose to stop after the crisis message.
     StoppedAtCrisis,
+    /// The input ended (Ctrl-D, the end of a pipe) before the end.
+    InputEnded,
+    /// Ctrl-C at a prompt.
+    Interrupted,
 }
 
-/// Why the flow stopped without finishing.
+/// The answers when the flow ended, and how it ended.
+#[derive(Debug, Clone)]
+pub struct Ended {
+    pub answers: Answers,
+    pub finish: Finish,
+    /// This run wrote the answers to the `save` file at least once.
+    pub saved: bool,
+}
+
+/// Why the flow could not go on at all.
 #[derive(Debug)]
 pub enum FlowError {
-    Prompt(PromptError),
+    /// The terminal or standard input failed.
+    Io(std::io::Error),
     /// Progress could not be saved.
     Save(Error),
 }
 
-impl From<PromptError> for FlowError {
+/// A prompt's failure, as the flow sees it: the end of the run, or an error.
+enum Stop {
+    Ended(Finish),
+    Failed(FlowError),
+}
+
+impl From<PromptError> for Stop {
     fn from(e: PromptError) -> Self {
-        FlowError::Prompt(e)
+        match e {
+            PromptError::Interrupted => Stop::Ended(Finish::Interrupted),
+            PromptError::Closed => Stop::Ended(Finish::InputEnded),
+            PromptError::Io(e) => Stop::Failed(FlowError::Io(e)),
+        }
+    }
+}
+
+impl From<FlowError> for Stop {
+    fn from(e: FlowError) -> Self {
+        Stop::Failed(e)
     }
 }
 
@@ -58,16 +91,18 @@ struct Flow<'a> {
     /// The person went back: walk forward one question at a time.
     stepping: bool,
     crisis_shown: bool,
+    saved: bool,
 }
 
 /// Ask every question that `prefilled` leaves unanswered, then review.
-/// Returns the final answers and how the flow ended.
+/// Returns the answers and how the flow ended: an interruption or the end
+/// of the input is an ending too, with the answers given so far.
 pub fn run(
     rules: &Rules,
     prefilled: Answers,
     prompter: &mut dyn Prompter,
     settings: Settings<'_>,
-) -> Result<(Answers, Finish), FlowError> {
+) -> Result<Ended, FlowError> {
     let mut flow = Flow {
         rules,
         answers: prefilled,
@@ -75,38 +110,68 @@ pub fn run(
         settings,
         stepping: false,
         crisis_shown: false,
+        saved: false,
     };
-    flow.run(prompter)
+    let finish = match flow.run(prompter) {
+        Ok(finish) | Err(Stop::Ended(finish)) => finish,
+        Err(Stop::Failed(e)) => return Err(e),
+    };
+    Ok(Ended {
+        answers: flow.answers,
+        finish,
+        saved: flow.saved,
+    })
 }
 
 impl Flow<'_> {
-    fn run(&mut self, p: &mut dyn Prompter) -> Result<(Answers, Finish), FlowError> {
-        let f = &self.rules.file;
-        let saving = match self.settings.save {
-            Some(path) => format!(
-                "Your answers are saved to {} after each one.",
-                path.display()
-            ),
-            None => "Your answers are not saved as you go; use --save FILE to keep them.".into(),
+    /// What the introduction says about saving (and resuming).
+    fn saving(&self) -> String {
+        let Some(path) = self.settings.save else {
+            return "Your answers are not saved as you go. To keep them, start with: carelevel screen --save FILE".into();
         };
-        p.intro(&f.title, &format!("{}\n\n{saving}", f.disclaimer.trim()))?;
+        let path = path.display();
+        if !self.settings.resuming {
+            return format!("Your answers are saved to {path} after each one.");
+        }
+        let asked = self.asked();
+        let given = asked.iter().filter(|&&q| self.answers.get(q).is_some()).count();
+        let answers = if given == 1 { "answer" } else { "answers" };
+        match asked.iter().position(|&q| self.answers.get(q).is_none()) {
+            Some(k) => format!(
+                "Resuming from {path}: {given} {answers} loaded, continuing at question {} of {}. Your answers are saved there after each one.",
+                k + 1,
+                asked.len()
+            ),
+            None => format!(
+                "Resuming from {path}: all {given} {answers} are there. Check them on the review screen, and change any you like; changes are saved there."
+            ),
+        }
+    }
+
+    fn run(&mut self, p: &mut dyn Prompter) -> Result<Finish, Stop> {
+        let f = &self.rules.file;
+        p.intro(
+            &f.title,
+            &format!("{}\n\n{}", f.disclaimer.trim(), self.saving()),
+        )?;
+        if self.settings.resuming {
+            crate::interrupt::answers_saved();
+        }
         // Pre-filled answers may already call for the crisis message.
         if self.crisis(p)? == CrisisChoice::Stop {
-            return Ok((self.answers.clone(), Finish::StoppedAtCrisis));
+            return Ok(Finish::StoppedAtCrisis);
         }
         let mut state = self.next_unanswered();
         loop {
             state = match state {
                 State::Asking(q) => match self.ask(p, q)? {
                     Some(next) => next,
-                    None => return Ok((self.answers.clone(), Finish::StoppedAtCrisis)),
+                    None => return Ok(Finish::StoppedAtCrisis),
                 },
                 State::Review => {
                     self.stepping = false;
                     match p.review(&self.review_items())? {
-                        ReviewChoice::Submit => {
-                            return Ok((self.answers.clone(), Finish::Complete))
-                        }
+                        ReviewChoice::Submit => return Ok(Finish::Complete),
                         ReviewChoice::Edit(q) if self.asked().contains(&q) => State::Asking(q),
                         ReviewChoice::Edit(_) => State::Review,
                         ReviewChoice::Back => match self.asked().last() {
@@ -124,7 +189,7 @@ impl Flow<'_> {
     }
 
     /// Ask `q`; the next state, or `None` when the person stops at a crisis.
-    fn ask(&mut self, p: &mut dyn Prompter, q: usize) -> Result<Option<State>, FlowError> {
+    fn ask(&mut self, p: &mut dyn Prompter, q: usize) -> Result<Option<State>, Stop> {
         let asked = self.asked();
         let Some(k) = asked.iter().position(|&a| a == q) else {
             return Ok(Some(self.next_unanswered()));
@@ -187,7 +252,7 @@ impl Flow<'_> {
     }
 
     /// Forget answers to questions that are no longer asked, and say so.
-    fn drop_unasked(&mut self, p: &mut dyn Prompter) -> Result<(), FlowError> {
+    fn drop_unasked(&mut self, p: &mut dyn Prompter) -> Result<(), Stop> {
         let asked: HashSet<usize> = self.asked().into_iter().collect();
         let gone: Vec<usize> = self
             .answers
@@ -203,7 +268,7 @@ impl Flow<'_> {
         }
         let names: Vec<String> = gone
             .iter()
-            .map(|&q| format!("\"{}\"", one_line(&self.rules.file.questions[q].prompt)))
+            .map(|&q| format!("\"{}\"", self.rules.file.questions[q].title.trim()))
             .collect();
         let text = if let [one] = names.as_slice() {
             format!("Your answer to {one} was removed: that question no longer applies after this change.")
@@ -217,19 +282,21 @@ impl Flow<'_> {
         Ok(())
     }
 
-    fn save(&self) -> Result<(), FlowError> {
+    fn save(&mut self) -> Result<(), FlowError> {
         if let Some(path) = self.settings.save {
             save::write_private(
                 path,
                 save::answer_file(self.rules, &self.answers, self.settings.id).as_bytes(),
             )
             .map_err(FlowError::Save)?;
+            self.saved = true;
+            crate::interrupt::answers_saved();
         }
         Ok(())
     }
 
     /// Show the crisis message the moment a crisis rule fires.
-    fn crisis(&mut self, p: &mut dyn Prompter) -> Result<CrisisChoice, FlowError> {
+    fn crisis(&mut self, p: &mut dyn Prompter) -> Result<CrisisChoice, Stop> {
         let crisis = engine::evaluate(self.rules, &self.answers).crisis;
         if !crisis {
             self.crisis_shown = false;
@@ -239,7 +306,9 @@ impl Flow<'_> {
             return Ok(CrisisChoice::Continue);
         }
         self.crisis_shown = true;
-        Ok(p.crisis(self.rules.file.crisis.message.trim_end())?)
+        let message = self.rules.file.crisis.message.trim_end();
+        crate::interrupt::crisis_shown(message);
+        Ok(p.crisis(message)?)
     }
 
     fn review_items(&self) -> Vec<ReviewItem> {
@@ -247,7 +316,7 @@ impl Flow<'_> {
             .into_iter()
             .map(|q| ReviewItem {
                 question: q,
-                prompt: one_line(&self.rules.file.questions[q].prompt),
+                title: self.rules.file.questions[q].title.trim().to_owned(),
                 answer: match self.answers.get(q) {
                     Some(a) => crate::answers::describe(&self.rules.file.questions[q], a),
                     None => "(skipped)".into(),
@@ -255,10 +324,6 @@ impl Flow<'_> {
             })
             .collect()
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -8,5 +8,7 @@ pub mod prompter;
 pub mod scripted;
 pub mod terminal;
 
-pub use flow::{run, Finish, FlowError, Settings};
-pub use prompter::{Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem};
+pub use flow::{run, Ended, Finish, FlowError, Settings};
+pub use prompter::{
+    AfterResult, Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem,
+};

@@ -4,10 +4,16 @@
 
 use std::io::{BufRead, Write};
 
-use crate::answers::Answer;
+use crate::answers::{describe, Answer};
 use crate::rules::model::{Question, QuestionKind};
 
-use super::prompter::{Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem};
+use super::prompter::{
+    AfterResult, Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem,
+};
+
+/// The longest line read; the rest of a longer line is skipped, so that a
+/// runaway input cannot fill the memory.
+const MAX_LINE: usize = 4096;
 
 /// Reads answers from `input`, writes prompts to `output`.
 pub struct Plain<R, W> {
@@ -29,13 +35,58 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     fn line(&mut self, prompt: &str) -> Result<String, PromptError> {
         write!(self.output, "{prompt}")?;
         self.output.flush()?;
-        let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
-            writeln!(self.output)?;
-            return Err(PromptError::Closed);
+        match read_line(&mut self.input, MAX_LINE)? {
+            Some(line) => Ok(line.trim().to_owned()),
+            None => {
+                writeln!(self.output)?;
+                Err(PromptError::Closed)
+            }
         }
-        Ok(line.trim().to_owned())
     }
+
+    /// Ask until the reply is a number from 1 to `n`.
+    fn number(&mut self, prompt: &str, n: usize) -> Result<usize, PromptError> {
+        loop {
+            let text = self.line(prompt)?;
+            match text.parse::<usize>() {
+                Ok(k) if (1..=n).contains(&k) => return Ok(k),
+                _ => self.say(&format!("Please type a number from 1 to {n}."))?,
+            }
+        }
+    }
+}
+
+/// One line of at most `max` bytes (the rest of a longer line is read and
+/// dropped), without its line break; `None` at the end of the input.
+fn read_line(input: &mut impl BufRead, max: usize) -> std::io::Result<Option<String>> {
+    let mut kept = Vec::new();
+    let mut any = false;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], i + 1),
+            None => (buf, buf.len()),
+        };
+        let room = max.saturating_sub(kept.len());
+        kept.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let newline = done > chunk.len();
+        input.consume(done);
+        if newline {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    Ok(Some(String::from_utf8_lossy(&kept).into_owned()))
 }
 
 fn is_back(s: &str) -> bool {
@@ -46,17 +97,19 @@ fn is_help(s: &str) -> bool {
     matches!(s.to_ascii_lowercase().as_str(), "?" | "h" | "help")
 }
 
-/// Turn typed text into an answer, or say what is wrong.
+/// Turn typed text into an answer, or say what is wrong. Numbers are the
+/// positions shown: the severity scale, then "prefer not to say" last.
 fn parse(q: &Question, text: &str) -> Result<Answer, String> {
+    let shown: Vec<&crate::rules::model::AnswerOption> =
+        q.shown_options().map(|(_, o)| o).collect();
     let pick = |t: &str| -> Result<String, String> {
         if let Ok(n) = t.parse::<usize>() {
-            return q
-                .options
+            return shown
                 .get(n.wrapping_sub(1))
                 .map(|o| o.code.clone())
-                .ok_or_else(|| format!("Please type a number from 1 to {}.", q.options.len()));
+                .ok_or_else(|| format!("Please type a number from 1 to {}.", shown.len()));
         }
-        q.options
+        shown
             .iter()
             .find(|o| o.code.eq_ignore_ascii_case(t) || o.label.eq_ignore_ascii_case(t))
             .map(|o| o.code.clone())
@@ -94,20 +147,11 @@ fn parse(q: &Question, text: &str) -> Result<Answer, String> {
     }
 }
 
-fn shown(q: &Question, a: &Answer) -> String {
-    let label = |c: &str| q.option(c).map_or(c.to_owned(), |(_, o)| o.label.clone());
-    match a {
-        Answer::Code(c) => label(c),
-        Answer::Codes(cs) if cs.is_empty() => "none".into(),
-        Answer::Codes(cs) => cs.iter().map(|c| label(c)).collect::<Vec<_>>().join(", "),
-        Answer::Int(n) => n.to_string(),
-    }
-}
-
 impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     fn intro(&mut self, title: &str, text: &str) -> Result<(), PromptError> {
         self.say(title)?;
         self.say(&"=".repeat(title.chars().count()))?;
+        self.say("")?;
         self.say(text)?;
         self.say("\nType the number of your answer and press Enter. Type b to go back, ? for help.\nPress Ctrl-C to stop at any time.")
     }
@@ -116,8 +160,10 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         let q = ask.question;
         self.say(&format!("\nQuestion {} of {}", ask.number, ask.total))?;
         self.say(q.prompt.trim())?;
-        for (i, o) in q.options.iter().enumerate() {
-            self.say(&format!("  {}. {}", i + 1, o.label))?;
+        let shown: Vec<String> = q.shown_options().map(|(_, o)| o.label.clone()).collect();
+        for (i, label) in shown.iter().enumerate() {
+            let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+            self.say(&format!("  {}. {label}", i + 1))?;
         }
         let mut hint = match q.kind {
             QuestionKind::Integer => format!(
@@ -132,7 +178,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             QuestionKind::Multi => {
                 "the numbers of all that apply, separated by commas; 0 for none".into()
             }
-            _ => format!("1-{}", q.options.len()),
+            _ => format!("1-{}", shown.len()),
         };
         if ask.can_go_back {
             hint.push_str(", b = back");
@@ -144,14 +190,17 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             hint.push_str(", s = skip");
         }
         if let Some(a) = ask.current {
-            hint.push_str(&format!(", Enter = keep \"{}\"", shown(q, a)));
+            hint.push_str(&format!(", Enter = keep \"{}\"", describe(q, a)));
         }
         loop {
             let text = self.line(&format!("Answer [{hint}]: "))?;
             if text.is_empty() {
                 match ask.current {
                     Some(a) => return Ok(Reply::Answer(a.clone())),
-                    None => continue,
+                    None => {
+                        self.say("Please type an answer.")?;
+                        continue;
+                    }
                 }
             }
             if is_back(&text) {
@@ -184,29 +233,19 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     }
 
     fn crisis(&mut self, message: &str) -> Result<CrisisChoice, PromptError> {
-        self.say("\n!! CRISIS: PLEASE GET HELP NOW !!")?;
-        self.say(message)?;
-        loop {
-            let text = self.line(
-                "\nType c to continue the questions, or s to stop and see the result [c/s]: ",
-            )?;
-            match text.to_ascii_lowercase().as_str() {
-                "c" | "continue" => return Ok(CrisisChoice::Continue),
-                "s" | "stop" => return Ok(CrisisChoice::Stop),
-                _ => {}
-            }
-        }
+        self.say("")?;
+        self.say(crate::report::crisis_block(message, 80, false).trim_end())?;
+        self.say("\nWhat would you like to do?\n  1. Continue with the questions\n  2. Stop here and see the result")?;
+        Ok(match self.number("Answer [1-2]: ", 2)? {
+            1 => CrisisChoice::Continue,
+            _ => CrisisChoice::Stop,
+        })
     }
 
     fn review(&mut self, items: &[ReviewItem]) -> Result<ReviewChoice, PromptError> {
         self.say("\nYour answers")?;
         for (i, item) in items.iter().enumerate() {
-            self.say(&format!(
-                "  {}. {}\n     -> {}",
-                i + 1,
-                item.prompt,
-                item.answer
-            ))?;
+            self.say(&format!("  {}. {}: {}", i + 1, item.title, item.answer))?;
         }
         loop {
             let text = self.line("Press Enter to see the result, type a number to change that answer, or b to go back: ")?;
@@ -220,9 +259,54 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
                 Ok(n) if (1..=items.len()).contains(&n) => {
                     return Ok(ReviewChoice::Edit(items[n - 1].question))
                 }
-                _ => self.say(&format!("Please type a number from 1 to {}.", items.len()))?,
+                _ => self.say(&format!(
+                    "Please press Enter, type a number from 1 to {}, or b.",
+                    items.len()
+                ))?,
             }
         }
+    }
+
+    fn after_result(&mut self, can_save: bool) -> Result<AfterResult, PromptError> {
+        let mut choices = vec![("Show the full report", AfterResult::FullReport)];
+        if can_save {
+            choices.push(("Save the full report to a file", AfterResult::Save));
+        }
+        choices.push(("Finish", AfterResult::Finish));
+        self.say("\nWhat next?")?;
+        for (i, (label, _)) in choices.iter().enumerate() {
+            self.say(&format!("  {}. {label}", i + 1))?;
+        }
+        let n = choices.len();
+        let k = self.number(&format!("Answer [1-{n}]: "), n)?;
+        Ok(choices[k - 1].1)
+    }
+
+    fn file_name(&mut self, prompt: &str, default: &str) -> Result<Option<String>, PromptError> {
+        let text = self.line(&format!("{prompt} [Enter = {default}]: "))?;
+        Ok(Some(if text.is_empty() {
+            default.to_owned()
+        } else {
+            text
+        }))
+    }
+
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool, PromptError> {
+        let keys = if default { "Y/n" } else { "y/N" };
+        loop {
+            let text = self.line(&format!("{question} [{keys}]: "))?;
+            match text.to_ascii_lowercase().as_str() {
+                "" => return Ok(default),
+                "y" | "yes" => return Ok(true),
+                "n" | "no" => return Ok(false),
+                _ => self.say("Please type y or n.")?,
+            }
+        }
+    }
+
+    fn crisis_reminder(&mut self, message: &str) -> Result<(), PromptError> {
+        self.say("")?;
+        self.say(crate::report::crisis_block(message, 80, false).trim_end())
     }
 }
 
@@ -315,18 +399,79 @@ mod tests {
     }
 
     #[test]
-    fn crisis_and_review_choices() {
-        let mut p = plain("x\ns\n");
+    fn the_crisis_choice_is_numbered_and_a_wrong_entry_is_explained() {
+        let mut p = plain("s\n3\n2\n");
         assert_eq!(p.crisis("Call 988.").unwrap(), CrisisChoice::Stop);
-        assert!(String::from_utf8(p.output)
-            .unwrap()
-            .starts_with("\n!! CRISIS: PLEASE GET HELP NOW !!\nCall 988.\n"));
+        let out = String::from_utf8(p.output).unwrap();
+        assert!(
+            out.starts_with("\n!! CRISIS: PLEASE GET HELP NOW !!\n   Call 988.\n"),
+            "{out}"
+        );
+        assert!(out.contains("  1. Continue with the questions\n  2. Stop here and see the result"), "{out}");
+        assert_eq!(
+            out.matches("Please type a number from 1 to 2.").count(),
+            2,
+            "both wrong entries are answered: {out}"
+        );
+        assert_eq!(plain("1\n").crisis("x").unwrap(), CrisisChoice::Continue);
+    }
+
+    #[test]
+    fn review_lists_titles_and_explains_a_wrong_entry() {
         let items = vec![ReviewItem {
             question: 7,
-            prompt: "P".into(),
-            answer: "A".into(),
+            title: "Home situation".into(),
+            answer: "Stable and safe".into(),
         }];
-        assert_eq!(plain("1\n").review(&items).unwrap(), ReviewChoice::Edit(7));
+        let mut p = plain("9\n1\n");
+        assert_eq!(p.review(&items).unwrap(), ReviewChoice::Edit(7));
+        let out = String::from_utf8(p.output).unwrap();
+        assert!(out.contains("  1. Home situation: Stable and safe\n"), "{out}");
+        assert!(out.contains("Please press Enter, type a number from 1 to 1, or b."), "{out}");
         assert_eq!(plain("\n").review(&items).unwrap(), ReviewChoice::Submit);
+    }
+
+    #[test]
+    fn prefer_not_to_say_is_listed_last_and_numbered_as_shown() {
+        let r = Rules::builtin().unwrap();
+        let q = question(&r, "harm_others");
+        let mut p = plain("4\n");
+        assert_eq!(
+            p.ask(ask(&q)).unwrap(),
+            Reply::Answer(Answer::Code("declined".into()))
+        );
+        let out = String::from_utf8(p.output).unwrap();
+        assert!(
+            out.contains("  3. Yes, and I intend to or have a plan to hurt someone\n  4. Prefer not to say\n"),
+            "{out}"
+        );
+        let mut p = plain("3\n");
+        assert_eq!(
+            p.ask(ask(&q)).unwrap(),
+            Reply::Answer(Answer::Code("intent".into()))
+        );
+    }
+
+    #[test]
+    fn a_huge_line_is_read_in_bounded_memory() {
+        let mut input = "9".repeat(10 * MAX_LINE).into_bytes();
+        input.extend_from_slice(b"\nnext\n");
+        let mut r = &input[..];
+        let first = read_line(&mut r, MAX_LINE).unwrap().unwrap();
+        assert_eq!(first.len(), MAX_LINE);
+        assert_eq!(read_line(&mut r, MAX_LINE).unwrap().as_deref(), Some("next"));
+        assert_eq!(read_line(&mut r, MAX_LINE).unwrap(), None);
+    }
+
+    #[test]
+    fn after_the_result_and_file_names() {
+        let mut p = plain("7\n2\n");
+        assert_eq!(p.after_result(true).unwrap(), AfterResult::Save);
+        assert_eq!(plain("2\n").after_result(false).unwrap(), AfterResult::Finish);
+        assert_eq!(
+            plain("\n").file_name("Save to", "r.txt").unwrap().as_deref(),
+            Some("r.txt")
+        );
+        assert!(plain("\n").confirm("Replace?", false).map(|y| !y).unwrap());
     }
 }

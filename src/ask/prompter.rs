@@ -31,7 +31,8 @@ pub enum Reply {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewItem {
     pub question: usize,
-    pub prompt: String,
+    /// The question's short title.
+    pub title: String,
     /// The answer as the person saw it (option labels, or the number).
     pub answer: String,
 }
@@ -50,6 +51,17 @@ pub enum ReviewChoice {
 pub enum CrisisChoice {
     Continue,
     Stop,
+}
+
+/// What the person chose after seeing the short result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterResult {
+    /// Show the whole report.
+    FullReport,
+    /// Save the whole report to a file.
+    Save,
+    /// Done.
+    Finish,
 }
 
 /// Why a prompt did not return an answer.
@@ -84,4 +96,15 @@ pub trait Prompter {
     fn crisis(&mut self, message: &str) -> Result<CrisisChoice, PromptError>;
     /// Show every answer and let the person submit or change one.
     fn review(&mut self, items: &[ReviewItem]) -> Result<ReviewChoice, PromptError>;
+    /// After the short result: the full report, saving it, or done.
+    /// `can_save` is false when the report already goes to a file.
+    fn after_result(&mut self, can_save: bool) -> Result<AfterResult, PromptError>;
+    /// Ask for a file name, offering `default`; `None` when the person
+    /// gives up (an empty answer with no default, or Esc).
+    fn file_name(&mut self, prompt: &str, default: &str) -> Result<Option<String>, PromptError>;
+    /// A yes-or-no question; Enter gives `default`.
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool, PromptError>;
+    /// Show the crisis message again, asking nothing: the last thing on
+    /// screen when the result itself went elsewhere.
+    fn crisis_reminder(&mut self, message: &str) -> Result<(), PromptError>;
 }

@@ -3,7 +3,9 @@
 
 use std::collections::VecDeque;
 
-use super::prompter::{Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem};
+use super::prompter::{
+    AfterResult, Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem,
+};
 
 /// One scripted action, consumed in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,8 +16,16 @@ pub enum Step {
     Review(ReviewChoice),
     /// Choose after the next crisis message.
     Crisis(CrisisChoice),
+    /// Choose after the short result.
+    After(AfterResult),
+    /// Type this file name (`None`: give up).
+    FileName(Option<&'static str>),
+    /// Answer the next yes-or-no question.
+    Confirm(bool),
     /// Press Ctrl-C at the next prompt of any kind.
     Interrupt,
+    /// End the input (Ctrl-D) at the next prompt of any kind.
+    Close,
 }
 
 /// Plays `steps`; records every prompt in `shown`.
@@ -23,15 +33,18 @@ pub enum Step {
 pub struct Scripted {
     steps: VecDeque<Step>,
     /// What the person saw, one line per prompt: `ask q 3/15`, `notice ...`,
-    /// `crisis`, `review a,b,c`, `intro`.
+    /// `crisis`, `review a,b,c`, `intro`, `after`, `file name ...`,
+    /// `confirm ...`, `crisis reminder`.
     pub shown: Vec<String>,
+    /// The introduction's text (the disclaimer, and how answers are saved).
+    pub intro: String,
 }
 
 impl Scripted {
     pub fn new(steps: impl IntoIterator<Item = Step>) -> Self {
         Scripted {
             steps: steps.into_iter().collect(),
-            shown: Vec::new(),
+            ..Scripted::default()
         }
     }
 
@@ -43,6 +56,7 @@ impl Scripted {
     fn next(&mut self, at: &str) -> Result<Step, PromptError> {
         match self.steps.pop_front() {
             Some(Step::Interrupt) => Err(PromptError::Interrupted),
+            Some(Step::Close) => Err(PromptError::Closed),
             Some(step) => Ok(step),
             None => panic!("script ran out at {at}; shown so far: {:#?}", self.shown),
         }
@@ -50,8 +64,9 @@ impl Scripted {
 }
 
 impl Prompter for Scripted {
-    fn intro(&mut self, _title: &str, _text: &str) -> Result<(), PromptError> {
+    fn intro(&mut self, _title: &str, text: &str) -> Result<(), PromptError> {
         self.shown.push("intro".into());
+        self.intro = text.to_owned();
         Ok(())
     }
 
@@ -94,5 +109,44 @@ impl Prompter for Scripted {
                 self.shown
             ),
         }
+    }
+
+    fn after_result(&mut self, can_save: bool) -> Result<AfterResult, PromptError> {
+        self.shown
+            .push(format!("after{}", if can_save { " (can save)" } else { "" }));
+        match self.next("after the result")? {
+            Step::After(c) => Ok(c),
+            other => panic!(
+                "after the result the script has {other:?}; shown: {:#?}",
+                self.shown
+            ),
+        }
+    }
+
+    fn file_name(&mut self, prompt: &str, default: &str) -> Result<Option<String>, PromptError> {
+        self.shown.push(format!("file name {prompt} [{default}]"));
+        match self.next("file name")? {
+            Step::FileName(name) => Ok(name.map(str::to_owned)),
+            other => panic!(
+                "at a file name the script has {other:?}; shown: {:#?}",
+                self.shown
+            ),
+        }
+    }
+
+    fn confirm(&mut self, question: &str, _default: bool) -> Result<bool, PromptError> {
+        self.shown.push(format!("confirm {question}"));
+        match self.next("confirm")? {
+            Step::Confirm(yes) => Ok(yes),
+            other => panic!(
+                "at a question the script has {other:?}; shown: {:#?}",
+                self.shown
+            ),
+        }
+    }
+
+    fn crisis_reminder(&mut self, _message: &str) -> Result<(), PromptError> {
+        self.shown.push("crisis reminder".into());
+        Ok(())
     }
 }

@@ -1,21 +1,22 @@
 //! The full-screen terminal prompter (dialoguer), drawn on standard error.
 
-use dialoguer::console::{style, Term};
+use dialoguer::console::{Style, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Input, MultiSelect, Select};
+use dialoguer::{Confirm, Input, MultiSelect, Select};
 
-use crate::answers::Answer;
+use crate::answers::{describe, Answer};
+use crate::interrupt::IN_PROMPT;
+use crate::report::{crisis_block, wrap_text};
 use crate::rules::model::{Question, QuestionKind};
 
-use super::prompter::{Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem};
+use super::prompter::{
+    AfterResult, Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem,
+};
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 
-/// True while a full-screen prompt reads keys. Ctrl-C then arrives as a key
-/// and the prompt returns `Interrupted`, so a SIGINT handler must let it be.
-pub static IN_PROMPT: AtomicBool = AtomicBool::new(false);
-
-/// Marks a prompt as active for as long as it lives.
+/// Marks a prompt as active for as long as it lives: Ctrl-C then arrives
+/// as a key, and the prompt returns `Interrupted`.
 struct Active;
 
 impl Active {
@@ -39,33 +40,46 @@ const SKIP: &str = "Skip this question";
 pub struct Terminal {
     term: Term,
     theme: Box<dyn Theme>,
-}
-
-impl Default for Terminal {
-    fn default() -> Self {
-        Self::new()
-    }
+    color: bool,
 }
 
 impl Terminal {
-    pub fn new() -> Self {
+    /// A prompter on standard error; `color` as `--color` and `NO_COLOR` decide.
+    pub fn new(color: bool) -> Self {
         let term = Term::stderr();
-        // console honours NO_COLOR and non-terminals; pick a plain theme then.
-        let theme: Box<dyn Theme> = if dialoguer::console::colors_enabled_stderr() {
+        dialoguer::console::set_colors_enabled_stderr(color);
+        let theme: Box<dyn Theme> = if color {
             Box::new(ColorfulTheme::default())
         } else {
             Box::new(SimpleTheme)
         };
-        Terminal { term, theme }
+        Terminal { term, theme, color }
     }
 
+    /// The width prose is wrapped to.
     fn width(&self) -> usize {
         usize::from(self.term.size().1).clamp(40, 100)
     }
 
+    /// The terminal's real width, for menu lines that must never wrap.
+    fn columns(&self) -> usize {
+        usize::from(self.term.size().1).max(20)
+    }
+
     fn say(&self, text: &str) -> Result<(), PromptError> {
-        let wrapped = crate::report::wrap_text(text, self.width());
+        let wrapped = wrap_text(text, self.width());
         self.term.write_line(&wrapped).map_err(PromptError::from)
+    }
+
+    /// Wrap first, then style each line: escape codes take no columns.
+    fn say_styled(&self, text: &str, style: Style) -> Result<(), PromptError> {
+        let wrapped = wrap_text(text, self.width());
+        for line in wrapped.lines() {
+            self.term
+                .write_line(&style.apply_to(line).to_string())
+                .map_err(PromptError::from)?;
+        }
+        Ok(())
     }
 
     /// Map a dialoguer error, and give the cursor back after Ctrl-C.
@@ -75,18 +89,43 @@ impl Terminal {
         PromptError::from(e)
     }
 
+    /// A menu; `None` on Esc. Items are wrapped by [`menu_item`] first.
     fn choose(
         &self,
         prompt: &str,
         items: &[String],
         default: usize,
     ) -> Result<Option<usize>, PromptError> {
+        let _active = Active::new();
+        let items: Vec<String> = items.iter().map(|i| self.menu_item(i, 2)).collect();
         Select::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
-            .items(items)
+            .report(false)
+            .items(&items)
             .default(default)
             .interact_on_opt(&self.term)
             .map_err(|e| self.fail(e))
+    }
+
+    /// A menu item wrapped to the terminal at word boundaries, later lines
+    /// indented under the first. The menu's prefix takes `prefix` columns.
+    /// dialoguer clears a menu by counting its lines, so no line may wrap on
+    /// its own; it also measures lines in bytes, so accented text is wrapped
+    /// narrower until every line's bytes fit too.
+    fn menu_item(&self, text: &str, prefix: usize) -> String {
+        menu_item(text, self.columns(), prefix)
+    }
+
+    /// Confirm a recorded answer on its own line, in words; a long answer
+    /// hangs under itself.
+    fn answered(&self, text: &str) -> Result<(), PromptError> {
+        let line = format!("✔ Your answer: {text}");
+        let wrapped = crate::report::wrap_text_from(&line, self.width(), 0, "  ");
+        let wrapped = match wrapped.strip_prefix('✔') {
+            Some(rest) => format!("{}{rest}", Style::new().green().for_stderr().apply_to('✔')),
+            None => wrapped,
+        };
+        self.term.write_line(&wrapped).map_err(PromptError::from)
     }
 
     fn help(&self, q: &Question) -> Result<(), PromptError> {
@@ -94,12 +133,13 @@ impl Terminal {
             .help
             .as_deref()
             .map_or("There is no more help for this question.", str::trim);
-        self.say(&format!("{}", style(text).italic()))
+        self.say_styled(text, Style::new().italic().for_stderr())
     }
 
     fn ask_choice(&self, ask: &Ask<'_>) -> Result<Reply, PromptError> {
         let q = ask.question;
-        let mut items: Vec<String> = q.options.iter().map(|o| o.label.clone()).collect();
+        let shown: Vec<usize> = q.shown_options().map(|(i, _)| i).collect();
+        let mut items: Vec<String> = shown.iter().map(|&i| q.options[i].label.clone()).collect();
         let n = items.len();
         let extra: Vec<&str> = [
             (!q.required).then_some(SKIP),
@@ -111,17 +151,22 @@ impl Terminal {
         .collect();
         items.extend(extra.iter().map(|s| s.to_string()));
         let default = match ask.current {
-            Some(Answer::Code(c)) => q.option(c).map_or(0, |(i, _)| i),
+            Some(Answer::Code(c)) => q
+                .option(c)
+                .and_then(|(i, _)| shown.iter().position(|&s| s == i))
+                .unwrap_or(0),
             _ => 0,
         };
         loop {
             match self.choose("Your answer", &items, default)? {
                 None if ask.can_go_back => return Ok(Reply::Back),
                 None => continue,
-                Some(i) if i < n => {
-                    return Ok(Reply::Answer(Answer::Code(q.options[i].code.clone())))
+                Some(k) if k < n => {
+                    let answer = Answer::Code(q.options[shown[k]].code.clone());
+                    self.answered(&describe(q, &answer))?;
+                    return Ok(Reply::Answer(answer));
                 }
-                Some(i) => match extra[i - n] {
+                Some(k) => match extra[k - n] {
                     SKIP => return Ok(Reply::Skip),
                     BACK => return Ok(Reply::Back),
                     _ => self.help(q)?,
@@ -135,36 +180,41 @@ impl Terminal {
         if q.help.is_some() {
             self.help(q)?;
         }
-        let chosen: Vec<bool> = q
-            .options
+        let shown: Vec<usize> = q.shown_options().map(|(i, _)| i).collect();
+        let chosen: Vec<bool> = shown
             .iter()
-            .map(|o| matches!(ask.current, Some(Answer::Codes(cs)) if cs.contains(&o.code)))
+            .map(|&i| matches!(ask.current, Some(Answer::Codes(cs)) if cs.contains(&q.options[i].code)))
             .collect();
-        let labels: Vec<&str> = q.options.iter().map(|o| o.label.as_str()).collect();
+        let labels: Vec<String> = shown
+            .iter()
+            .map(|&i| self.menu_item(&q.options[i].label, 6))
+            .collect();
         loop {
+            let _active = Active::new();
             let picked = MultiSelect::with_theme(self.theme.as_ref())
                 .with_prompt("Your answers (Space selects, Enter confirms, Esc goes back)")
+                .report(false)
                 .items(&labels)
                 .defaults(&chosen)
                 .interact_on_opt(&self.term)
                 .map_err(|e| self.fail(e))?;
+            drop(_active);
             let Some(picked) = picked else {
                 if ask.can_go_back {
                     return Ok(Reply::Back);
                 }
                 continue;
             };
-            let declines = picked.iter().any(|&i| q.options[i].declines);
-            if declines && picked.len() > 1 {
+            let mut codes: Vec<usize> = picked.into_iter().map(|k| shown[k]).collect();
+            codes.sort_unstable();
+            let declines = codes.iter().any(|&i| q.options[i].declines);
+            if declines && codes.len() > 1 {
                 self.say("\"Prefer not to say\" cannot be combined with other answers.")?;
                 continue;
             }
-            return Ok(Reply::Answer(Answer::Codes(
-                picked
-                    .into_iter()
-                    .map(|i| q.options[i].code.clone())
-                    .collect(),
-            )));
+            let answer = Answer::Codes(codes.iter().map(|&i| q.options[i].code.clone()).collect());
+            self.answered(&describe(q, &answer))?;
+            return Ok(Reply::Answer(answer));
         }
     }
 
@@ -187,8 +237,10 @@ impl Terminal {
             keys.push("empty = skip".into());
         }
         loop {
+            let _active = Active::new();
             let mut input = Input::<String>::with_theme(self.theme.as_ref())
                 .with_prompt(format!("Your answer ({})", keys.join(", ")))
+                .report(false)
                 .allow_empty(!q.required)
                 .validate_with(|s: &String| -> Result<(), String> {
                     let s = s.trim();
@@ -206,41 +258,70 @@ impl Terminal {
             let text = input
                 .interact_text_on(&self.term)
                 .map_err(|e| self.fail(e))?;
+            drop(_active);
             match text.trim() {
                 "" => return Ok(Reply::Skip),
                 "b" if ask.can_go_back => return Ok(Reply::Back),
                 "b" => self.say("This is the first question; there is nothing before it.")?,
                 "?" => self.help(q)?,
-                n => return Ok(Reply::Answer(Answer::Int(n.parse().unwrap_or(lo)))),
+                n => {
+                    let answer = Answer::Int(n.parse().unwrap_or(lo));
+                    self.answered(&describe(q, &answer))?;
+                    return Ok(Reply::Answer(answer));
+                }
             }
         }
     }
 }
 
-/// `text` cut to `width` characters, with `…` when cut.
+/// `text` wrapped for a menu `columns` wide whose prefix takes `prefix`
+/// columns: no line wider than the terminal, in columns or in bytes.
+pub fn menu_item(text: &str, columns: usize, prefix: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let indent = " ".repeat(prefix);
+    let mut width = columns.saturating_sub(1).max(prefix + 8);
+    loop {
+        let wrapped = crate::report::wrap_strict(&text, width, prefix, &indent);
+        if width <= prefix + 8 || wrapped.lines().all(|l| l.len() + prefix <= columns) {
+            return wrapped;
+        }
+        width -= 1;
+    }
+}
+
+/// `text` cut to `width` with `…` when cut, measured in bytes: dialoguer
+/// counts a menu line's bytes, and a character never takes more columns
+/// than bytes, so the line fits on screen too.
 fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    if text.len() <= width {
         return text.to_owned();
     }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    let room = width.saturating_sub('…'.len_utf8());
+    let end = text
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take_while(|&end| end <= room)
+        .last()
+        .unwrap_or(0);
+    format!("{}…", &text[..end])
 }
 
 impl Prompter for Terminal {
     fn intro(&mut self, title: &str, text: &str) -> Result<(), PromptError> {
-        self.say(&format!("{}\n", style(title).bold()))?;
+        self.say_styled(title, Style::new().bold().for_stderr())?;
+        self.term.write_line("")?;
         self.say(text)?;
+        self.term.write_line("")?;
         self.say(
-            "\nUse the arrow keys and Enter to answer. Esc or \"← Back\" returns to the previous question; \"? What does this mean?\" explains a question. Ctrl-C stops.\n",
+            "Use the arrow keys and Enter to answer. Esc or \"← Back\" returns to the previous question; \"? What does this mean?\" explains a question. Ctrl-C stops.",
         )
     }
 
     fn ask(&mut self, ask: Ask<'_>) -> Result<Reply, PromptError> {
-        let _active = Active::new();
         let heading = format!("Question {} of {}", ask.number, ask.total);
-        self.say(&format!("\n{}", style(heading).dim()))?;
-        self.say(&format!("{}", style(ask.question.prompt.trim()).bold()))?;
+        self.term.write_line("")?;
+        self.say_styled(&heading, Style::new().dim().for_stderr())?;
+        self.say_styled(ask.question.prompt.trim(), Style::new().bold().for_stderr())?;
         match ask.question.kind {
             QuestionKind::YesNo | QuestionKind::Choice => self.ask_choice(&ask),
             QuestionKind::Multi => self.ask_multi(&ask),
@@ -249,16 +330,12 @@ impl Prompter for Terminal {
     }
 
     fn notice(&mut self, text: &str) -> Result<(), PromptError> {
-        self.say(&format!("{}", style(text).yellow()))
+        self.say_styled(text, Style::new().yellow().for_stderr())
     }
 
     fn crisis(&mut self, message: &str) -> Result<CrisisChoice, PromptError> {
-        let _active = Active::new();
-        self.say(&format!(
-            "\n{}",
-            style("!! CRISIS: PLEASE GET HELP NOW !!").red().bold()
-        ))?;
-        self.say(&format!("{}\n", style(message).bold()))?;
+        self.crisis_reminder(message)?;
+        self.term.write_line("")?;
         let items = [
             "Continue with the questions".to_owned(),
             "Stop here and see the result".to_owned(),
@@ -273,17 +350,14 @@ impl Prompter for Terminal {
     }
 
     fn review(&mut self, items: &[ReviewItem]) -> Result<ReviewChoice, PromptError> {
-        let _active = Active::new();
-        self.say(&format!("\n{}", style("Your answers").bold()))?;
+        self.term.write_line("")?;
+        self.say_styled("Your answers", Style::new().bold().for_stderr())?;
         let mut choices = vec!["✓ These are right: show the result".to_owned()];
         // One line per item: a wrapped menu line would break the redraw.
-        let room = self.width().saturating_sub(6);
+        let room = self.columns().saturating_sub(4);
         choices.extend(items.iter().enumerate().map(|(i, it)| {
-            let answer = fit(&it.answer, room / 2);
-            let head = format!("{}. ", i + 1);
-            let prompt_room =
-                room.saturating_sub(head.chars().count() + answer.chars().count() + 5);
-            format!("{head}{}  →  {answer}", fit(&it.prompt, prompt_room))
+            let line = format!("{}. {}: {}", i + 1, it.title, it.answer);
+            fit(&line, room)
         }));
         choices.push(BACK.to_owned());
         match self.choose("Choose an answer to change it, or confirm", &choices, 0)? {
@@ -292,15 +366,89 @@ impl Prompter for Terminal {
             _ => Ok(ReviewChoice::Back),
         }
     }
+
+    fn after_result(&mut self, can_save: bool) -> Result<AfterResult, PromptError> {
+        let mut choices = vec![(
+            "Show the full report (the reasons, notes and what each level means)",
+            AfterResult::FullReport,
+        )];
+        if can_save {
+            choices.push(("Save the full report to a file", AfterResult::Save));
+        }
+        choices.push(("Finish", AfterResult::Finish));
+        let labels: Vec<String> = choices.iter().map(|(l, _)| (*l).to_owned()).collect();
+        self.term.write_line("")?;
+        Ok(match self.choose("What next?", &labels, 0)? {
+            Some(k) => choices[k].1,
+            None => AfterResult::Finish,
+        })
+    }
+
+    fn file_name(&mut self, prompt: &str, default: &str) -> Result<Option<String>, PromptError> {
+        let _active = Active::new();
+        let text = Input::<String>::with_theme(self.theme.as_ref())
+            .with_prompt(prompt)
+            .default(default.to_owned())
+            .report(false)
+            .interact_text_on(&self.term)
+            .map_err(|e| self.fail(e))?;
+        let text = text.trim();
+        Ok((!text.is_empty()).then(|| text.to_owned()))
+    }
+
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool, PromptError> {
+        let _active = Active::new();
+        Confirm::with_theme(self.theme.as_ref())
+            .with_prompt(question)
+            .default(default)
+            .report(false)
+            .interact_on(&self.term)
+            .map_err(|e| self.fail(e))
+    }
+
+    fn crisis_reminder(&mut self, message: &str) -> Result<(), PromptError> {
+        let block = crisis_block(message, self.width(), self.color);
+        self.term.write_line("")?;
+        self.term
+            .write_str(&block)
+            .map_err(PromptError::from)
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::{fit, menu_item};
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn fit_cuts_with_an_ellipsis() {
-        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abcdefgh", 6), "abc…");
         assert_eq!(fit("abc", 4), "abc");
+        assert_eq!(fit("ééééé", 7), "éé…", "bytes, not characters");
+    }
+
+    #[test]
+    fn menu_items_wrap_at_words_and_never_reach_the_edge() {
+        let label = "Strong shaking, seizures, seeing things or confusion, or I have needed medically supervised detox before";
+        for columns in [40, 80, 100] {
+            let item = menu_item(label, columns, 2);
+            for (i, line) in item.lines().enumerate() {
+                let shown = if i == 0 { 2 } else { 0 } + line.width();
+                assert!(shown < columns, "{columns}: {line:?}");
+                assert!(line.len() + 2 <= columns, "bytes, {columns}: {line:?}");
+            }
+            assert!(
+                item.contains("medically"),
+                "no word is cut at {columns}: {item}"
+            );
+        }
+        assert_eq!(menu_item("No", 80, 2), "No");
+    }
+
+    #[test]
+    fn accented_menu_items_fit_in_bytes_too() {
+        let label = "Sí, a menudo o con fuerza, incluso pensamientos de hacerme daño o de quitarme la vida ñáéíóú";
+        let item = menu_item(label, 40, 2);
+        assert!(item.lines().all(|l| l.len() + 2 <= 40), "{item}");
     }
 }

@@ -3,7 +3,8 @@
 //! renderers turn it into a terminal table, Markdown, CSV or JSON.
 
 use comfy_table::{
-    presets, Attribute as Style, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+    presets, Attribute as Style, Cell, Color, ColumnConstraint, ContentArrangement, LineStyle,
+    Table, Width,
 };
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -186,7 +187,9 @@ pub fn table(c: &Comparison, look: Look) -> String {
     }
     let mut t = Table::new();
     t.load_style(if look.ascii {
-        presets::ASCII_FULL
+        // The preset draws the header rule as one `=` line; give it joints
+        // where the columns meet, like every other rule.
+        presets::ASCII_FULL.header_separator(LineStyle::new('+', '=', '+', '+'))
     } else {
         presets::UTF8_FULL
     });

@@ -13,10 +13,17 @@ pub use crisis::block as crisis_block;
 pub use markdown::render as markdown;
 pub use summary::render as summary;
 pub use text::render as text;
+pub use wrap::wrap_strict;
 
 /// Wrap plain text to `width` columns, keeping line breaks and bullets.
 pub fn wrap_text(text: &str, width: usize) -> String {
     wrap::wrap(text, width, 0, "")
+}
+
+/// Wrap `text` whose first line starts `first` columns in; later lines
+/// start with `indent`.
+pub fn wrap_text_from(text: &str, width: usize, first: usize, indent: &str) -> String {
+    wrap::wrap(text, width, first, indent)
 }
 
 use indexmap::IndexMap;

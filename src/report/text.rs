@@ -4,7 +4,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::compare;
-use super::wrap::wrap;
+use super::wrap::{wrap, wrap_strict};
 use super::{crisis, rating_word, why, Report, View};
 
 /// `text` followed by spaces up to `width` display columns.
@@ -287,7 +287,8 @@ fn details(out: &mut String, r: &Report, width: usize) {
     ));
     out.push_str("\nDetails for clinicians\n");
     for l in lines {
-        out.push_str(&format!("  {}\n", wrap(&l, width, 2, "    ")));
+        // Cut a word longer than a line (the hash) rather than overflow.
+        out.push_str(&format!("  {}\n", wrap_strict(&l, width, 2, "    ")));
     }
 }
 
@@ -303,13 +304,18 @@ pub(super) fn answer_code(a: &crate::answers::Answer) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::compare::Look;
     use crate::rules::Rules;
+
+    fn report_of(rules: &Rules, example: &str) -> Report {
+        let doc = crate::answers::parse(rules, "e", example).unwrap();
+        let outcome = crate::engine::evaluate(rules, &doc.answers);
+        super::super::build(rules, &doc.answers, &outcome, doc.id)
+    }
 
     fn report(example: &str) -> Report {
         let rules = Rules::builtin().unwrap();
-        let doc = crate::answers::parse(&rules, "e", example).unwrap();
-        let outcome = crate::engine::evaluate(&rules, &doc.answers);
-        let mut r = super::super::build(&rules, &outcome, doc.id);
+        let mut r = report_of(&rules, example);
         r.comparison = Some(
             compare::comparison(&rules, None)
                 .unwrap()
@@ -317,6 +323,23 @@ mod tests {
         );
         r
     }
+
+    /// Whitespace folded, so that expectations do not depend on wrapping.
+    fn flat(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn at(width: usize) -> View {
+        View {
+            look: Look {
+                width,
+                ..Look::default()
+            },
+            details: false,
+        }
+    }
+
+    const CALM: &str = "answers: {self_harm_thoughts: none, recent_attempt: \"no\", harm_others: none, supervision_24_7: \"no\", self_care: managing, reality_contact: none, substance_use: none, withdrawal: none, daily_functioning: managing, support_frequency: weekly, hours_available: 10, home_situation: stable, outpatient_history: never, recent_discharge: \"no\", can_attend: \"yes\", readiness: ready}";
 
     #[test]
     fn no_line_is_wider_than_the_width_from_40_columns_up() {
@@ -327,16 +350,12 @@ mod tests {
         ] {
             let r = report(example);
             for width in 40..=120 {
-                let text = render(
-                    &r,
-                    Look {
-                        width,
-                        ..Look::default()
-                    },
-                );
-                let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap();
-                assert!(widest <= width, "width {width}: {widest}\n{text}");
-                assert!(text.contains("screening aid, not a diagnosis"));
+                for details in [false, true] {
+                    let text = render(&r, View { details, ..at(width) });
+                    let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap();
+                    assert!(widest <= width, "width {width}: {widest}\n{text}");
+                    assert!(text.contains("screening aid, not a diagnosis"));
+                }
             }
         }
     }
@@ -344,17 +363,92 @@ mod tests {
     #[test]
     fn narrow_reports_stack_names_above_values() {
         let r = report(include_str!("../../examples/iop.yaml"));
-        let text = render(
-            &r,
-            Look {
-                width: 40,
-                ..Look::default()
-            },
-        );
+        let text = render(&r, at(40));
         assert!(
             text.contains("  Sessions a week:\n    3 to 5 days\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_crisis_opens_and_closes_the_report_and_is_styled_on_a_terminal() {
+        let r = report(include_str!("../../examples/crisis.json"));
+        let text = render(&r, at(80));
+        assert!(text.starts_with("!! CRISIS: PLEASE GET HELP NOW !!\n"));
+        let last: Vec<&str> = text.lines().rev().take(7).collect();
+        assert_eq!(last[6], "!! CRISIS: PLEASE GET HELP NOW !!", "{text}");
+        assert!(last[0].contains("local emergency number"), "{text}");
+        assert!(!text.contains('\x1b'), "no colour unless asked");
+        let colour = View {
+            look: Look {
+                color: true,
+                ..Look::default()
+            },
+            details: false,
+        };
+        let text = render(&r, colour);
+        assert!(text.starts_with("\x1b[1;31m!! CRISIS"), "{text:?}");
+        assert_eq!(text.matches("\x1b[1;31m!! CRISIS").count(), 2);
+    }
+
+    #[test]
+    fn a_result_without_a_crisis_has_no_crisis_block() {
+        let text = render(&report(include_str!("../../examples/iop.yaml")), at(80));
+        assert!(!text.contains("CRISIS"));
+    }
+
+    #[test]
+    fn why_leads_with_what_raised_the_level_and_names_the_answers() {
+        let rules = Rules::builtin().unwrap();
+        let unsafe_home = CALM
+            .replace("home_situation: stable", "home_situation: unsafe")
+            .replace("daily_functioning: managing", "daily_functioning: hard_most_days");
+        let r = report_of(&rules, &unsafe_home);
+        assert_eq!(r.level, "inpatient");
+        let text = render(&r, at(80));
+        let why = &text[text.find("Why this level").unwrap()..text.find("What your answers show").unwrap()];
+        assert!(why.starts_with("Why this level\n  This is what calls for this level:\n  - An intensive outpatient program depends on a safe place"), "{why}");
+        assert!(why.contains("    Your answers:\n      Keeping up with daily life: Most days it is hard to keep up\n      Home situation: Not safe, or I have no stable place to live\n"), "{why}");
+        assert!(
+            flat(why).contains("Without this, your answers overall would point to: Intensive outpatient program."),
+            "the route: the bands alone gave IOP; {why}"
+        );
+    }
+
+    #[test]
+    fn the_crisis_reason_names_only_what_the_person_reported() {
+        let r = report(include_str!("../../examples/crisis.json"));
+        let text = render(&r, at(100));
+        assert!(text.contains("Your answer: A plan or intent to act: Yes"), "{text}");
+        for other in ["tried to end", "hurt someone", "day and night to stay safe"] {
+            assert!(!text.contains(other), "{other} was not reported: {text}");
+        }
+    }
+
+    #[test]
+    fn the_text_report_speaks_plainly_and_details_keep_the_ids() {
+        let r = report(include_str!("../../examples/iop.yaml"));
+        let plain = render(&r, at(80));
+        for jargon in ["`", "band", "placement", "rule fired", "(iop)", "support_frequency"] {
+            assert!(!plain.contains(jargon), "{jargon:?} in:\n{plain}");
+        }
+        let detailed = render(&r, View { details: true, ..at(80) });
+        let details = flat(&detailed[detailed.find("Details for clinicians").unwrap()..]);
+        assert!(details.contains("Level: `iop`. Bands: the highest of the ratings is 2"), "{details}");
+        assert!(details.contains("support_need 2 (support_frequency = several_a_week)"), "{details}");
+        assert!(details.contains("`daily_support` (floor `iop`) because support_frequency = several_a_week"), "{details}");
+    }
+
+    #[test]
+    fn a_level_set_by_the_ratings_alone_says_so() {
+        let rules = Rules::builtin().unwrap();
+        let r = report_of(&rules, CALM);
+        let text = render(&r, at(80));
+        assert!(
+            flat(&text).contains("Why this level Your strongest concern is mild (Support needed), and a concern at that level points to this level of care."),
+            "{text}"
+        );
+        assert!(!text.contains("Also counted"));
     }
 
     #[test]
@@ -373,11 +467,8 @@ mod tests {
                 "      setting: Facility\n      cost: High\n",
             );
         let rules = Rules::parse("r.yaml", &text).unwrap();
-        let doc =
-            crate::answers::parse(&rules, "a", "answers: {danger: \"no\", hours: 5}").unwrap();
-        let outcome = crate::engine::evaluate(&rules, &doc.answers);
-        let r = super::super::build(&rules, &outcome, None);
-        let out = render(&r, Look::default());
+        let r = report_of(&rules, "answers: {danger: \"no\", hours: 5}");
+        let out = render(&r, at(80));
         let wide = out.lines().find(|l| l.contains("治療")).unwrap();
         let cost = out.lines().find(|l| l.contains("Cost:")).unwrap();
         // Eight wide characters take 16 columns: the values line up.

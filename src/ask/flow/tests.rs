@@ -1,8 +1,9 @@
 //! The guided flow driven by a scripted prompter over the default rules.
 
 use super::*;
+use crate::answers::Answer;
 use crate::ask::scripted::{Scripted, Step};
-use crate::ask::{CrisisChoice, PromptError, Reply, ReviewChoice};
+use crate::ask::{CrisisChoice, Reply, ReviewChoice};
 
 fn rules() -> Rules {
     Rules::builtin().unwrap()
@@ -40,11 +41,7 @@ fn after_none() -> Vec<Step> {
     steps
 }
 
-fn play(
-    rules: &Rules,
-    prefilled: Answers,
-    steps: Vec<Step>,
-) -> (Result<(Answers, Finish), FlowError>, Scripted) {
+fn play(rules: &Rules, prefilled: Answers, steps: Vec<Step>) -> (Result<Ended, FlowError>, Scripted) {
     let mut p = Scripted::new(steps);
     let r = run(rules, prefilled, &mut p, Settings::default());
     (r, p)
@@ -61,7 +58,7 @@ fn forward_through_every_question_to_review_and_submit() {
     steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
-    let (answers, finish) = res.unwrap();
+    let Ended { answers, finish, .. } = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     assert_eq!(p.remaining(), 0);
     assert_eq!(p.shown[0], "intro");
@@ -140,14 +137,14 @@ fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
     steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
-    let (answers, _) = res.unwrap();
+    let answers = res.unwrap().answers;
     let notice = p
         .shown
         .iter()
         .find(|s| s.starts_with("notice"))
         .expect("a notice");
     assert!(
-        notice.contains("Your answer to \"Do you have a plan"),
+        notice.contains("Your answer to \"A plan or intent to act\""),
         "{notice}"
     );
     assert!(notice.contains("no longer applies"), "{notice}");
@@ -169,7 +166,7 @@ fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
     steps.push(Step::Reply("self_harm_plan", code("no")));
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
-    let (answers, finish) = res.unwrap();
+    let Ended { answers, finish, .. } = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     assert_eq!(
         answers.get(id(&r, "self_harm_thoughts")),
@@ -199,7 +196,7 @@ fn crisis_message_comes_before_the_next_question_and_can_continue() {
     steps.extend(calm_rest());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
-    let (answers, finish) = res.unwrap();
+    let Ended { answers, finish, .. } = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     let at = p.shown.iter().position(|s| s == "crisis").unwrap();
     assert_eq!(p.shown[at - 1], "ask self_harm_plan 2/17");
@@ -221,7 +218,7 @@ fn crisis_stop_ends_the_flow_at_once() {
         Step::Crisis(CrisisChoice::Stop),
     ];
     let (res, p) = play(&r, Answers::empty(&r), steps);
-    let (answers, finish) = res.unwrap();
+    let Ended { answers, finish, .. } = res.unwrap();
     assert_eq!(finish, Finish::StoppedAtCrisis);
     assert_eq!(p.remaining(), 0);
     let o = engine::evaluate(&r, &answers);
@@ -272,7 +269,7 @@ fn prefilled_crisis_is_shown_before_any_question() {
     let mut pre = Answers::empty(&r);
     pre.set(id(&r, "harm_others"), Some(Answer::Code("intent".into())));
     let (res, p) = play(&r, pre, vec![Step::Crisis(CrisisChoice::Stop)]);
-    assert_eq!(res.unwrap().1, Finish::StoppedAtCrisis);
+    assert_eq!(res.unwrap().finish, Finish::StoppedAtCrisis);
     assert_eq!(p.shown, ["intro", "crisis"]);
 }
 
@@ -286,17 +283,19 @@ fn save_after_each_answer_is_private_and_resumable() {
         Step::Reply("recent_attempt", code("no")),
         Step::Interrupt,
     ]);
-    let err = run(
+    let ended = run(
         &r,
         Answers::empty(&r),
         &mut p,
         Settings {
             save: Some(&path),
-            id: None,
+            ..Settings::default()
         },
     )
-    .unwrap_err();
-    assert!(matches!(err, FlowError::Prompt(PromptError::Interrupted)));
+    .unwrap();
+    assert_eq!(ended.finish, Finish::Interrupted);
+    assert!(ended.saved);
+    assert_eq!(ended.answers.iter().count(), 2, "the answers so far come back");
     let text = std::fs::read_to_string(&path).unwrap();
     let saved = crate::answers::parse(&r, "progress.yaml", &text)
         .unwrap()
@@ -314,9 +313,29 @@ fn save_after_each_answer_is_private_and_resumable() {
             0o600
         );
     }
-    // Resuming from the saved file starts at the third question.
-    let (_, p) = play(&r, saved, vec![Step::Interrupt]);
+    // Resuming from the saved file starts at the third question, and says so.
+    let mut p = Scripted::new(vec![Step::Interrupt]);
+    let ended = run(
+        &r,
+        saved,
+        &mut p,
+        Settings {
+            save: Some(&path),
+            resuming: true,
+            id: None,
+        },
+    )
+    .unwrap();
     assert_eq!(p.shown[1], "ask harm_others 3/16");
+    assert!(
+        p.intro.ends_with(&format!(
+            "Resuming from {}: 2 answers loaded, continuing at question 3 of 16. Your answers are saved there after each one.",
+            path.display()
+        )),
+        "{}",
+        p.intro
+    );
+    assert!(!ended.saved, "nothing new was saved");
 }
 
 #[test]
@@ -334,11 +353,75 @@ fn the_file_is_saved_after_every_single_answer() {
         &mut p,
         Settings {
             save: Some(&path),
-            id: None,
+            ..Settings::default()
         },
     );
     let saved = crate::answers::parse(&r, "p.yaml", &std::fs::read_to_string(&path).unwrap())
         .unwrap()
         .answers;
     assert_eq!(saved.iter().count(), 1);
+}
+
+#[test]
+fn the_end_of_the_input_returns_the_answers_so_far() {
+    let r = rules();
+    let steps = vec![
+        Step::Reply("self_harm_thoughts", code("frequent")),
+        Step::Reply("self_harm_plan", code("yes")),
+        Step::Crisis(CrisisChoice::Continue),
+        Step::Close,
+    ];
+    let (res, _) = play(&r, Answers::empty(&r), steps);
+    let ended = res.unwrap();
+    assert_eq!(ended.finish, Finish::InputEnded);
+    assert!(engine::evaluate(&r, &ended.answers).crisis, "the crisis answer is kept");
+}
+
+#[test]
+fn resuming_a_complete_file_goes_to_the_review() {
+    let r = rules();
+    let doc = crate::answers::parse(&r, "iop.yaml", include_str!("../../../examples/iop.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("done.yaml");
+    let mut p = Scripted::new(vec![Step::Review(ReviewChoice::Submit)]);
+    let ended = run(
+        &r,
+        doc.answers,
+        &mut p,
+        Settings {
+            save: Some(&path),
+            resuming: true,
+            id: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(ended.finish, Finish::Complete);
+    assert_eq!(p.shown[1].split(',').count(), 17, "{:?}", p.shown);
+    assert!(p.intro.contains("all 17 answers are there"), "{}", p.intro);
+}
+
+#[test]
+fn the_review_lists_short_titles() {
+    let r = rules();
+    let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
+    steps.extend(after_none());
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let mut p = Scripted::new(steps);
+    let mut flow = Flow {
+        rules: &r,
+        answers: Answers::empty(&r),
+        skipped: HashSet::new(),
+        settings: Settings::default(),
+        stepping: false,
+        crisis_shown: false,
+        saved: false,
+    };
+    flow.run(&mut p).ok().unwrap();
+    let items = flow.review_items();
+    assert_eq!(items[0].title, "Thoughts of self-harm");
+    assert_eq!(items[0].answer, "No, not at all");
+    let hours = items.iter().find(|i| i.title == "Hours a week for treatment").unwrap();
+    assert_eq!(hours.answer, "4", "a number without a unit to get wrong");
+    let titles: HashSet<&str> = items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles.len(), items.len(), "no two review lines start alike");
 }

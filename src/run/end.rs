@@ -1,0 +1,178 @@
+//! Delivering a result: to standard output or `--output`, or, at the end of
+//! the full-screen questionnaire, as a short first screen with the full
+//! report one choice away. A crisis is on screen when the person finishes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::ask::{AfterResult, Prompter};
+use crate::error::{exit, Error};
+use crate::report::{self, Report, View};
+use crate::rules::Rules;
+use crate::save::{self, Existing};
+use crate::settings::ReportFormat;
+
+use super::screen::same_file;
+use super::{write, Ttys};
+
+/// A result and where it goes.
+pub(super) struct Delivery<'a> {
+    pub rules: &'a Rules,
+    pub report: &'a Report,
+    pub format: ReportFormat,
+    pub view: View,
+    pub output: Option<&'a Path>,
+    pub ttys: Ttys,
+    /// The person just answered in the full-screen questionnaire: show the
+    /// short result first when the report would land on their terminal.
+    pub end_screen: bool,
+    /// Files a saved report must never replace (the answers).
+    pub keep: Vec<PathBuf>,
+}
+
+/// What is left to say on standard error once the prompter is done.
+#[derive(Debug, Default)]
+pub(super) struct Pending {
+    /// Show the crisis block on standard error: the result went elsewhere
+    /// and no prompter was there to show it.
+    pub crisis_reminder: bool,
+}
+
+/// The report in `format`; colour only for a terminal.
+fn render(d: &Delivery, color: bool) -> String {
+    let view = View {
+        look: report::compare::Look {
+            color,
+            ..d.view.look
+        },
+        ..d.view
+    };
+    match d.format {
+        ReportFormat::Text => report::text(d.report, view),
+        ReportFormat::Markdown => report::markdown(d.report, view),
+        ReportFormat::Json => report::json(d.report),
+        ReportFormat::Yaml => report::yaml(d.report),
+    }
+}
+
+/// Send the result where it belongs.
+pub(super) fn deliver(
+    d: &Delivery,
+    out: &mut dyn Write,
+    mut prompter: Option<&mut (dyn Prompter + '_)>,
+) -> Result<Pending, Error> {
+    // The text report ends with the crisis block: on a terminal, it is the
+    // last thing on screen.
+    let lands_on_screen =
+        d.format == ReportFormat::Text && d.output.is_none() && d.ttys.stdout;
+    if d.end_screen && lands_on_screen {
+        if let Some(p) = prompter.as_deref_mut() {
+            end_screen(d, out, p)?;
+            return Ok(Pending::default());
+        }
+    }
+    match d.output {
+        Some(path) => save::write_private(path, render(d, false).as_bytes())?,
+        None => {
+            write(out, &render(d, d.view.look.color))?;
+        }
+    }
+    let mut pending = Pending::default();
+    let reminder = d.report.crisis && !lands_on_screen;
+    match prompter {
+        Some(p) => {
+            // Said on the prompter's side only: a script reading standard
+            // output gets the result and nothing else.
+            if let Some(path) = d.output {
+                let _ = p.notice(&format!("The result is saved in {}.", path.display()));
+            }
+            if reminder {
+                let _ = p.crisis_reminder(d.report.crisis_message.as_deref().unwrap_or_default());
+            }
+        }
+        None => pending.crisis_reminder = reminder && d.ttys.stderr,
+    }
+    Ok(pending)
+}
+
+/// The short result, then: the full report, save it, or finish.
+fn end_screen(d: &Delivery, out: &mut dyn Write, p: &mut (dyn Prompter + '_)) -> Result<u8, Error> {
+    write(out, &report::summary(d.report, d.view))?;
+    // The short result ends with the crisis block, if any.
+    let mut crisis_last = true;
+    let mut can_save = true;
+    loop {
+        // Ctrl-C or the end of input here ends the run: the result is shown.
+        let choice = p.after_result(can_save).unwrap_or(AfterResult::Finish);
+        match choice {
+            AfterResult::FullReport => {
+                write(out, &render(d, d.view.look.color))?;
+                crisis_last = true;
+                break;
+            }
+            AfterResult::Finish => break,
+            AfterResult::Save => {
+                crisis_last = false;
+                match save_report(d, p) {
+                    Ok(Some(path)) => {
+                        can_save = false;
+                        let _ = p.notice(&format!(
+                            "The full report is saved in {} (only you can read it).",
+                            path.display()
+                        ));
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        let _ = p.notice(&format!("Not saved: {e}"));
+                    }
+                }
+            }
+        }
+    }
+    if d.report.crisis && !crisis_last {
+        let _ = p.crisis_reminder(d.report.crisis_message.as_deref().unwrap_or_default());
+    }
+    Ok(exit::OK)
+}
+
+/// Ask for a file name and save the full text report there; `None` when
+/// the person changed their mind.
+fn save_report(d: &Delivery, p: &mut (dyn Prompter + '_)) -> Result<Option<PathBuf>, Error> {
+    let Ok(Some(name)) = p.file_name("Save the full report as", "carelevel-report.txt") else {
+        return Ok(None);
+    };
+    let path = PathBuf::from(name);
+    if d.keep.iter().any(|k| same_file(k, &path)) {
+        return Err(Error::Usage(crate::error::Problem::new(format!(
+            "`{}` holds the answers; choose another name for the report",
+            path.display()
+        ))));
+    }
+    match save::inspect(d.rules, &path)? {
+        Existing::Nothing | Existing::Empty => {}
+        Existing::Answers(doc) if doc.answers.iter().next().is_some() => {
+            return Err(Error::Usage(crate::error::Problem::new(format!(
+                "`{}` holds answers; choose another name for the report",
+                path.display()
+            ))));
+        }
+        Existing::Answers(_) | Existing::Other(_) => {
+            let question = format!("{} exists. Replace it?", path.display());
+            if !p.confirm(&question, false).unwrap_or(false) {
+                return Ok(None);
+            }
+        }
+    }
+    let text = report::text(
+        d.report,
+        View {
+            look: report::compare::Look {
+                color: false,
+                ..d.view.look
+            },
+            ..d.view
+        },
+    );
+    save::write_private(&path, text.as_bytes())?;
+    Ok(Some(path))
+}

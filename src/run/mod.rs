@@ -1,0 +1,128 @@
+//! Running a task: the one place that reads inputs and writes results.
+//! Errors go back to `main`, which prints them and picks the exit code.
+
+mod end;
+mod screen;
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use crate::ask::Prompter;
+use crate::error::{exit, Error};
+use crate::input::read_input;
+use crate::report::compare;
+use crate::rules::Rules;
+use crate::settings::{Compare, CompareFormat, Input, RulesSource, Task, TextFormat};
+use crate::{check, questions, template};
+
+/// Which of the standard streams are terminals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ttys {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Ttys {
+    /// The streams of this process.
+    pub fn detect() -> Self {
+        Ttys {
+            stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// The guided questionnaire can run: keys come from standard input and
+    /// prompts go to standard error.
+    pub fn interactive(self) -> bool {
+        self.stdin && self.stderr
+    }
+}
+
+/// Where a task reads and writes: standard input, results to `out`,
+/// prompts and warnings to `err`.
+pub struct Io<'a> {
+    pub input: &'a mut dyn BufRead,
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub ttys: Ttys,
+    /// Asks the guided questions instead of the terminal or `--plain`
+    /// prompter: for programs that drive the flow, and for tests.
+    pub prompter: Option<&'a mut dyn Prompter>,
+}
+
+/// Run `task`; the exit code on success (`check` may return 1).
+pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
+    match task {
+        Task::Screen(s) => screen::screen(s, io),
+        Task::Template { rules, format } => {
+            let rules = load_rules(&rules, io.input)?;
+            write(
+                io.out,
+                &match format {
+                    TextFormat::Yaml => template::yaml(&rules),
+                    TextFormat::Json => template::json(&rules),
+                },
+            )
+        }
+        Task::Questions { rules, format } => {
+            let rules = load_rules(&rules, io.input)?;
+            write(
+                io.out,
+                &match format {
+                    TextFormat::Yaml => questions::yaml(&rules),
+                    TextFormat::Json => questions::json(&rules),
+                },
+            )
+        }
+        Task::Compare(c) => compare_levels(c, io),
+        Task::Check { rules } => {
+            let rules = load_rules(&rules, io.input)?;
+            let result = check::run(&rules);
+            write(io.out, &check::render(&rules, &result))?;
+            Ok(if result.passed() {
+                exit::OK
+            } else {
+                exit::CHECK_FAILED
+            })
+        }
+    }
+}
+
+fn compare_levels(c: Compare, io: &mut Io) -> Result<u8, Error> {
+    let rules = load_rules(&c.rules, io.input)?;
+    let table = compare::comparison(&rules, c.levels.as_deref())?;
+    write(
+        io.out,
+        &match c.format {
+            CompareFormat::Table => compare::table(&table, c.look),
+            CompareFormat::Markdown => compare::markdown(&table),
+            CompareFormat::Csv => compare::csv(&table),
+            CompareFormat::Json => compare::json(&table),
+        },
+    )
+}
+
+/// Write a result to standard output.
+fn write(out: &mut dyn Write, text: &str) -> Result<u8, Error> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(exit::OK),
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(exit::OK),
+        Err(source) => Err(Error::Output {
+            what: "standard output".into(),
+            source,
+        }),
+    }
+}
+
+/// Load the chosen rules.
+pub fn load_rules(source: &RulesSource, stdin: &mut dyn BufRead) -> Result<Rules, Error> {
+    let input = match source {
+        RulesSource::Builtin => return Rules::builtin(),
+        RulesSource::File(path) => Input::File(path.clone()),
+        RulesSource::Stdin => Input::Stdin,
+    };
+    let (name, text) = read_input(&input, stdin)?;
+    Rules::parse(&name, &text)
+}

@@ -1,0 +1,463 @@
+//! `carelevel screen`: the answers given, the save file to resume from, the
+//! guided questionnaire for whatever is missing, and the result.
+
+use std::path::{Path, PathBuf};
+
+use crate::answers::{AnswerDoc, Answers};
+use crate::ask::{self, plain::Plain, terminal::Terminal, Finish, Prompter};
+use crate::error::{Error, Problem, Progress};
+use crate::input::read_input;
+use crate::report::{self, compare};
+use crate::rules::Rules;
+use crate::save::{self, Existing};
+use crate::settings::{Input, RulesSource, Screen};
+use crate::{answers, engine};
+
+use super::end::{self, Delivery};
+use super::{load_rules, Io};
+
+/// Where the answers start from.
+struct Start {
+    doc: AnswerDoc,
+    /// The answers came from the `--save` file: this run resumes it.
+    resuming: bool,
+    /// The file they came from, for messages (empty when none).
+    name: String,
+}
+
+pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
+    usage_conflicts(&s)?;
+    let rules = load_rules(&s.rules, io.input)?;
+    // Built before any question: a rule file with nothing to compare fails now.
+    let comparison = if s.compare {
+        Some(compare::comparison(&rules, None)?)
+    } else {
+        None
+    };
+    let given = match &s.answers {
+        Some(input) => {
+            let (name, text) = read_input(input, io.input)?;
+            let doc = answers::parse(&rules, &name, &text)?;
+            Some((name, doc))
+        }
+        None => None,
+    };
+    // Everything that could stop the run is checked before the first question.
+    let existing = match &s.save {
+        Some(path) => Some(save::inspect(&rules, path)?),
+        None => None,
+    };
+    if let Some(path) = &s.output {
+        output_keeps_answers(&rules, path, s.overwrite)?;
+        save::check_writable(path)?;
+    }
+    if let Some(path) = &s.save {
+        save::check_writable(path)?;
+    }
+
+    let Io {
+        input,
+        out,
+        err,
+        ttys,
+        prompter: injected,
+    } = io;
+    let ttys = *ttys;
+    let mut plain;
+    let mut terminal;
+    let mut prompter: Option<&mut dyn Prompter> = match injected {
+        Some(p) => Some(&mut **p),
+        None if s.plain => {
+            plain = Plain::new(&mut **input, &mut **err);
+            Some(&mut plain)
+        }
+        None if ttys.interactive() => {
+            terminal = Terminal::new(s.prompt_color);
+            Some(&mut terminal)
+        }
+        None => None,
+    };
+
+    let start = resolve(&rules, &s, given, existing, prompter.as_deref_mut())?;
+    let had_answers = start.doc.answers.iter().next().is_some();
+    let complete = engine::evaluate(&rules, &start.doc.answers)
+        .missing
+        .is_empty();
+    // A complete answer file is scored at once; a resumed one is reviewed.
+    let guided = prompter.is_some() && (!complete || (start.resuming && s.answers.is_none()));
+    let id = start.doc.id.clone();
+    let ended = if guided {
+        let settings = ask::Settings {
+            save: s.save.as_deref(),
+            resuming: start.resuming,
+            id: id.as_deref(),
+        };
+        let p = prompter.as_deref_mut().expect("a prompter when guided");
+        ask::run(&rules, start.doc.answers, p, settings).map_err(|e| match e {
+            ask::FlowError::Save(e) => e,
+            ask::FlowError::Io(source) => Error::Input {
+                path: PathBuf::from(if s.plain { "<stdin>" } else { "<terminal>" }),
+                source,
+            },
+        })?
+    } else if complete {
+        if let Some(path) = &s.save {
+            let text = save::answer_file(&rules, &start.doc.answers, id.as_deref());
+            save::write_private(path, text.as_bytes())?;
+        }
+        ask::Ended {
+            answers: start.doc.answers,
+            finish: Finish::Complete,
+            saved: s.save.is_some(),
+        }
+    } else if s.answers.is_some() || start.resuming {
+        return Err(missing(&rules, &start.name, &start.doc.answers, &s));
+    } else {
+        return Err(no_terminal(&s));
+    };
+
+    let progress = match &s.save {
+        None => Progress::NotSaving,
+        Some(path) if ended.saved || (start.resuming && had_answers) => Progress::Saved {
+            path: path.clone(),
+            resume: save::resume_command(path, &rules.source.name),
+        },
+        Some(path) => Progress::NothingSaved(path.clone()),
+    };
+    let early = match ended.finish {
+        Finish::InputEnded => Some(Error::Incomplete { progress }),
+        Finish::Interrupted => Some(Error::Interrupted { progress }),
+        Finish::Complete | Finish::StoppedAtCrisis => None,
+    };
+    let outcome = engine::evaluate(&rules, &ended.answers);
+    if early.is_some() && !outcome.crisis {
+        return Err(early.expect("checked"));
+    }
+    let mut r = report::build(&rules, &ended.answers, &outcome, id);
+    r.complete = ended.finish == Finish::Complete;
+    r.comparison = comparison.map(|c| c.recommend(&r.level));
+    if !outcome.ignored.is_empty() {
+        r.notes.insert(0, ignored_note(&rules, &outcome.ignored));
+    }
+    if ended.finish == Finish::StoppedAtCrisis {
+        r.notes.insert(0, report::NoteOut {
+            id: "stopped_early".into(),
+            text: "The questionnaire was stopped after the crisis message. Questions not answered were not scored; the level shown is already the most intensive one.".into(),
+        });
+    }
+    let delivery = Delivery {
+        rules: &rules,
+        report: &r,
+        format: s.format,
+        view: report::View {
+            look: s.look,
+            details: s.details,
+        },
+        output: s.output.as_deref(),
+        ttys,
+        // The short first screen is for a person who just answered in the
+        // full-screen questionnaire and reads the result on the terminal.
+        end_screen: guided && !s.plain && early.is_none(),
+        keep: [s.save.as_deref(), answers_path(&s)]
+            .into_iter()
+            .flatten()
+            .map(Path::to_path_buf)
+            .collect(),
+    };
+    let pending = end::deliver(&delivery, &mut **out, prompter)?;
+    // Standard error is free again: the report came first, so a crisis
+    // message on a shared terminal comes before any warning.
+    if pending.crisis_reminder {
+        let width = s.look.width.clamp(40, 80);
+        let block = report::crisis_block(
+            r.crisis_message.as_deref().unwrap_or_default(),
+            width,
+            s.prompt_color,
+        );
+        let _ = write!(err, "\n{block}");
+    }
+    if !outcome.ignored.is_empty() {
+        let _ = writeln!(
+            err,
+            "warning: ignored answers to questions that were not asked (their conditions do not hold): {}",
+            question_ids(&rules, outcome.ignored.iter().copied())
+        );
+    }
+    match early {
+        Some(e) => Err(e),
+        None => Ok(crate::error::exit::OK),
+    }
+}
+
+use std::io::Write as _;
+
+/// Flags that cannot work together, said before anything is read.
+fn usage_conflicts(s: &Screen) -> Result<(), Error> {
+    if s.rules == RulesSource::Stdin && (s.plain || s.answers == Some(Input::Stdin)) {
+        return Err(Error::Usage(
+            Problem::new("standard input can hold the rules or the answers, not both")
+                .help("give the rule file by name: `--rules FILE`"),
+        ));
+    }
+    if s.plain && s.answers == Some(Input::Stdin) {
+        return Err(Error::Usage(
+            Problem::new("`--plain` reads the answers you type on standard input, so it cannot also read `--answers -`")
+                .help("give the answer file by name: `--answers FILE`"),
+        ));
+    }
+    let Some(output) = &s.output else {
+        return Ok(());
+    };
+    let rules = match &s.rules {
+        RulesSource::File(p) => Some(p.as_path()),
+        _ => None,
+    };
+    for (flag, path) in [
+        ("--save", s.save.as_deref()),
+        ("--answers", answers_path(s)),
+        ("--rules", rules),
+    ] {
+        if path.is_some_and(|p| same_file(p, output)) {
+            return Err(Error::Usage(
+                Problem::new(format!(
+                    "`--output` and `{flag}` name the same file, `{}`",
+                    output.display()
+                ))
+                .help("the result needs a file of its own: give `--output` another name"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn answers_path(s: &Screen) -> Option<&Path> {
+    match &s.answers {
+        Some(Input::File(p)) => Some(p),
+        _ => None,
+    }
+}
+
+/// Whether two paths name the same file (the same path, or, when both
+/// exist, the same file by another name).
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// `--output` replaces its file, but never an answer file holding answers.
+fn output_keeps_answers(rules: &Rules, path: &Path, overwrite: bool) -> Result<(), Error> {
+    if let Existing::Answers(doc) = save::inspect(rules, path)? {
+        let n = doc.answers.iter().count();
+        if n > 0 && !overwrite {
+            return Err(Error::WouldOverwrite(
+                Problem::new(format!(
+                    "`{}` holds {n} {}, so carelevel will not replace it with the result",
+                    path.display(),
+                    plural(n, "answer", "answers")
+                ))
+                .help("give `--output` another file name (did you mean `--save`?), or add `--overwrite` to replace it"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// Decide where the answers start: the answer file, the `--save` file to
+/// resume, or nothing. Never replaces answers in the `--save` file unless
+/// the person agrees (a terminal) or says so (`--overwrite`).
+fn resolve(
+    rules: &Rules,
+    s: &Screen,
+    given: Option<(String, AnswerDoc)>,
+    existing: Option<Existing>,
+    prompter: Option<&mut (dyn Prompter + '_)>,
+) -> Result<Start, Error> {
+    let fresh = |given: Option<(String, AnswerDoc)>| match given {
+        Some((name, doc)) => Start {
+            doc,
+            resuming: false,
+            name,
+        },
+        None => Start {
+            doc: AnswerDoc {
+                id: None,
+                answers: Answers::empty(rules),
+            },
+            resuming: false,
+            name: String::new(),
+        },
+    };
+    let (Some(path), Some(existing)) = (&s.save, existing) else {
+        return Ok(fresh(given));
+    };
+    let shown = path.display().to_string();
+    let same_as_answers = answers_path(s).is_some_and(|a| same_file(a, path));
+    match existing {
+        Existing::Nothing | Existing::Empty => Ok(fresh(given)),
+        Existing::Answers(saved) if same_as_answers || (given.is_none() && !s.overwrite) => {
+            Ok(Start {
+                doc: saved,
+                resuming: true,
+                name: shown,
+            })
+        }
+        Existing::Answers(saved) => {
+            let n = saved.answers.iter().count();
+            if n == 0 || s.overwrite {
+                return Ok(fresh(given));
+            }
+            let held = format!("{n} {}", plural(n, "answer", "answers"));
+            let from = match &given {
+                Some((name, _)) => format!("the answers in `{name}`"),
+                None => "new answers".to_owned(),
+            };
+            if let Some(p) = prompter {
+                let question =
+                    format!("`{shown}` already holds {held}. Replace them with {from}?");
+                let yes = p.confirm(&question, false).map_err(|e| prompt_stop(e, s))?;
+                if yes {
+                    return Ok(fresh(given));
+                }
+            }
+            Err(Error::WouldOverwrite(
+                Problem::new(format!(
+                    "`{shown}` already holds {held}, so carelevel will not replace them"
+                ))
+                .help(format!(
+                    "to go on from those answers, run `carelevel screen --save {}` without `--answers`; to replace them, add `--overwrite`; or give `--save` another file name",
+                    save::shell_word(&shown)
+                )),
+            ))
+        }
+        Existing::Other(_) if s.overwrite => Ok(fresh(given)),
+        Existing::Other(why) => Err(Error::WouldOverwrite(
+            Problem::new(format!(
+                "`{shown}` is not an answer file for these rules ({}), so carelevel will not replace it",
+                first_line(&why)
+            ))
+            .help("give `--save` another file name, or add `--overwrite` to replace it"),
+        )),
+    }
+}
+
+/// The first line of an error's message, for a mention inside another.
+fn first_line(e: &Error) -> String {
+    let text = match e.problems().first() {
+        Some(p) => match &p.location {
+            Some(loc) => format!("line {}: {}", loc.line, p.message),
+            None => p.message.clone(),
+        },
+        None => e.to_string(),
+    };
+    text.lines().next().unwrap_or_default().to_owned()
+}
+
+/// A prompt that ended before the questionnaire began: nothing was saved.
+fn prompt_stop(e: ask::PromptError, s: &Screen) -> Error {
+    let progress = match &s.save {
+        Some(p) => Progress::NothingSaved(p.clone()),
+        None => Progress::NotSaving,
+    };
+    match e {
+        ask::PromptError::Interrupted => Error::Interrupted { progress },
+        ask::PromptError::Closed => Error::Incomplete { progress },
+        ask::PromptError::Io(source) => Error::Input {
+            path: PathBuf::from("<terminal>"),
+            source,
+        },
+    }
+}
+
+/// No terminal and no answers: say what works instead.
+fn no_terminal(s: &Screen) -> Error {
+    if s.rules == RulesSource::Stdin {
+        return Error::Usage(
+            Problem::new("the rules come from standard input, so the answers must come from a file: `--answers FILE`")
+                .help("`carelevel template --rules - < RULES_FILE > answers.yaml` writes a blank answer file to fill in"),
+        );
+    }
+    Error::Usage(
+        Problem::new("no terminal to ask the questions on: give the answers with `--answers FILE` (or `--answers -` for standard input), or use `--plain` to type them line by line")
+            .help("`carelevel template > answers.yaml` writes a blank answer file to fill in"),
+    )
+}
+
+/// One error for an answer file that leaves required questions unanswered,
+/// listing them all, with how to finish it.
+fn missing(rules: &Rules, name: &str, answers: &Answers, s: &Screen) -> Error {
+    let qs = &rules.file.questions;
+    let missing = engine::evaluate(rules, answers).missing;
+    let from_stdin = s.answers == Some(Input::Stdin);
+    let guided = if from_stdin {
+        String::new()
+    } else {
+        format!(
+            "answer them one at a time in a terminal with `{}`, or ",
+            save::resume_command(Path::new(name), &rules.source.name)
+        )
+    };
+    if answers.iter().next().is_none() {
+        return Error::Answers(vec![Problem::new(format!("`{name}` holds no answers yet"))
+            .help(format!(
+                "fill it in: {guided}open it in a text editor and write an answer after each question (the comments from `carelevel template` list the allowed answers)"
+            ))]);
+    }
+    let list: Vec<String> = missing
+        .iter()
+        .map(|&q| format!("  - `{}` ({})", qs[q].id, qs[q].title.trim()))
+        .collect();
+    Error::Answers(vec![Problem::new(format!(
+        "`{name}` has no answer to {} {} that {}:\n{}",
+        missing.len(),
+        plural(missing.len(), "question", "questions"),
+        plural(missing.len(), "needs one", "need one"),
+        list.join("\n")
+    ))
+    .help(format!(
+        "{guided}add them under `answers:` (`carelevel template` lists each question's allowed answers)"
+    ))])
+}
+
+/// A note in the result itself, not only a warning on standard error: an
+/// ignored answer may be a safety concern entered by mistake.
+fn ignored_note(rules: &Rules, ignored: &[usize]) -> report::NoteOut {
+    let qs = &rules.file.questions;
+    let titles = |list: &[usize]| {
+        list.iter()
+            .map(|&q| format!("\"{}\"", qs[q].title.trim()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut text = format!(
+        "Answers to questions that do not apply, given the other answers, were ignored: {}.",
+        titles(ignored)
+    );
+    let safety: Vec<usize> = ignored.iter().copied().filter(|&q| qs[q].safety).collect();
+    if !safety.is_empty() {
+        text.push_str(&format!(
+            " {} {} a safety question: check the answers with the person, because a safety concern must not be lost.",
+            titles(&safety),
+            if safety.len() == 1 { "is" } else { "are" }
+        ));
+    }
+    report::NoteOut {
+        id: "answers_ignored".into(),
+        text,
+    }
+}
+
+/// `a`, `b`: the ids of questions, for messages.
+fn question_ids(rules: &Rules, questions: impl Iterator<Item = usize>) -> String {
+    let qs = &rules.file.questions;
+    crate::suggest::backticked(questions.map(|q| qs[q].id.as_str()))
+}
