@@ -64,12 +64,19 @@ fn main() {
     });
     bench("evaluate + JSON report", || {
         let o = evaluate(&rules, &doc.answers);
-        black_box(report::json(&report::build(&rules, &o, None)));
+        black_box(report::json(&report::build(&rules, &doc.answers, &o, None)));
     });
     bench("evaluate + text report", || {
         let o = evaluate(&rules, &doc.answers);
         black_box(report::text(
-            &report::build(&rules, &o, None),
+            &report::build(&rules, &doc.answers, &o, None),
+            Default::default(),
+        ));
+    });
+    bench("evaluate + short result (end of the guided flow)", || {
+        let o = evaluate(&rules, &doc.answers);
+        black_box(report::summary(
+            &report::build(&rules, &doc.answers, &o, None),
             Default::default(),
         ));
     });

@@ -41,4 +41,3 @@ pub fn read_input(input: &Input, stdin: &mut dyn BufRead) -> Result<(String, Str
     })?;
     Ok((path.display().to_string(), text))
 }
-

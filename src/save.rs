@@ -36,7 +36,10 @@ pub fn inspect(rules: &Rules, path: &Path) -> Result<Existing, Error> {
         return Err(not_a_file(path));
     }
     let name = path.display().to_string();
-    let text = match crate::input::read_input(&crate::settings::Input::File(path.into()), &mut std::io::empty()) {
+    let text = match crate::input::read_input(
+        &crate::settings::Input::File(path.into()),
+        &mut std::io::empty(),
+    ) {
         Ok((_, text)) => text,
         Err(e) => return Ok(Existing::Other(e)),
     };

@@ -42,7 +42,11 @@ pub fn yaml(rules: &Rules) -> String {
     out.push_str("answers:\n");
     for (i, q) in f.questions.iter().enumerate() {
         out.push('\n');
-        out.push_str(&comment("  # ", &format!("{}. {}", i + 1, one_line(&q.title)), 4));
+        out.push_str(&comment(
+            "  # ",
+            &format!("{}. {}", i + 1, one_line(&q.title)),
+            4,
+        ));
         out.push_str(&comment("  #    ", &one_line(&q.prompt), 0));
         match q.kind {
             QuestionKind::YesNo | QuestionKind::Choice | QuestionKind::Multi => {
@@ -58,7 +62,12 @@ pub fn yaml(rules: &Rules) -> String {
                     let indent = format!("  #    {}", " ".repeat(code_w + 2));
                     out.push_str(&format!(
                         "{prefix}{}\n",
-                        crate::report::wrap_text_from(&one_line(&o.label), WIDTH, prefix.chars().count(), &indent)
+                        crate::report::wrap_text_from(
+                            &one_line(&o.label),
+                            WIDTH,
+                            prefix.chars().count(),
+                            &indent
+                        )
                     ));
                 }
             }
@@ -76,7 +85,11 @@ pub fn yaml(rules: &Rules) -> String {
             }
         }
         if let Some(c) = &q.when {
-            out.push_str(&comment("  # ", &format!("Asked only when {}.", describe(c)), 2));
+            out.push_str(&comment(
+                "  # ",
+                &format!("Asked only when {}.", describe(c)),
+                2,
+            ));
         }
         if !q.required {
             out.push_str("  # Optional.\n");
@@ -148,7 +161,10 @@ mod tests {
         let rules = Rules::builtin().unwrap();
         let out = yaml(&rules);
         assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
-        assert!(out.contains("# This is a screening aid, not a diagnosis"), "{out}");
+        assert!(
+            out.contains("# This is a screening aid, not a diagnosis"),
+            "{out}"
+        );
         let harm = &out[out.find("Thoughts of hurting someone else").unwrap()..];
         let harm = &harm[..harm.find("harm_others:").unwrap()];
         assert!(
@@ -160,7 +176,10 @@ mod tests {
             "a long label hangs under itself: {out}"
         );
         let doc: serde_yaml::Value = serde_yaml::from_str(&out).unwrap();
-        assert_eq!(doc["answers"].as_mapping().unwrap().len(), rules.file.questions.len());
+        assert_eq!(
+            doc["answers"].as_mapping().unwrap().len(),
+            rules.file.questions.len()
+        );
     }
 
     #[test]
@@ -174,6 +193,9 @@ mod tests {
         let doc: serde_yaml::Value =
             serde_yaml::from_str(&out).expect("the template stays valid YAML");
         assert_eq!(doc["answers"].as_mapping().unwrap().len(), 3);
-        assert!(out.contains("  #    none  None at all, not even a little\n"), "{out}");
+        assert!(
+            out.contains("  #    none  None at all, not even a little\n"),
+            "{out}"
+        );
     }
 }

@@ -134,7 +134,10 @@ impl Flow<'_> {
             return format!("Your answers are saved to {path} after each one.");
         }
         let asked = self.asked();
-        let given = asked.iter().filter(|&&q| self.answers.get(q).is_some()).count();
+        let given = asked
+            .iter()
+            .filter(|&&q| self.answers.get(q).is_some())
+            .count();
         let answers = if given == 1 { "answer" } else { "answers" };
         match asked.iter().position(|&q| self.answers.get(q).is_none()) {
             Some(k) => format!(

@@ -407,7 +407,10 @@ mod tests {
             out.starts_with("\n!! CRISIS: PLEASE GET HELP NOW !!\n   Call 988.\n"),
             "{out}"
         );
-        assert!(out.contains("  1. Continue with the questions\n  2. Stop here and see the result"), "{out}");
+        assert!(
+            out.contains("  1. Continue with the questions\n  2. Stop here and see the result"),
+            "{out}"
+        );
         assert_eq!(
             out.matches("Please type a number from 1 to 2.").count(),
             2,
@@ -426,8 +429,14 @@ mod tests {
         let mut p = plain("9\n1\n");
         assert_eq!(p.review(&items).unwrap(), ReviewChoice::Edit(7));
         let out = String::from_utf8(p.output).unwrap();
-        assert!(out.contains("  1. Home situation: Stable and safe\n"), "{out}");
-        assert!(out.contains("Please press Enter, type a number from 1 to 1, or b."), "{out}");
+        assert!(
+            out.contains("  1. Home situation: Stable and safe\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Please press Enter, type a number from 1 to 1, or b."),
+            "{out}"
+        );
         assert_eq!(plain("\n").review(&items).unwrap(), ReviewChoice::Submit);
     }
 
@@ -459,7 +468,10 @@ mod tests {
         let mut r = &input[..];
         let first = read_line(&mut r, MAX_LINE).unwrap().unwrap();
         assert_eq!(first.len(), MAX_LINE);
-        assert_eq!(read_line(&mut r, MAX_LINE).unwrap().as_deref(), Some("next"));
+        assert_eq!(
+            read_line(&mut r, MAX_LINE).unwrap().as_deref(),
+            Some("next")
+        );
         assert_eq!(read_line(&mut r, MAX_LINE).unwrap(), None);
     }
 
@@ -467,9 +479,15 @@ mod tests {
     fn after_the_result_and_file_names() {
         let mut p = plain("7\n2\n");
         assert_eq!(p.after_result(true).unwrap(), AfterResult::Save);
-        assert_eq!(plain("2\n").after_result(false).unwrap(), AfterResult::Finish);
         assert_eq!(
-            plain("\n").file_name("Save to", "r.txt").unwrap().as_deref(),
+            plain("2\n").after_result(false).unwrap(),
+            AfterResult::Finish
+        );
+        assert_eq!(
+            plain("\n")
+                .file_name("Save to", "r.txt")
+                .unwrap()
+                .as_deref(),
             Some("r.txt")
         );
         assert!(plain("\n").confirm("Replace?", false).map(|y| !y).unwrap());

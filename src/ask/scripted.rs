@@ -112,8 +112,10 @@ impl Prompter for Scripted {
     }
 
     fn after_result(&mut self, can_save: bool) -> Result<AfterResult, PromptError> {
-        self.shown
-            .push(format!("after{}", if can_save { " (can save)" } else { "" }));
+        self.shown.push(format!(
+            "after{}",
+            if can_save { " (can save)" } else { "" }
+        ));
         match self.next("after the result")? {
             Step::After(c) => Ok(c),
             other => panic!(

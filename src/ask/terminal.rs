@@ -409,9 +409,7 @@ impl Prompter for Terminal {
     fn crisis_reminder(&mut self, message: &str) -> Result<(), PromptError> {
         let block = crisis_block(message, self.width(), self.color);
         self.term.write_line("")?;
-        self.term
-            .write_str(&block)
-            .map_err(PromptError::from)
+        self.term.write_str(&block).map_err(PromptError::from)
     }
 }
 

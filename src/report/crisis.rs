@@ -48,7 +48,11 @@ mod tests {
 
     #[test]
     fn plain_block_is_the_heading_and_the_indented_message() {
-        let out = block("Call or text 988.\n- Or call 911 or go to the nearest hospital.", 30, false);
+        let out = block(
+            "Call or text 988.\n- Or call 911 or go to the nearest hospital.",
+            30,
+            false,
+        );
         assert_eq!(
             out,
             "!! CRISIS: PLEASE GET HELP NOW !!\n   Call or text 988.\n   - Or call 911 or go to the\n     nearest hospital.\n"
@@ -59,10 +63,16 @@ mod tests {
     fn coloured_block_styles_each_line_and_resets_it() {
         let out = block("one two three four five six", 14, true);
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[0], "\x1b[1;31m!! CRISIS: PLEASE GET HELP NOW !!\x1b[0m");
+        assert_eq!(
+            lines[0],
+            "\x1b[1;31m!! CRISIS: PLEASE GET HELP NOW !!\x1b[0m"
+        );
         assert!(lines.len() > 2, "{out:?}");
         for l in &lines[1..] {
-            assert!(l.starts_with("   \x1b[1m") && l.ends_with("\x1b[0m"), "{l:?}");
+            assert!(
+                l.starts_with("   \x1b[1m") && l.ends_with("\x1b[0m"),
+                "{l:?}"
+            );
         }
     }
 }

@@ -37,7 +37,9 @@ pub fn render(r: &Report, view: View) -> String {
     }
     why_section(&mut out, r);
     let e = &r.explanation;
-    out.push_str("## What your answers show\n\n| Area | Concern | Answers behind it |\n|---|---|---|\n");
+    out.push_str(
+        "## What your answers show\n\n| Area | Concern | Answers behind it |\n|---|---|---|\n",
+    );
     for d in &e.dimensions {
         let drivers = d
             .drivers
@@ -56,7 +58,11 @@ pub fn render(r: &Report, view: View) -> String {
     if !r.in_practice.is_empty() {
         out.push_str("## What it means in practice\n\n");
         for a in &r.in_practice {
-            out.push_str(&format!("- **{}:** {}\n", inline(&a.name), inline(&a.value)));
+            out.push_str(&format!(
+                "- **{}:** {}\n",
+                inline(&a.name),
+                inline(&a.value)
+            ));
         }
         out.push('\n');
     }
@@ -172,7 +178,10 @@ fn details(out: &mut String, r: &Report) {
     }
     if let Some(floor) = &e.declined_floor {
         let ids: Vec<String> = e.declined.iter().map(|q| format!("`{q}`")).collect();
-        out.push_str(&format!("- Declined: {} (floor `{floor}`).\n", ids.join(", ")));
+        out.push_str(&format!(
+            "- Declined: {} (floor `{floor}`).\n",
+            ids.join(", ")
+        ));
     }
     if !r.ignored_answers.is_empty() {
         let ids: Vec<String> = r.ignored_answers.iter().map(|q| format!("`{q}`")).collect();

@@ -39,7 +39,10 @@ pub fn render(r: &Report, view: View) -> String {
         out.push('\n');
     }
     if let Some(id) = &r.id {
-        out.push_str(&format!("{}\n", wrap(&format!("Record: {id}"), width, 0, "  ")));
+        out.push_str(&format!(
+            "{}\n",
+            wrap(&format!("Record: {id}"), width, 0, "  ")
+        ));
     }
     heading(&mut out, r, width);
     why(&mut out, r, width);
@@ -126,7 +129,11 @@ fn bullet(out: &mut String, reason: &why::Reason<'_>, width: usize) {
         [one] => out.push_str(&format!(
             "    {}\n",
             wrap(
-                &format!("{} {}", why::answers_heading(reason.answers), why::cited(one)),
+                &format!(
+                    "{} {}",
+                    why::answers_heading(reason.answers),
+                    why::cited(one)
+                ),
                 width,
                 4,
                 "      "
@@ -135,7 +142,10 @@ fn bullet(out: &mut String, reason: &why::Reason<'_>, width: usize) {
         many => {
             out.push_str(&format!("    {}\n", why::answers_heading(many)));
             for a in many {
-                out.push_str(&format!("      {}\n", wrap(&why::cited(a), width, 6, "        ")));
+                out.push_str(&format!(
+                    "      {}\n",
+                    wrap(&why::cited(a), width, 6, "        ")
+                ));
             }
         }
     }
@@ -145,7 +155,12 @@ fn bullet(out: &mut String, reason: &why::Reason<'_>, width: usize) {
 fn answers_show(out: &mut String, r: &Report, width: usize) {
     let e = &r.explanation;
     out.push_str("\nWhat your answers show\n");
-    let name_w = e.dimensions.iter().map(|d| d.name.width()).max().unwrap_or(0);
+    let name_w = e
+        .dimensions
+        .iter()
+        .map(|d| d.name.width())
+        .max()
+        .unwrap_or(0);
     let word_w = e
         .dimensions
         .iter()
@@ -351,7 +366,13 @@ mod tests {
             let r = report(example);
             for width in 40..=120 {
                 for details in [false, true] {
-                    let text = render(&r, View { details, ..at(width) });
+                    let text = render(
+                        &r,
+                        View {
+                            details,
+                            ..at(width)
+                        },
+                    );
                     let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap();
                     assert!(widest <= width, "width {width}: {widest}\n{text}");
                     assert!(text.contains("screening aid, not a diagnosis"));
@@ -402,15 +423,21 @@ mod tests {
         let rules = Rules::builtin().unwrap();
         let unsafe_home = CALM
             .replace("home_situation: stable", "home_situation: unsafe")
-            .replace("daily_functioning: managing", "daily_functioning: hard_most_days");
+            .replace(
+                "daily_functioning: managing",
+                "daily_functioning: hard_most_days",
+            );
         let r = report_of(&rules, &unsafe_home);
         assert_eq!(r.level, "inpatient");
         let text = render(&r, at(80));
-        let why = &text[text.find("Why this level").unwrap()..text.find("What your answers show").unwrap()];
+        let why = &text
+            [text.find("Why this level").unwrap()..text.find("What your answers show").unwrap()];
         assert!(why.starts_with("Why this level\n  This is what calls for this level:\n  - An intensive outpatient program depends on a safe place"), "{why}");
         assert!(why.contains("    Your answers:\n      Keeping up with daily life: Most days it is hard to keep up\n      Home situation: Not safe, or I have no stable place to live\n"), "{why}");
         assert!(
-            flat(why).contains("Without this, your answers overall would point to: Intensive outpatient program."),
+            flat(why).contains(
+                "Without this, your answers overall would point to: Intensive outpatient program."
+            ),
             "the route: the bands alone gave IOP; {why}"
         );
     }
@@ -419,7 +446,10 @@ mod tests {
     fn the_crisis_reason_names_only_what_the_person_reported() {
         let r = report(include_str!("../../examples/crisis.json"));
         let text = render(&r, at(100));
-        assert!(text.contains("Your answer: A plan or intent to act: Yes"), "{text}");
+        assert!(
+            text.contains("Your answer: A plan or intent to act: Yes"),
+            "{text}"
+        );
         for other in ["tried to end", "hurt someone", "day and night to stay safe"] {
             assert!(!text.contains(other), "{other} was not reported: {text}");
         }
@@ -429,14 +459,38 @@ mod tests {
     fn the_text_report_speaks_plainly_and_details_keep_the_ids() {
         let r = report(include_str!("../../examples/iop.yaml"));
         let plain = render(&r, at(80));
-        for jargon in ["`", "band", "placement", "rule fired", "(iop)", "support_frequency"] {
+        for jargon in [
+            "`",
+            "band",
+            "placement",
+            "rule fired",
+            "(iop)",
+            "support_frequency",
+        ] {
             assert!(!plain.contains(jargon), "{jargon:?} in:\n{plain}");
         }
-        let detailed = render(&r, View { details: true, ..at(80) });
+        let detailed = render(
+            &r,
+            View {
+                details: true,
+                ..at(80)
+            },
+        );
         let details = flat(&detailed[detailed.find("Details for clinicians").unwrap()..]);
-        assert!(details.contains("Level: `iop`. Bands: the highest of the ratings is 2"), "{details}");
-        assert!(details.contains("support_need 2 (support_frequency = several_a_week)"), "{details}");
-        assert!(details.contains("`daily_support` (floor `iop`) because support_frequency = several_a_week"), "{details}");
+        assert!(
+            details.contains("Level: `iop`. Bands: the highest of the ratings is 2"),
+            "{details}"
+        );
+        assert!(
+            details.contains("support_need 2 (support_frequency = several_a_week)"),
+            "{details}"
+        );
+        assert!(
+            details.contains(
+                "`daily_support` (floor `iop`) because support_frequency = several_a_week"
+            ),
+            "{details}"
+        );
     }
 
     #[test]

@@ -63,8 +63,7 @@ pub(super) fn deliver(
 ) -> Result<Pending, Error> {
     // The text report ends with the crisis block: on a terminal, it is the
     // last thing on screen.
-    let lands_on_screen =
-        d.format == ReportFormat::Text && d.output.is_none() && d.ttys.stdout;
+    let lands_on_screen = d.format == ReportFormat::Text && d.output.is_none() && d.ttys.stdout;
     if d.end_screen && lands_on_screen {
         if let Some(p) = prompter.as_deref_mut() {
             end_screen(d, out, p)?;

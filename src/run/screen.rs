@@ -130,9 +130,12 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         Finish::Complete | Finish::StoppedAtCrisis => None,
     };
     let outcome = engine::evaluate(&rules, &ended.answers);
-    if early.is_some() && !outcome.crisis {
-        return Err(early.expect("checked"));
-    }
+    // An early end still shows a crisis, with the result of the answers
+    // given; without one, a partial result could only mislead.
+    let early = match (early, outcome.crisis) {
+        (Some(e), false) => return Err(e),
+        (early, _) => early,
+    };
     let mut r = report::build(&rules, &ended.answers, &outcome, id);
     r.complete = ended.finish == Finish::Complete;
     r.comparison = comparison.map(|c| c.recommend(&r.level));

@@ -1,6 +1,8 @@
 //! The guided questionnaire end to end: a real pseudo-terminal (rexpect)
-//! for the full-screen prompts, and a pipe for `--plain`.
+//! for the full-screen prompts, read back through a terminal emulator
+//! (vt100) to check what is on screen; and a pipe for `--plain`.
 
+use std::path::Path;
 use std::process::Command;
 
 use predicates::prelude::*;
@@ -13,105 +15,361 @@ const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
 const DOWN: &str = "\x1b[B";
 
-fn spawn(args: &[&str]) -> PtySession {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("carelevel"));
-    cmd.args(args)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env("COLUMNS", "100")
-        .env("LINES", "40");
-    spawn_command(cmd, Some(15_000)).expect("spawn in a pty")
+/// A program in a pseudo-terminal of a given size, with everything it
+/// wrote kept, so that the screen can be drawn as a person would see it.
+struct Tty {
+    p: PtySession,
+    rows: u16,
+    cols: u16,
+    seen: String,
 }
 
-fn send(p: &mut PtySession, keys: &str) {
-    p.send(keys).unwrap();
-    p.flush().unwrap();
-}
+impl Tty {
+    /// `carelevel args` in a `rows`×`cols` terminal. The size is set on the
+    /// terminal itself before the program starts, as a real one would be.
+    fn spawn(rows: u16, cols: u16, args: &[&str], env: &[(&str, &str)]) -> Tty {
+        let bin = assert_cmd::cargo::cargo_bin("carelevel");
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!(
+                "stty rows {rows} cols {cols} && exec \"$0\" \"$@\""
+            ))
+            .arg(bin)
+            .args(args)
+            .env_remove("COLUMNS")
+            .env_remove("LINES")
+            .env_remove("NO_COLOR")
+            .env("TERM", "xterm");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+        Tty {
+            p,
+            rows,
+            cols,
+            seen: String::new(),
+        }
+    }
 
-/// Wait for question `n`, then press `keys`.
-fn answer(p: &mut PtySession, n: usize, keys: &str) {
-    p.exp_string(&format!("Question {n} of "))
-        .unwrap_or_else(|e| panic!("question {n}: {e}"));
-    // Let the menu finish drawing before keys arrive.
-    p.exp_string("?").ok();
-    send(p, keys);
-}
+    /// The standard size of the tests below, without colour.
+    fn plain_80x24(args: &[&str]) -> Tty {
+        Tty::spawn(24, 80, args, &[("NO_COLOR", "1")])
+    }
 
-fn exit_code(p: &PtySession) -> i32 {
-    match p.process().wait().unwrap() {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("did not exit normally: {other:?}"),
+    /// Wait for `needle` to be written.
+    fn expect(&mut self, needle: &str) {
+        // rexpect hands over each byte as one character: match likewise.
+        let wire: String = needle.bytes().map(char::from).collect();
+        let before = self
+            .p
+            .exp_string(&wire)
+            .unwrap_or_else(|e| panic!("waiting for {needle:?}: {e}\nscreen:\n{}", self.screen()));
+        self.seen.push_str(&before);
+        self.seen.push_str(&wire);
+    }
+
+    /// Everything written so far, as the bytes the program wrote.
+    fn bytes(&self) -> Vec<u8> {
+        self.seen.chars().map(|c| c as u32 as u8).collect()
+    }
+
+    /// Everything written so far, as text (escape sequences included).
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes()).into_owned()
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.p.send(keys).unwrap();
+        self.p.flush().unwrap();
+    }
+
+    /// Wait for question `n` and its menu, then press `keys`.
+    fn answer(&mut self, n: usize, keys: &str) {
+        self.expect(&format!("Question {n} of "));
+        self.expect("Your answer");
+        self.menu();
+        self.send(keys);
+    }
+
+    /// Give a menu whose prompt was seen the moment it needs to finish
+    /// drawing and to start reading keys.
+    fn menu(&mut self) {
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+
+    /// Read to the end and return the exit code.
+    fn finish(&mut self) -> i32 {
+        let rest = self.p.exp_eof().expect("the program ends");
+        self.seen.push_str(&rest);
+        match self.p.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("did not exit normally: {other:?}"),
+        }
+    }
+
+    /// What the terminal shows now, as text.
+    fn screen(&self) -> String {
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a real size");
+        let mut vt = vt100::Parser::new(size(self.rows), size(self.cols), 0);
+        vt.process(&self.bytes());
+        vt.screen().contents()
     }
 }
 
-/// Calm answers for questions `from..=16` of the default rules (first
+/// Calm answers for questions `from..=16` of the default rules (the first
 /// option, except a number for the hours question, the 11th of 16).
-fn answer_calm_rest(p: &mut PtySession, from: usize) {
+fn answer_calm_rest(t: &mut Tty, from: usize) {
     for n in from..=16 {
         let keys = if n == 11 { "10\r" } else { ENTER };
-        answer(p, n, keys);
+        t.answer(n, keys);
+    }
+}
+
+/// Every line of the crisis block is on `screen`.
+fn assert_crisis_on(screen: &str, what: &str) {
+    for line in [
+        "!! CRISIS: PLEASE GET HELP NOW !!",
+        "Call or text 988",
+        "press 1 for veterans or 2 for Spanish",
+        "call 911 or go to the nearest emergency",
+        "call your local emergency number",
+    ] {
+        assert!(
+            screen.contains(line),
+            "{what}: {line:?} is not on screen:\n{screen}"
+        );
     }
 }
 
 #[test]
-fn a_full_run_ends_in_a_result() {
-    let mut p = spawn(&["screen"]);
-    p.exp_string("screening aid, not a diagnosis").unwrap();
-    answer(&mut p, 1, ENTER);
-    answer_calm_rest(&mut p, 2);
-    p.exp_string("Your answers").unwrap();
-    send(&mut p, ENTER);
-    p.exp_string("Recommended level of care: Standard outpatient")
-        .unwrap();
-    p.exp_eof().unwrap();
-    assert_eq!(exit_code(&p), 0);
+fn a_full_run_ends_in_a_short_result_then_the_full_report() {
+    let mut t = Tty::plain_80x24(&["screen"]);
+    t.expect("screening aid, not a diagnosis");
+    answer_calm_rest(&mut t, 1);
+    t.expect("Your answers");
+    t.menu();
+    t.send(ENTER);
+    t.expect("What next?");
+    t.menu();
+    let screen = t.screen();
+    assert!(
+        screen.contains("Recommended level of care: Standard outpatient"),
+        "{screen}"
+    );
+    assert!(screen.contains("Main reason: "), "{screen}");
+    assert!(screen.contains("Next step: "), "{screen}");
+    assert!(
+        !screen.contains("What it means in practice"),
+        "short first: {screen}"
+    );
+    t.send(ENTER); // Show the full report
+    assert_eq!(t.finish(), 0);
+    let screen = t.screen();
+    assert!(screen.contains("Rules: default"), "{screen}");
+    assert!(t.text().contains("What it means in practice"));
+    assert!(
+        !screen.contains("What next?"),
+        "the menu is cleared: {screen}"
+    );
+}
+
+/// Answer "often" and "a plan", then stop at the crisis message.
+fn stop_at_the_crisis(t: &mut Tty) {
+    t.answer(1, &format!("{DOWN}{DOWN}{ENTER}")); // often or strongly
+    t.answer(2, &format!("{DOWN}{ENTER}")); // plan: yes
+    t.expect("CRISIS: PLEASE GET HELP NOW");
+    t.expect("Stop here and see the result");
+    t.menu();
+    t.send(&format!("{DOWN}{ENTER}"));
+    t.expect("What next?");
+    t.menu();
+}
+
+#[test]
+fn the_crisis_is_on_the_last_screen_at_80_by_24_and_100_by_35() {
+    for (rows, cols) in [(24, 80), (35, 100)] {
+        // Finishing at once from the short result.
+        let mut t = Tty::spawn(rows, cols, &["screen"], &[("NO_COLOR", "1")]);
+        stop_at_the_crisis(&mut t);
+        assert_crisis_on(&t.screen(), "with the menu open");
+        t.send(&format!("{DOWN}{DOWN}{ENTER}")); // Finish
+        assert_eq!(t.finish(), 0);
+        assert_crisis_on(&t.screen(), &format!("after Finish at {cols}x{rows}"));
+
+        // After the full report, which is far longer than the screen.
+        let mut t = Tty::spawn(rows, cols, &["screen"], &[("NO_COLOR", "1")]);
+        stop_at_the_crisis(&mut t);
+        t.send(ENTER); // Show the full report
+        assert_eq!(t.finish(), 0);
+        let screen = t.screen();
+        assert_crisis_on(&screen, &format!("after the full report at {cols}x{rows}"));
+        let last = screen.trim_end().lines().last().unwrap();
+        assert!(
+            last.contains("local emergency number"),
+            "the crisis is last: {screen}"
+        );
+    }
+}
+
+#[test]
+fn the_crisis_in_the_result_is_styled_like_the_one_mid_questionnaire() {
+    let mut t = Tty::spawn(24, 80, &["screen"], &[]);
+    stop_at_the_crisis(&mut t);
+    t.send(ENTER);
+    assert_eq!(t.finish(), 0);
+    let red = "\x1b[1;31m!! CRISIS: PLEASE GET HELP NOW !!";
+    // Once mid-questionnaire, twice in the short result, twice in the report.
+    assert_eq!(t.text().matches(red).count(), 5, "{:?}", t.text());
+
+    let mut t = Tty::spawn(24, 80, &["screen", "--color", "never"], &[]);
+    stop_at_the_crisis(&mut t);
+    t.send(ENTER);
+    assert_eq!(t.finish(), 0);
+    assert!(!t.text().contains(red));
+    assert!(!t.text().contains("\x1b[1m"), "no bold either");
+}
+
+#[test]
+fn saving_the_full_report_from_the_short_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("my result.txt");
+    let mut t = Tty::plain_80x24(&["screen"]);
+    stop_at_the_crisis(&mut t);
+    t.send(&format!("{DOWN}{ENTER}")); // Save the full report
+    t.expect("Save the full report as");
+    t.send(&format!("{}\r", report.display()));
+    t.expect("The full report is saved in");
+    t.expect("What next?");
+    t.menu();
+    t.send(&format!("{DOWN}{ENTER}")); // Finish (Save is gone)
+    assert_eq!(t.finish(), 0);
+    assert_crisis_on(&t.screen(), "after saving and finishing");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        text.starts_with("!! CRISIS: PLEASE GET HELP NOW !!\n"),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'), "no colour in a file");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&report).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}
+
+#[test]
+fn long_options_wrap_at_words_and_leave_no_stray_lines() {
+    for cols in [80, 100] {
+        let mut t = Tty::spawn(24, cols, &["screen"], &[("NO_COLOR", "1")]);
+        for n in 1..=7 {
+            t.answer(n, ENTER);
+        }
+        t.expect("Question 8 of 16");
+        t.menu();
+        // Wander, so that the menu is redrawn, then choose the long option.
+        t.send(&format!("{DOWN}{DOWN}{ESC}[A{DOWN}{ENTER}"));
+        t.expect("Question 9 of 16");
+        t.expect("? What does this mean?");
+        t.menu();
+        let screen = t.screen();
+        let prompts = screen
+            .lines()
+            .filter(|l| l.starts_with("Your answer"))
+            .count();
+        assert_eq!(
+            prompts, 1,
+            "only the open question's prompt, at {cols} columns:\n{screen}"
+        );
+        assert!(
+            !screen.contains("medical\nly") && !screen.contains("\nly supervised"),
+            "{screen}"
+        );
+        assert!(screen.contains("✔ Your answer: Strong shaking"), "{screen}");
+        assert!(
+            screen.contains("medically") && screen.contains("supervised detox"),
+            "whole words: {screen}"
+        );
+        t.send("\x03");
+        assert_eq!(t.finish(), 130);
+    }
+}
+
+#[test]
+fn help_is_shown_and_never_looks_like_an_answer() {
+    let mut t = Tty::plain_80x24(&["screen"]);
+    t.answer(1, &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // "? What does this mean?"
+    t.expect("saying so is safe here");
+    t.menu();
+    let screen = t.screen();
+    assert!(!screen.contains("✔"), "nothing was answered yet:\n{screen}");
+    assert!(!screen.contains("What does this mean? ·"), "{screen}");
+    t.send(ENTER);
+    t.expect("Question 2 of 16");
+    t.expect("? What does this mean?");
+    assert!(t.screen().contains("✔ Your answer: No, not at all"));
+    t.send("\x03");
+    assert_eq!(t.finish(), 130);
 }
 
 #[test]
 fn going_back_and_changing_an_answer() {
-    let mut p = spawn(&["screen", "--format", "json"]);
-    answer(&mut p, 1, ENTER);
-    answer(&mut p, 2, ESC); // back to question 1
-                            // Choose "Now and then..." (second option): the follow-ups appear.
-    answer(&mut p, 1, &format!("{DOWN}{ENTER}"));
-    p.exp_string("Question 2 of 17").unwrap();
-    send(&mut p, ENTER); // plan: no
-    p.exp_string("Question 3 of 17").unwrap();
-    send(&mut p, ENTER); // attempt: no
+    let mut t = Tty::plain_80x24(&["screen", "--format", "json"]);
+    t.answer(1, ENTER);
+    t.answer(2, ESC); // back to question 1
+                      // Choose "Now and then..." (second option): the follow-ups appear.
+    t.answer(1, &format!("{DOWN}{ENTER}"));
+    t.answer(2, ENTER); // plan: no
+    t.answer(3, ENTER); // attempt: no
     for n in 4..=17 {
         let keys = if n == 12 { "10\r" } else { ENTER };
-        answer(&mut p, n, keys);
+        t.answer(n, keys);
     }
-    p.exp_string("Your answers").unwrap();
-    send(&mut p, ENTER);
-    p.exp_string("\"self_harm_thoughts\"").unwrap();
-    p.exp_eof().unwrap();
-    assert_eq!(exit_code(&p), 0);
+    t.expect("Your answers");
+    t.menu();
+    t.send(ENTER);
+    t.expect("\"self_harm_thoughts\"");
+    assert_eq!(t.finish(), 0);
 }
 
 #[test]
-fn ctrl_c_saves_progress_and_resume_starts_at_the_third_question() {
+fn ctrl_c_saves_progress_and_the_same_command_resumes_at_the_third_question() {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().join("progress.yaml");
     let save_s = save.to_str().unwrap();
-    let mut p = spawn(&["screen", "--save", save_s]);
-    answer(&mut p, 1, ENTER);
-    answer(&mut p, 2, ENTER);
-    p.exp_string("Question 3 of ").unwrap();
-    p.exp_string("?").ok();
-    p.send_control('c').unwrap();
-    let out = p.exp_eof().unwrap();
+    let mut t = Tty::plain_80x24(&["screen", "--save", save_s]);
+    t.answer(1, ENTER);
+    t.answer(2, ENTER);
+    t.expect("Question 3 of ");
+    t.menu();
+    t.send("\x03");
+    assert_eq!(t.finish(), 130);
+    let text = t.text();
     assert!(
-        out.contains("interrupted; your answers so far are saved in"),
-        "{out}"
+        text.contains(&format!(
+            "interrupted; your answers so far are saved in `{save_s}`"
+        )),
+        "{text}"
     );
-    assert!(out.contains("\x1b[?25h"), "the cursor is shown again");
-    assert_eq!(exit_code(&p), 130);
+    assert!(
+        text.contains(&format!(
+            "help: resume with `carelevel screen --save {save_s}`"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("\x1b[?25h"), "the cursor is shown again");
 
     let text = std::fs::read_to_string(&save).unwrap();
     assert!(text.contains("self_harm_thoughts: none"), "{text}");
     assert!(text.contains("recent_attempt: "), "{text}");
     assert!(!text.contains("harm_others"), "{text}");
+    assert!(
+        text.contains(
+            "# Go on answering (only what is missing is asked): carelevel screen --save THIS_FILE"
+        ),
+        "the file says the same command: {text}"
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -119,32 +377,61 @@ fn ctrl_c_saves_progress_and_resume_starts_at_the_third_question() {
         assert_eq!(mode, 0o600);
     }
 
-    let mut p = spawn(&["screen", "--answers", save_s, "--save", save_s]);
-    p.exp_string("Question 3 of 16").unwrap();
-    p.exp_string("?").ok();
-    p.send_control('c').unwrap();
-    p.exp_eof().unwrap();
-    assert_eq!(exit_code(&p), 130);
+    // The very same command resumes, and says so.
+    let mut t = Tty::plain_80x24(&["screen", "--save", save_s]);
+    t.expect("Question 3 of 16");
+    t.menu();
+    let screen = t.screen();
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!(
+            "Resuming from {save_s}: 2 answers loaded, continuing at question 3 of 16."
+        )),
+        "{screen}"
+    );
+    t.send("\x03");
+    assert_eq!(t.finish(), 130);
 }
 
 #[test]
-fn a_crisis_answer_shows_the_crisis_message_before_the_next_question() {
-    let mut p = spawn(&["screen"]);
-    answer(&mut p, 1, &format!("{DOWN}{DOWN}{DOWN}{ENTER}")); // often or strongly
-    answer(&mut p, 2, &format!("{DOWN}{DOWN}{ENTER}")); // plan: yes
-    p.exp_string("CRISIS: PLEASE GET HELP NOW").unwrap();
-    p.exp_string("988").unwrap();
-    p.exp_string("Stop here and see the result").unwrap();
-    send(&mut p, &format!("{DOWN}{ENTER}"));
-    let out = p.exp_eof().unwrap();
-    let crisis = out
-        .find("!! CRISIS")
-        .expect("the result leads with the crisis");
+fn a_finished_answer_file_given_to_save_is_resumed_at_the_review_not_emptied() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("done.yaml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/iop.yaml"),
+        &save,
+    )
+    .unwrap();
+    let mut t = Tty::plain_80x24(&["screen", "--save", save.to_str().unwrap()]);
+    t.expect("Your answers");
+    t.menu();
+    let flat = t.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("all 17 answers are there"), "{flat}");
+    t.send(ENTER);
+    t.expect("What next?");
+    t.menu();
+    t.send(&format!("{DOWN}{DOWN}{ENTER}"));
+    assert_eq!(t.finish(), 0);
+    let text = std::fs::read_to_string(&save).unwrap();
+    let kept = carelevel()
+        .args(["screen", "-f", "json", "--answers"])
+        .arg(&save)
+        .output()
+        .unwrap();
+    assert!(kept.status.success(), "{text}");
+    assert!(String::from_utf8_lossy(&kept.stdout).contains("\"level\": \"iop\""));
+}
+
+#[test]
+fn an_unwritable_save_path_is_refused_before_the_first_question() {
+    let mut t = Tty::plain_80x24(&["screen", "--save", "/nonexistent/folder/x.yaml"]);
+    assert_eq!(t.finish(), 73);
+    let text = t.text();
+    assert!(!text.contains("Question 1"), "{text}");
     assert!(
-        crisis < out.find("Recommended level of care: Inpatient").unwrap(),
-        "{out}"
+        text.contains("cannot write `/nonexistent/folder/x.yaml`"),
+        "{text}"
     );
-    assert_eq!(exit_code(&p), 0);
 }
 
 #[test]
@@ -162,10 +449,76 @@ fn plain_mode_through_a_pipe() {
         .success()
         .stderr(predicate::str::contains("Question 1 of 16"))
         .stderr(predicate::str::contains("  1. No, not at all"))
+        .stderr(predicate::str::contains("  4. Prefer not to say\n"))
         .stderr(predicate::str::contains("Your answers"))
+        .stderr(predicate::str::contains("Hours a week for treatment: 10\n"))
         .stderr(predicate::str::contains("\x1b").not())
         .stdout(predicate::str::starts_with("{\n  \"crisis\": false"))
         .stdout(predicate::str::contains("\"level\": \"outpatient\""));
+}
+
+#[test]
+fn plain_crisis_choice_is_numbered_and_explains_a_wrong_entry() {
+    // Often; a plan; then a wrong entry, then 2: stop and see the result.
+    carelevel()
+        .args(["screen", "--plain", "--format", "json"])
+        .write_stdin("3\n2\nc\n2\n")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "  1. Continue with the questions\n  2. Stop here and see the result\nAnswer [1-2]: ",
+        ))
+        .stderr(predicate::str::contains(
+            "Please type a number from 1 to 2.",
+        ))
+        .stdout(predicate::str::starts_with("{\n  \"crisis\": true,"))
+        .stdout(predicate::str::contains("\"complete\": false"));
+}
+
+#[test]
+fn plain_input_ending_after_a_crisis_answer_still_gives_the_crisis_and_the_result() {
+    for format in ["text", "json"] {
+        let out = carelevel()
+            .args(["screen", "--plain", "--format", format])
+            .write_stdin("3\n2\n")
+            .assert()
+            .code(65)
+            .stderr(predicate::str::contains(
+                "error: the input ended before every question was answered",
+            ))
+            .get_output()
+            .clone();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        match format {
+            "text" => {
+                assert!(
+                    stdout.starts_with("!! CRISIS: PLEASE GET HELP NOW !!\n"),
+                    "{stdout}"
+                );
+                assert!(
+                    stdout.contains("Based only on the answers given"),
+                    "{stdout}"
+                );
+                assert!(
+                    stdout.contains("Recommended level of care: Inpatient"),
+                    "{stdout}"
+                );
+            }
+            _ => {
+                let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+                assert_eq!(v["crisis"], true);
+                assert_eq!(v["complete"], false);
+                assert_eq!(v["level"], "inpatient");
+            }
+        }
+    }
+    // Without a crisis, an early end still gives no result at all.
+    carelevel()
+        .args(["screen", "--plain"])
+        .write_stdin("1\n1\n")
+        .assert()
+        .code(65)
+        .stdout("");
 }
 
 #[test]
@@ -196,7 +549,7 @@ fn plain_mode_asks_only_what_a_partial_file_leaves() {
 }
 
 #[test]
-fn plain_input_ending_early_keeps_what_was_saved() {
+fn plain_input_ending_early_keeps_what_was_saved_and_says_how_to_resume() {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().join("p.yaml");
     carelevel()
@@ -209,9 +562,10 @@ fn plain_input_ending_early_keeps_what_was_saved() {
         .stderr(predicate::str::contains(
             "the input ended before every question was answered",
         ))
-        .stderr(predicate::str::contains(
-            "resume with `carelevel screen --answers",
-        ));
+        .stderr(predicate::str::contains(format!(
+            "resume with `carelevel screen --save {}`",
+            save.display()
+        )));
     let text = std::fs::read_to_string(&save).unwrap();
     assert!(text.contains("harm_others: thoughts"), "{text}");
 }
@@ -222,24 +576,26 @@ fn stopping_a_resume_before_a_new_answer_still_points_to_the_file() {
     let save = dir.path().join("p.yaml");
     std::fs::write(&save, "answers:\n  self_harm_thoughts: none\n").unwrap();
     carelevel()
-        .args(["screen", "--plain", "--answers"])
-        .arg(&save)
-        .arg("--save")
+        .args(["screen", "--plain", "--save"])
         .arg(&save)
         .write_stdin("")
         .assert()
         .code(65)
+        .stderr(predicate::str::contains("Resuming from"))
+        .stderr(predicate::str::contains(
+            "1 answer loaded, continuing at question 2 of 16",
+        ))
         .stderr(predicate::str::contains("saved in"))
         .stderr(predicate::str::contains("resume with"));
-    let other = dir.path().join("elsewhere.yaml");
-    std::fs::write(&other, "not answers\n").unwrap();
+    let fresh = dir.path().join("fresh.yaml");
     carelevel()
         .args(["screen", "--plain", "--save"])
-        .arg(&other)
+        .arg(&fresh)
         .write_stdin("")
         .assert()
         .code(65)
         .stderr(predicate::str::contains("no answers were saved"));
+    assert!(!fresh.exists(), "nothing to save, nothing written");
 }
 
 #[test]
@@ -253,21 +609,27 @@ fn plain_and_answers_from_stdin_conflict() {
 }
 
 #[test]
-fn ctrl_c_in_plain_mode_on_a_terminal() {
+fn ctrl_c_in_plain_mode_on_a_terminal_after_a_crisis_shows_it_again() {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().join("p.yaml");
-    let mut p = spawn(&["screen", "--plain", "--save", save.to_str().unwrap()]);
-    p.exp_string("Answer [").unwrap();
-    p.send_line("1").unwrap();
-    p.exp_string("Question 2 of 16").unwrap();
-    p.exp_string("Answer [").unwrap();
-    p.send_control('c').unwrap();
-    let out = p.exp_eof().unwrap();
+    let mut t = Tty::plain_80x24(&["screen", "--plain", "--save", save.to_str().unwrap()]);
+    t.expect("Answer [");
+    t.p.send_line("3").unwrap();
+    t.expect("Answer [");
+    t.p.send_line("2").unwrap();
+    t.expect("Answer [1-2]: ");
+    t.p.send_line("1").unwrap();
+    t.expect("Question 3 of 17");
+    t.expect("Answer [");
+    t.send("\x03");
+    assert_eq!(t.finish(), 130);
+    let text = t.text();
+    let tail = &text[text.find("Question 3 of 17").unwrap()..];
+    assert!(tail.contains("!! CRISIS: PLEASE GET HELP NOW !!"), "{tail}");
     assert!(
-        out.contains("interrupted; your answers so far are saved in"),
-        "{out}"
+        tail.contains("interrupted; your answers so far are saved in"),
+        "{tail}"
     );
-    assert_eq!(exit_code(&p), 130);
     let text = std::fs::read_to_string(&save).unwrap();
-    assert!(text.contains("self_harm_thoughts: none"), "{text}");
+    assert!(text.contains("self_harm_plan: \"yes\""), "{text}");
 }

@@ -207,7 +207,7 @@ fn an_ignored_safety_answer_is_named_in_the_report_itself() {
         );
         let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            flat.contains("`self_harm_plan` is a safety question: check the answers"),
+            flat.contains("\"A plan or intent to act\" is a safety question: check the answers"),
             "{format}:\n{out}"
         );
     }
@@ -236,8 +236,9 @@ fn declining_a_safety_question_is_never_the_lowest_level() {
             .args(["screen", "--answers", "-"])
             .write_stdin(text),
     );
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        out.contains("Preferred not to say: self_harm_thoughts. A declined answer means safety could\n  not be assessed, so the level is at least `iop`."),
+        flat.contains("This is what calls for this level: - You preferred not to answer \"Thoughts of self-harm\". Because safety could not be checked, this screen suggests no less than this level."),
         "{out}"
     );
 }
@@ -253,9 +254,6 @@ fn a_rule_file_from_disk_is_used() {
             .args(["--answers", "-"])
             .write_stdin("answers: {danger: \"no\", hours: 1}\n"),
     );
-    assert!(
-        out.starts_with("Recommended level of care: Low (low)"),
-        "{out}"
-    );
+    assert!(out.starts_with("Recommended level of care: Low\n"), "{out}");
     assert!(out.contains("Little time."));
 }

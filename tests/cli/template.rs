@@ -19,8 +19,8 @@ fn yaml_template_lists_every_question_blank() {
     assert_eq!(keys, ids);
     assert!(answers.values().all(|v| v.is_null()));
     assert!(
-        out.contains("# Answer: one of: `no` (No)"),
-        "allowed codes as comments"
+        out.contains("  # Answer with one of these codes:\n  #    no        No\n"),
+        "allowed codes as comments: {out}"
     );
     assert!(out.contains("# Asked only when"), "conditions as comments");
 }
@@ -35,17 +35,67 @@ fn json_template_is_all_nulls() {
 }
 
 #[test]
-fn blank_template_fed_back_names_every_missing_answer_in_one_error() {
-    let template = stdout_of(carelevel().arg("template"));
-    carelevel()
-        .args(["screen", "--answers", "-"])
-        .write_stdin(template)
+fn a_blank_template_says_to_fill_it_in_and_how() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.yaml");
+    std::fs::write(&file, stdout_of(carelevel().arg("template"))).unwrap();
+    let out = carelevel()
+        .arg("screen")
+        .arg("-a")
+        .arg(&file)
         .assert()
         .code(65)
         .stdout("")
-        .stderr(predicate::str::starts_with(
-            "error: `<stdin>` holds no answers yet; these questions need one: `self_harm_thoughts`, `recent_attempt`",
-        ))
-        .stderr(predicate::str::contains("`hours_available`"))
-        .stderr(predicate::str::contains("found").not());
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    let flat = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.starts_with(&format!("error: `{}` holds no answers yet", file.display())),
+        "{err}"
+    );
+    assert!(flat.contains("help: fill it in:"), "{err}");
+    assert!(
+        flat.contains(&format!("`carelevel screen --save {}`", file.display())),
+        "{err}"
+    );
+    assert!(flat.contains("text editor"), "{err}");
+    assert!(
+        !flat.contains("writes a blank answer file"),
+        "not the step just taken: {err}"
+    );
+    // The suggested command works: it resumes from the blank file.
+    carelevel()
+        .args(["screen", "--plain", "--save"])
+        .arg(&file)
+        .write_stdin("1\n")
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("Question 2 of 16"));
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("self_harm_thoughts: none"));
+}
+
+#[test]
+fn a_partial_file_without_a_terminal_is_one_error_listing_what_is_missing() {
+    let assert = carelevel()
+        .args(["screen", "--answers", "-"])
+        .write_stdin("answers:\n  self_harm_thoughts: none\n  recent_attempt: \"no\"\n")
+        .assert()
+        .code(65)
+        .stdout("");
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(err.starts_with("error: `<stdin>` has no answer to 14 questions that need one:\n  - `harm_others` (Thoughts of hurting someone else)\n"), "{err}");
+    assert!(
+        err.contains("  - `readiness` (Readiness for treatment)\n"),
+        "{err}"
+    );
+    assert!(err.lines().count() < 20, "{err}");
+    assert!(
+        !err.contains("--save <stdin>"),
+        "no command that cannot work: {err}"
+    );
 }

@@ -41,7 +41,11 @@ fn after_none() -> Vec<Step> {
     steps
 }
 
-fn play(rules: &Rules, prefilled: Answers, steps: Vec<Step>) -> (Result<Ended, FlowError>, Scripted) {
+fn play(
+    rules: &Rules,
+    prefilled: Answers,
+    steps: Vec<Step>,
+) -> (Result<Ended, FlowError>, Scripted) {
     let mut p = Scripted::new(steps);
     let r = run(rules, prefilled, &mut p, Settings::default());
     (r, p)
@@ -58,7 +62,9 @@ fn forward_through_every_question_to_review_and_submit() {
     steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
-    let Ended { answers, finish, .. } = res.unwrap();
+    let Ended {
+        answers, finish, ..
+    } = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     assert_eq!(p.remaining(), 0);
     assert_eq!(p.shown[0], "intro");
@@ -166,7 +172,9 @@ fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
     steps.push(Step::Reply("self_harm_plan", code("no")));
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
-    let Ended { answers, finish, .. } = res.unwrap();
+    let Ended {
+        answers, finish, ..
+    } = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     assert_eq!(
         answers.get(id(&r, "self_harm_thoughts")),
@@ -196,7 +204,9 @@ fn crisis_message_comes_before_the_next_question_and_can_continue() {
     steps.extend(calm_rest());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
-    let Ended { answers, finish, .. } = res.unwrap();
+    let Ended {
+        answers, finish, ..
+    } = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     let at = p.shown.iter().position(|s| s == "crisis").unwrap();
     assert_eq!(p.shown[at - 1], "ask self_harm_plan 2/17");
@@ -218,7 +228,9 @@ fn crisis_stop_ends_the_flow_at_once() {
         Step::Crisis(CrisisChoice::Stop),
     ];
     let (res, p) = play(&r, Answers::empty(&r), steps);
-    let Ended { answers, finish, .. } = res.unwrap();
+    let Ended {
+        answers, finish, ..
+    } = res.unwrap();
     assert_eq!(finish, Finish::StoppedAtCrisis);
     assert_eq!(p.remaining(), 0);
     let o = engine::evaluate(&r, &answers);
@@ -295,7 +307,11 @@ fn save_after_each_answer_is_private_and_resumable() {
     .unwrap();
     assert_eq!(ended.finish, Finish::Interrupted);
     assert!(ended.saved);
-    assert_eq!(ended.answers.iter().count(), 2, "the answers so far come back");
+    assert_eq!(
+        ended.answers.iter().count(),
+        2,
+        "the answers so far come back"
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     let saved = crate::answers::parse(&r, "progress.yaml", &text)
         .unwrap()
@@ -374,13 +390,17 @@ fn the_end_of_the_input_returns_the_answers_so_far() {
     let (res, _) = play(&r, Answers::empty(&r), steps);
     let ended = res.unwrap();
     assert_eq!(ended.finish, Finish::InputEnded);
-    assert!(engine::evaluate(&r, &ended.answers).crisis, "the crisis answer is kept");
+    assert!(
+        engine::evaluate(&r, &ended.answers).crisis,
+        "the crisis answer is kept"
+    );
 }
 
 #[test]
 fn resuming_a_complete_file_goes_to_the_review() {
     let r = rules();
-    let doc = crate::answers::parse(&r, "iop.yaml", include_str!("../../../examples/iop.yaml")).unwrap();
+    let doc =
+        crate::answers::parse(&r, "iop.yaml", include_str!("../../../examples/iop.yaml")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("done.yaml");
     let mut p = Scripted::new(vec![Step::Review(ReviewChoice::Submit)]);
@@ -420,7 +440,10 @@ fn the_review_lists_short_titles() {
     let items = flow.review_items();
     assert_eq!(items[0].title, "Thoughts of self-harm");
     assert_eq!(items[0].answer, "No, not at all");
-    let hours = items.iter().find(|i| i.title == "Hours a week for treatment").unwrap();
+    let hours = items
+        .iter()
+        .find(|i| i.title == "Hours a week for treatment")
+        .unwrap();
     assert_eq!(hours.answer, "4", "a number without a unit to get wrong");
     let titles: HashSet<&str> = items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles.len(), items.len(), "no two review lines start alike");

@@ -94,7 +94,11 @@ fn ids_must_be_well_formed() {
 #[test]
 fn titles_are_short_single_lines_and_distinct() {
     let (t, p) = broken("title: Plan\n", "title: \"A\\nB\"\n");
-    let p = expect(&p, "the title of `plan` spans several lines", line_of(&t, "title: \"A", 1));
+    let p = expect(
+        &p,
+        "the title of `plan` spans several lines",
+        line_of(&t, "title: \"A", 1),
+    );
     assert!(help(p).contains("one line"));
     let long = "x".repeat(41);
     let (t, p) = broken("title: Plan\n", &format!("title: {long}\n"));
@@ -111,7 +115,11 @@ fn titles_are_short_single_lines_and_distinct() {
         line_of(&t, "title: danger", 1),
     );
     let (t, p) = broken("title: Plan\n", "title: \"\"\n");
-    expect(&p, "`questions[1].title` is empty", line_of(&t, "title: \"\"", 1));
+    expect(
+        &p,
+        "`questions[1].title` is empty",
+        line_of(&t, "title: \"\"", 1),
+    );
 }
 
 #[test]
