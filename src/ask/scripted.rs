@@ -19,7 +19,7 @@ pub enum Step {
     /// Choose after the short result.
     After(AfterResult),
     /// Type this file name (`None`: give up).
-    FileName(Option<&'static str>),
+    FileName(Option<String>),
     /// Answer the next yes-or-no question.
     Confirm(bool),
     /// Press Ctrl-C at the next prompt of any kind.
@@ -128,7 +128,7 @@ impl Prompter for Scripted {
     fn file_name(&mut self, prompt: &str, default: &str) -> Result<Option<String>, PromptError> {
         self.shown.push(format!("file name {prompt} [{default}]"));
         match self.next("file name")? {
-            Step::FileName(name) => Ok(name.map(str::to_owned)),
+            Step::FileName(name) => Ok(name),
             other => panic!(
                 "at a file name the script has {other:?}; shown: {:#?}",
                 self.shown

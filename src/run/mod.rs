@@ -126,3 +126,6 @@ pub fn load_rules(source: &RulesSource, stdin: &mut dyn BufRead) -> Result<Rules
     let (name, text) = read_input(&input, stdin)?;
     Rules::parse(&name, &text)
 }
+
+#[cfg(test)]
+mod tests;

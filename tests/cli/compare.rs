@@ -274,3 +274,13 @@ fn on_a_terminal_the_table_is_drawn_in_colour() {
         );
     }
 }
+
+#[test]
+fn the_ascii_header_rule_has_joints_where_columns_meet() {
+    let out = stdout_of(carelevel().args(["compare", "--ascii", "--width", "80"]));
+    let rule = out
+        .lines()
+        .find(|l| l.starts_with("+="))
+        .expect("a header rule");
+    assert_eq!(rule.matches('+').count(), 5, "{rule}");
+}

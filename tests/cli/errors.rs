@@ -175,3 +175,53 @@ fn text_that_is_not_utf8_says_so() {
         .stdout("")
         .stderr(predicate::str::contains("not UTF-8 text; save it as UTF-8"));
 }
+
+#[test]
+fn rules_from_a_pipe_without_answers_points_only_to_what_works() {
+    let rules = std::fs::read_to_string(fixture("minimal.yaml")).unwrap();
+    let out = carelevel()
+        .args(["screen", "--rules", "-"])
+        .write_stdin(rules)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(
+        err.contains("the answers must come from a file: `--answers FILE`"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("--plain") && !err.contains("--answers -"),
+        "help that leads to another error: {err}"
+    );
+}
+
+#[test]
+fn formats_are_accepted_in_any_case() {
+    carelevel()
+        .args(["screen", "--answers"])
+        .arg(format!("{}/examples/iop.yaml", env!("CARGO_MANIFEST_DIR")))
+        .args(["--format", "JSON"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("{"));
+}
+
+#[test]
+fn help_screen_says_how_the_guided_questionnaire_starts() {
+    let out = carelevel().args(["help", "screen"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Without `--answers`, in a terminal, this starts the guided questionnaire"),
+        "{text}"
+    );
+    assert!(
+        flat.contains("--output <FILE>")
+            && flat.contains("--overwrite")
+            && flat.contains("--details"),
+        "{text}"
+    );
+}

@@ -146,6 +146,12 @@ fn assert_crisis_on(screen: &str, what: &str) {
 fn a_full_run_ends_in_a_short_result_then_the_full_report() {
     let mut t = Tty::plain_80x24(&["screen"]);
     t.expect("screening aid, not a diagnosis");
+    assert!(
+        t.text()
+            .contains("Mental-health level-of-care screening\r\n\r\nThis is a screening aid"),
+        "a blank line between the title and the disclaimer: {:?}",
+        t.text()
+    );
     answer_calm_rest(&mut t, 1);
     t.expect("Your answers");
     t.menu();

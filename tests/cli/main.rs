@@ -3,6 +3,7 @@
 mod check;
 mod compare;
 mod errors;
+mod files;
 mod guided;
 mod questions;
 mod screen;

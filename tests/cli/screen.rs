@@ -257,3 +257,37 @@ fn a_rule_file_from_disk_is_used() {
     assert!(out.starts_with("Recommended level of care: Low\n"), "{out}");
     assert!(out.contains("Little time."));
 }
+
+#[test]
+fn details_add_the_ids_for_clinicians_in_text_and_markdown() {
+    for format in ["text", "markdown"] {
+        let plain = screen("iop.yaml", format);
+        assert!(!plain.contains("Details for clinicians"));
+        let out = stdout_of(carelevel().args([
+            "screen",
+            "--answers",
+            &example("iop.yaml"),
+            "--format",
+            format,
+            "--details",
+        ]));
+        let details = &out[out.find("Details for clinicians").expect(format)..];
+        assert!(
+            details.contains("outpatient_not_enough"),
+            "{format}: {details}"
+        );
+        assert!(details.contains("support_frequency"), "{format}: {details}");
+    }
+}
+
+#[test]
+fn markdown_lists_what_the_level_means_without_an_empty_table_header() {
+    let out = screen("iop.yaml", "markdown");
+    assert!(!out.contains("| | |"), "{out}");
+    assert!(
+        out.contains(
+            "## What it means in practice\n\n- **Where you live and are treated:** At home"
+        ),
+        "{out}"
+    );
+}

@@ -1,0 +1,182 @@
+//! Files `screen` writes: `--save` (resumed, never emptied behind the
+//! person's back) and `--output`, without a terminal.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+
+use crate::{carelevel, fixture};
+
+fn example(name: &str) -> String {
+    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn output_writes_the_result_owner_only_and_nothing_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("result.json");
+    carelevel()
+        .args([
+            "screen",
+            "-a",
+            &example("crisis.json"),
+            "-f",
+            "json",
+            "--output",
+        ])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["crisis"], true);
+    assert_eq!(mode(&out), 0o600);
+    // Replacing an earlier result is fine; the file stays private.
+    std::fs::write(&out, "old result").unwrap();
+    carelevel()
+        .args(["screen", "-a", &example("iop.yaml"), "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("Record: example-iop"));
+}
+
+#[test]
+fn output_never_takes_the_place_of_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.yaml");
+    std::fs::copy(example("iop.yaml"), &answers).unwrap();
+    carelevel()
+        .args(["screen", "-a", &example("outpatient.yaml"), "--output"])
+        .arg(&answers)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains(
+            "holds 17 answers, so carelevel will not replace it",
+        ))
+        .stderr(predicate::str::contains("did you mean `--save`?"));
+    assert_eq!(
+        std::fs::read_to_string(&answers).unwrap(),
+        std::fs::read_to_string(example("iop.yaml")).unwrap()
+    );
+    carelevel()
+        .args(["screen", "--save"])
+        .arg(&answers)
+        .arg("--output")
+        .arg(&answers)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`--output` and `--save` name the same file",
+        ));
+    carelevel()
+        .args([
+            "screen",
+            "-a",
+            &example("iop.yaml"),
+            "--output",
+            &example("iop.yaml"),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`--output` and `--answers` name the same file",
+        ));
+}
+
+#[test]
+fn save_on_a_finished_answer_file_scores_it_and_keeps_every_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("ans.yaml");
+    std::fs::copy(example("iop.yaml"), &save).unwrap();
+    // The person forgot `--answers`: the file is resumed, not emptied.
+    carelevel()
+        .args(["screen", "-f", "json", "--save"])
+        .arg(&save)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"level\": \"iop\""));
+    let back = carelevel()
+        .args(["screen", "-f", "json", "--answers"])
+        .arg(&save)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&back.stdout).contains("\"level\": \"iop\""));
+    assert!(std::fs::read_to_string(&save)
+        .unwrap()
+        .contains("readiness: unsure"));
+}
+
+#[test]
+fn other_answers_never_replace_saved_ones_without_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("ans.yaml");
+    std::fs::copy(example("iop.yaml"), &save).unwrap();
+    let before = std::fs::read_to_string(&save).unwrap();
+    carelevel()
+        .args(["screen", "-a", &example("outpatient.yaml"), "--save"])
+        .arg(&save)
+        .assert()
+        .code(73)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "already holds 17 answers, so carelevel will not replace them",
+        ))
+        .stderr(predicate::str::contains("add `--overwrite`"));
+    assert_eq!(std::fs::read_to_string(&save).unwrap(), before);
+    carelevel()
+        .args([
+            "screen",
+            "-a",
+            &example("outpatient.yaml"),
+            "--overwrite",
+            "--save",
+        ])
+        .arg(&save)
+        .assert()
+        .success();
+    let after = std::fs::read_to_string(&save).unwrap();
+    assert!(after.contains("id: example-outpatient"), "{after}");
+    assert_eq!(mode(&save), 0o600);
+}
+
+#[test]
+fn a_file_that_is_not_an_answer_file_is_never_saved_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("myrules.yaml");
+    std::fs::copy(fixture("minimal.yaml"), &rules).unwrap();
+    let before = std::fs::read_to_string(&rules).unwrap();
+    carelevel()
+        .args(["screen", "-a", &example("iop.yaml"), "--save"])
+        .arg(&rules)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains(
+            "is not an answer file for these rules (line 2: unknown field `schema`",
+        ))
+        .stderr(predicate::str::contains("give `--save` another file name"));
+    assert_eq!(std::fs::read_to_string(&rules).unwrap(), before);
+}
+
+#[test]
+fn an_unwritable_save_or_output_path_fails_before_anything_is_asked() {
+    for flag in ["--save", "--output"] {
+        carelevel()
+            .args(["screen", "--plain", flag, "/nonexistent/folder/x.yaml"])
+            .write_stdin("1\n")
+            .assert()
+            .code(73)
+            .stderr(predicate::str::contains(
+                "cannot write `/nonexistent/folder/x.yaml`",
+            ))
+            .stderr(predicate::str::contains("Question 1").not());
+    }
+}
