@@ -11,6 +11,8 @@ pub struct QuestionOut<'a> {
     pub id: &'a str,
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// A short name for lists and messages.
+    pub title: &'a str,
     pub prompt: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<&'a str>,
@@ -45,6 +47,7 @@ fn out(q: &Question) -> QuestionOut<'_> {
     QuestionOut {
         id: &q.id,
         kind: q.kind.as_str(),
+        title: q.title.trim(),
         prompt: q.prompt.trim_end(),
         help: q.help.as_deref().map(str::trim_end),
         required: q.required,

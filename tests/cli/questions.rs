@@ -7,7 +7,7 @@ fn questions_json_has_the_contract_fields_in_asking_order() {
     let list = list.as_array().unwrap();
     assert!((12..=25).contains(&list.len()), "{} questions", list.len());
     for q in list {
-        for key in ["id", "type", "prompt", "required", "options"] {
+        for key in ["id", "type", "title", "prompt", "required", "options"] {
             assert!(q.get(key).is_some(), "{key} missing in {q}");
         }
         let kind = q["type"].as_str().unwrap();
