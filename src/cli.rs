@@ -88,6 +88,13 @@ pub enum Command {
         /// Output format (YAML has the allowed answers as comments)
         #[arg(long, short, value_enum, ignore_case = true, default_value_t = DataFormat::Yaml)]
         format: DataFormat,
+        /// Write the blank file to FILE (owner-only, 0600: it will hold health data)
+        /// instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it already exists (never needed for a new file)
+        #[arg(long)]
+        overwrite: bool,
     },
     /// Print the questions, in asking order, for other programs
     Questions {
@@ -286,9 +293,16 @@ impl Cli {
                 },
                 look: table.look(term),
             }),
-            Command::Template { rules: r, format } => Task::Template {
+            Command::Template {
+                rules: r,
+                format,
+                output,
+                overwrite,
+            } => Task::Template {
                 rules: rules(r.rules),
                 format: data(format),
+                output,
+                overwrite,
             },
             Command::Questions { rules: r, format } => Task::Questions {
                 rules: rules(r.rules),

@@ -142,10 +142,19 @@ pub enum Error {
     /// Going on would replace answers or a file that is not an answer file.
     #[error("{0}")]
     WouldOverwrite(Problem),
-    #[error("interrupted; {progress}")]
-    Interrupted { progress: Progress },
+    /// Ctrl-C: a choice, not a failure; `main` says it without `error:`.
+    #[error("stopped with Ctrl-C; {progress}")]
+    Interrupted {
+        progress: Progress,
+        /// The crisis message, when a crisis answer was given: it is shown
+        /// again after this message, so that it is the last thing on screen.
+        crisis: Option<String>,
+    },
     #[error("the input ended before every question was answered; {progress}")]
-    Incomplete { progress: Progress },
+    Incomplete {
+        progress: Progress,
+        crisis: Option<String>,
+    },
 }
 
 /// Where the answers so far are after the questionnaire ended early, and
@@ -219,6 +228,16 @@ impl Error {
             Error::Rules(_) => exit::CONFIG,
             Error::Interrupted { .. } => exit::INTERRUPTED,
             Error::Incomplete { .. } => exit::DATA,
+        }
+    }
+
+    /// The crisis message to show after this error, if a crisis answer was given.
+    pub fn crisis(&self) -> Option<&str> {
+        match self {
+            Error::Interrupted { crisis, .. } | Error::Incomplete { crisis, .. } => {
+                crisis.as_deref()
+            }
+            _ => None,
         }
     }
 

@@ -13,7 +13,12 @@ use carelevel::settings::{RulesSource, Task};
 fn main() -> ExitCode {
     let term = terminal();
     let task = Cli::parse().into_task(&term);
-    on_interrupt(&task, !term.no_color);
+    // Colour on standard error, as `--color`, `NO_COLOR` and `--plain` say.
+    let color = match &task {
+        Task::Screen(s) => s.prompt_color,
+        _ => false,
+    };
+    on_interrupt(&task, color);
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     let (mut input, mut out) = (stdin.lock(), stdout.lock());
     // Not locked for the whole run: the Ctrl-C handler writes to it too.
@@ -28,9 +33,31 @@ fn main() -> ExitCode {
     match run(task, &mut io) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            say_error(&mut err, &e, color);
             ExitCode::from(e.exit_code())
         }
+    }
+}
+
+/// Print an error; a stop with Ctrl-C is said as what it is, not as an
+/// error, and a crisis shown before comes last again.
+fn say_error(err: &mut std::io::Stderr, e: &Error, color: bool) {
+    let text = e.to_string();
+    let _ = match e {
+        Error::Interrupted { .. } => {
+            let mut chars = text.chars();
+            let first: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect();
+            writeln!(err, "\n{first}{}", chars.as_str())
+        }
+        _ => writeln!(err, "error: {text}"),
+    };
+    if let Some(message) = e.crisis() {
+        let block = carelevel::report::crisis_block(message, 80, color);
+        let _ = write!(err, "\n{block}");
     }
 }
 
@@ -82,17 +109,15 @@ fn on_interrupt(task: &Task, color_allowed: bool) {
             },
             Some(p) => Progress::NothingSaved(p.clone()),
         };
-        let e = Error::Interrupted { progress };
+        let e = Error::Interrupted {
+            progress,
+            crisis: interrupt::crisis().map(str::to_owned),
+        };
         let mut err = std::io::stderr();
-        let tty = err.is_terminal();
-        if tty {
+        if err.is_terminal() {
             let _ = write!(err, "\x1b[?25h");
         }
-        if let Some(message) = interrupt::crisis() {
-            let block = carelevel::report::crisis_block(message, 80, tty && color_allowed);
-            let _ = write!(err, "\n{block}");
-        }
-        let _ = write!(err, "\nerror: {e}\n");
+        say_error(&mut err, &e, color_allowed);
         std::process::exit(i32::from(e.exit_code()));
     });
 }

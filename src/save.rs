@@ -19,8 +19,10 @@ pub enum Existing {
     Nothing,
     /// An empty file, or one of blank lines and comments.
     Empty,
-    /// An answer file these rules read (possibly with no answers yet).
-    Answers(AnswerDoc),
+    /// An answer file these rules read (possibly with no answers yet);
+    /// `comments` when it holds comments other than the ones carelevel
+    /// writes, which saving does not keep.
+    Answers { doc: AnswerDoc, comments: bool },
     /// A file that is not an answer file for these rules: why not.
     Other(Error),
 }
@@ -51,9 +53,27 @@ pub fn inspect(rules: &Rules, path: &Path) -> Result<Existing, Error> {
         return Ok(Existing::Empty);
     }
     Ok(match crate::answers::parse(rules, &name, &text) {
-        Ok(doc) => Existing::Answers(doc),
+        Ok(doc) => Existing::Answers {
+            doc,
+            comments: text.lines().any(|l| is_foreign_comment(l.trim())),
+        },
         Err(e) => Existing::Other(e),
     })
+}
+
+/// A comment line, or a value with a comment after it, that carelevel did
+/// not write itself (its header lines are written again on every save).
+fn is_foreign_comment(line: &str) -> bool {
+    const OURS: [&str; 4] = [
+        "# carelevel answers",
+        "# Go on answering",
+        "# Once every question is answered",
+        "# Resume or re-score",
+    ];
+    if line.starts_with('#') {
+        return !OURS.iter().any(|o| line.starts_with(o));
+    }
+    line.contains(" #")
 }
 
 fn not_a_file(path: &Path) -> Error {
@@ -100,6 +120,44 @@ fn temp_path(path: &Path) -> std::path::PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// An output file (`flag`) never replaces a file that holds something,
+/// least of all answers, unless `--overwrite` says so.
+pub fn may_replace(rules: &Rules, path: &Path, overwrite: bool, flag: &str) -> Result<(), Error> {
+    let held = match inspect(rules, path)? {
+        Existing::Nothing => return Ok(()),
+        Existing::Empty if overwrite => return Ok(()),
+        Existing::Answers { doc, .. } if doc.answers.iter().next().is_some() => {
+            let n = doc.answers.iter().count();
+            // Answers are never replaced by a result or a blank file, even
+            // with `--overwrite`: removing them is the person's own step.
+            let help = format!(
+                "give `{flag}` another file name (to keep answering in it, use `carelevel screen --save {}`)",
+                shell_word(&path.display().to_string())
+            );
+            return Err(Error::WouldOverwrite(
+                Problem::new(format!(
+                    "`{}` holds {n} {}, so carelevel will not replace it",
+                    path.display(),
+                    if n == 1 { "answer" } else { "answers" }
+                ))
+                .help(help),
+            ));
+        }
+        _ if overwrite => return Ok(()),
+        Existing::Empty => return Ok(()),
+        _ => "already exists",
+    };
+    Err(Error::WouldOverwrite(
+        Problem::new(format!(
+            "`{}` {held}, so carelevel will not replace it",
+            path.display()
+        ))
+        .help(format!(
+            "give `{flag}` a new file name, or add `--overwrite` to replace it"
+        )),
+    ))
 }
 
 /// `path` quoted for a shell when it needs it, for commands in messages.
@@ -172,7 +230,9 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 
 /// An answer file holding `answers` (and the record `id`, if any),
 /// readable by `screen --answers`.
-pub fn answer_file(rules: &Rules, answers: &Answers, id: Option<&str>) -> String {
+/// JSON for a file named `*.json` (JSON tools keep working on it), else
+/// YAML with a header that says how to go on.
+pub fn answer_file(rules: &Rules, answers: &Answers, id: Option<&str>, path: &Path) -> String {
     #[derive(Serialize)]
     struct AnswerFile<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -186,6 +246,14 @@ pub fn answer_file(rules: &Rules, answers: &Answers, id: Option<&str>) -> String
             .map(|(q, a)| (rules.file.questions[q].id.as_str(), a))
             .collect(),
     };
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if json {
+        let mut text = serde_json::to_string_pretty(&file).expect("answers always serialize");
+        text.push('\n');
+        return text;
+    }
     let rules_flag = if rules.source.name == BUILTIN_NAME {
         String::new()
     } else {
@@ -194,7 +262,7 @@ pub fn answer_file(rules: &Rules, answers: &Answers, id: Option<&str>) -> String
     format!(
         "# carelevel answers (rules `{}` {}). These are health data: keep this file private.\n\
          # Go on answering (only what is missing is asked): carelevel screen {rules_flag}--save THIS_FILE\n\
-         # See the result: carelevel screen {rules_flag}--answers THIS_FILE\n{}",
+         # Once every question is answered, the result alone: carelevel screen {rules_flag}--answers THIS_FILE\n{}",
         rules.file.id,
         rules.file.version,
         crate::yaml_out::to_string(&file)
@@ -257,11 +325,50 @@ mod tests {
         let rules = Rules::builtin().unwrap();
         let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
             .unwrap();
-        let text = answer_file(&rules, &doc.answers, doc.id.as_deref());
+        let text = answer_file(&rules, &doc.answers, doc.id.as_deref(), Path::new("a.yaml"));
         let back = crate::answers::parse(&rules, "saved.yaml", &text).unwrap();
         assert_eq!(back.answers, doc.answers);
         assert_eq!(back.id, doc.id, "the record id is kept");
         // `no` stays a string for YAML 1.1 readers too.
         assert!(text.contains("  recent_attempt: \"no\"\n"), "{text}");
+    }
+
+    #[test]
+    fn a_json_answer_file_is_saved_as_json_and_reads_back() {
+        let rules = Rules::builtin().unwrap();
+        let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
+            .unwrap();
+        let text = answer_file(&rules, &doc.answers, doc.id.as_deref(), Path::new("a.JSON"));
+        let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(v["answers"]["recent_attempt"], "no");
+        let back = crate::answers::parse(&rules, "a.json", &text).unwrap();
+        assert_eq!(back.answers, doc.answers);
+    }
+
+    #[test]
+    fn comments_of_the_person_are_told_apart_from_ours() {
+        let rules = Rules::builtin().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let ours = dir.path().join("ours.yaml");
+        let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
+            .unwrap();
+        fs::write(&ours, answer_file(&rules, &doc.answers, None, &ours)).unwrap();
+        assert!(matches!(
+            inspect(&rules, &ours).unwrap(),
+            Existing::Answers {
+                comments: false,
+                ..
+            }
+        ));
+        let theirs = dir.path().join("theirs.yaml");
+        fs::write(
+            &theirs,
+            "# client J.D.\nanswers:\n  recent_attempt: \"no\"  # confirmed\n",
+        )
+        .unwrap();
+        assert!(matches!(
+            inspect(&rules, &theirs).unwrap(),
+            Existing::Answers { comments: true, .. }
+        ));
     }
 }

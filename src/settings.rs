@@ -83,6 +83,9 @@ pub enum Task {
     Template {
         rules: RulesSource,
         format: TextFormat,
+        /// Write here (owner-only) instead of standard output.
+        output: Option<PathBuf>,
+        overwrite: bool,
     },
     Questions {
         rules: RulesSource,

@@ -24,12 +24,8 @@ pub fn yaml(rules: &Rules) -> String {
     let f = &rules.file;
     let mut out = String::new();
     for line in [
-        format!(
-            "Answer file for \"{}\" (rules `{}` {}).",
-            one_line(&f.title),
-            f.id,
-            f.version
-        ),
+        format!("Answer file for: {}", one_line(&f.title)),
+        format!("Rules: {} {}", f.id, f.version),
         "Fill it in: after each question's id, write one of the answer codes listed above it.".into(),
         "Then see the result: carelevel screen --answers THIS_FILE".into(),
         "Or answer the questions one at a time in a terminal, saved as you go: carelevel screen --save THIS_FILE".into(),
@@ -40,13 +36,9 @@ pub fn yaml(rules: &Rules) -> String {
     out.push_str("#\n");
     out.push_str(&comment("# ", &one_line(&f.disclaimer), 0));
     out.push_str("answers:\n");
-    for (i, q) in f.questions.iter().enumerate() {
+    for q in &f.questions {
         out.push('\n');
-        out.push_str(&comment(
-            "  # ",
-            &format!("{}. {}", i + 1, one_line(&q.title)),
-            4,
-        ));
+        out.push_str(&comment("  # ", &one_line(&q.title), 2));
         out.push_str(&comment("  #    ", &one_line(&q.prompt), 0));
         match q.kind {
             QuestionKind::YesNo | QuestionKind::Choice | QuestionKind::Multi => {

@@ -3,7 +3,7 @@
 //! crisis first, and saving after every answer.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::answers::Answers;
 use crate::engine;
@@ -21,6 +21,8 @@ pub struct Settings<'a> {
     /// The pre-filled answers were read from the `save` file itself:
     /// the person is resuming.
     pub resuming: bool,
+    /// Said right after the introduction (about the file being resumed).
+    pub notice: Option<&'a str>,
     /// The record id to keep in the saved file.
     pub id: Option<&'a str>,
 }
@@ -45,6 +47,8 @@ pub struct Ended {
     pub finish: Finish,
     /// This run wrote the answers to the `save` file at least once.
     pub saved: bool,
+    /// Stopped without `save`, the person chose to keep the answers here.
+    pub saved_to: Option<PathBuf>,
 }
 
 /// Why the flow could not go on at all.
@@ -116,10 +120,16 @@ pub fn run(
         Ok(finish) | Err(Stop::Ended(finish)) => finish,
         Err(Stop::Failed(e)) => return Err(e),
     };
+    let saved_to = if finish == Finish::Interrupted {
+        flow.keep_before_stopping(prompter)
+    } else {
+        None
+    };
     Ok(Ended {
         answers: flow.answers,
         finish,
         saved: flow.saved,
+        saved_to,
     })
 }
 
@@ -127,7 +137,7 @@ impl Flow<'_> {
     /// What the introduction says about saving (and resuming).
     fn saving(&self) -> String {
         let Some(path) = self.settings.save else {
-            return "Your answers are not saved as you go. To keep them, start with: carelevel screen --save FILE".into();
+            return "Your answers are not saved as you go. To keep them, start with: carelevel screen --save my-answers.yaml".into();
         };
         let path = path.display();
         if !self.settings.resuming {
@@ -141,7 +151,7 @@ impl Flow<'_> {
         let answers = if given == 1 { "answer" } else { "answers" };
         match asked.iter().position(|&q| self.answers.get(q).is_none()) {
             Some(k) => format!(
-                "Resuming from {path}: {given} {answers} loaded, continuing at question {} of {}. Your answers are saved there after each one.",
+                "Resuming from {path}: {given} {answers} loaded, continuing with question {} of {}, the first one not answered yet. Your answers are saved there after each one.",
                 k + 1,
                 asked.len()
             ),
@@ -151,12 +161,46 @@ impl Flow<'_> {
         }
     }
 
+    /// Ctrl-C with answers given and nowhere to keep them: offer to save
+    /// them before stopping. Another Ctrl-C (or no name) stops without.
+    fn keep_before_stopping(&self, p: &mut dyn Prompter) -> Option<PathBuf> {
+        let given = self.answers.iter().count();
+        if self.settings.save.is_some() || given == 0 {
+            return None;
+        }
+        let prompt = format!(
+            "Your {given} {} not saved. To keep {}, type a file name (Ctrl-C again: stop without saving)",
+            if given == 1 { "answer is" } else { "answers are" },
+            if given == 1 { "it" } else { "them" },
+        );
+        let name = p.file_name(&prompt, "my-answers.yaml").ok()??;
+        let path = PathBuf::from(name);
+        if path.exists() {
+            let _ = p.notice(&format!(
+                "{} already exists, so nothing was saved. Your answers are not kept.",
+                path.display()
+            ));
+            return None;
+        }
+        let text = save::answer_file(self.rules, &self.answers, self.settings.id, &path);
+        match save::write_private(&path, text.as_bytes()) {
+            Ok(()) => Some(path),
+            Err(e) => {
+                let _ = p.notice(&format!("Not saved: {e}"));
+                None
+            }
+        }
+    }
+
     fn run(&mut self, p: &mut dyn Prompter) -> Result<Finish, Stop> {
         let f = &self.rules.file;
         p.intro(
             &f.title,
             &format!("{}\n\n{}", f.disclaimer.trim(), self.saving()),
         )?;
+        if let Some(notice) = self.settings.notice {
+            p.notice(notice)?;
+        }
         if self.settings.resuming {
             crate::interrupt::answers_saved();
         }
@@ -173,7 +217,13 @@ impl Flow<'_> {
                 },
                 State::Review => {
                     self.stepping = false;
-                    match p.review(&self.review_items())? {
+                    // The input ending at the review (a pipe that gave every
+                    // answer) confirms them: nothing is left to ask.
+                    let choice = match p.review(&self.review_items()) {
+                        Err(PromptError::Closed) => ReviewChoice::Submit,
+                        other => other?,
+                    };
+                    match choice {
                         ReviewChoice::Submit => return Ok(Finish::Complete),
                         ReviewChoice::Edit(q) if self.asked().contains(&q) => State::Asking(q),
                         ReviewChoice::Edit(_) => State::Review,
@@ -289,7 +339,7 @@ impl Flow<'_> {
         if let Some(path) = self.settings.save {
             save::write_private(
                 path,
-                save::answer_file(self.rules, &self.answers, self.settings.id).as_bytes(),
+                save::answer_file(self.rules, &self.answers, self.settings.id, path).as_bytes(),
             )
             .map_err(FlowError::Save)?;
             self.saved = true;

@@ -267,8 +267,11 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         }
     }
 
-    fn after_result(&mut self, can_save: bool) -> Result<AfterResult, PromptError> {
-        let mut choices = vec![("Show the full report", AfterResult::FullReport)];
+    fn after_result(&mut self, can_show: bool, can_save: bool) -> Result<AfterResult, PromptError> {
+        let mut choices = Vec::new();
+        if can_show {
+            choices.push(("Show the full report", AfterResult::FullReport));
+        }
         if can_save {
             choices.push(("Save the full report to a file", AfterResult::Save));
         }
@@ -478,10 +481,14 @@ mod tests {
     #[test]
     fn after_the_result_and_file_names() {
         let mut p = plain("7\n2\n");
-        assert_eq!(p.after_result(true).unwrap(), AfterResult::Save);
+        assert_eq!(p.after_result(true, true).unwrap(), AfterResult::Save);
         assert_eq!(
-            plain("2\n").after_result(false).unwrap(),
+            plain("2\n").after_result(true, false).unwrap(),
             AfterResult::Finish
+        );
+        assert_eq!(
+            plain("1\n").after_result(false, true).unwrap(),
+            AfterResult::Save
         );
         assert_eq!(
             plain("\n")

@@ -96,9 +96,9 @@ pub trait Prompter {
     fn crisis(&mut self, message: &str) -> Result<CrisisChoice, PromptError>;
     /// Show every answer and let the person submit or change one.
     fn review(&mut self, items: &[ReviewItem]) -> Result<ReviewChoice, PromptError>;
-    /// After the short result: the full report, saving it, or done.
-    /// `can_save` is false when the report already goes to a file.
-    fn after_result(&mut self, can_save: bool) -> Result<AfterResult, PromptError>;
+    /// After the short result: the full report (when `can_show`), saving
+    /// it (when `can_save`), or done.
+    fn after_result(&mut self, can_show: bool, can_save: bool) -> Result<AfterResult, PromptError>;
     /// Ask for a file name, offering `default`; `None` when the person
     /// gives up (an empty answer with no default, or Esc).
     fn file_name(&mut self, prompt: &str, default: &str) -> Result<Option<String>, PromptError>;

@@ -111,9 +111,10 @@ impl Prompter for Scripted {
         }
     }
 
-    fn after_result(&mut self, can_save: bool) -> Result<AfterResult, PromptError> {
+    fn after_result(&mut self, can_show: bool, can_save: bool) -> Result<AfterResult, PromptError> {
         self.shown.push(format!(
-            "after{}",
+            "after{}{}",
+            if can_show { " (can show)" } else { "" },
             if can_save { " (can save)" } else { "" }
         ));
         match self.next("after the result")? {

@@ -367,11 +367,14 @@ impl Prompter for Terminal {
         }
     }
 
-    fn after_result(&mut self, can_save: bool) -> Result<AfterResult, PromptError> {
-        let mut choices = vec![(
-            "Show the full report (the reasons, notes and what each level means)",
-            AfterResult::FullReport,
-        )];
+    fn after_result(&mut self, can_show: bool, can_save: bool) -> Result<AfterResult, PromptError> {
+        let mut choices = Vec::new();
+        if can_show {
+            choices.push((
+                "Show the full report (the reasons, notes and what each level means)",
+                AfterResult::FullReport,
+            ));
+        }
         if can_save {
             choices.push(("Save the full report to a file", AfterResult::Save));
         }

@@ -1,6 +1,6 @@
 //! The Markdown report, for documents and tickets.
 
-use super::{compare, rating_word, text, why, Report, View};
+use super::{compare, rating_shown, text, why, Report, View};
 
 /// Escape text for a Markdown table cell.
 pub fn cell(text: &str) -> String {
@@ -50,7 +50,7 @@ pub fn render(r: &Report, view: View) -> String {
         out.push_str(&format!(
             "| {} | {} | {} |\n",
             cell(&d.name),
-            rating_word(d.rating),
+            rating_shown(d),
             drivers
         ));
     }

@@ -46,11 +46,21 @@ pub struct View {
 /// A rating (0..=4) in words, for people: the scale the rule files rate on.
 pub fn rating_word(rating: u8) -> &'static str {
     match rating {
-        0 => "none",
+        0 => "no concern",
         1 => "mild",
         2 => "moderate",
         3 => "serious",
         _ => "severe",
+    }
+}
+
+/// A dimension's rating in words, saying when questions that could raise
+/// it were not answered (a result that rests on part of the answers).
+pub fn rating_shown(d: &DimensionOut) -> String {
+    match (d.unanswered, d.rating) {
+        (false, r) => rating_word(r).to_owned(),
+        (true, 0) => "not asked".to_owned(),
+        (true, r) => format!("{} so far", rating_word(r)),
     }
 }
 
@@ -118,6 +128,9 @@ pub struct Explanation {
     pub band_level: String,
     /// The level the bands gave, by name.
     pub band_level_name: String,
+    /// The bands gave the least intensive level (for the wording only).
+    #[serde(skip)]
+    pub band_is_lowest: bool,
     /// What set the final level: the floor rules at that level, the
     /// declined floor, or the ratings (bands); several when they agree.
     pub decided_by: Vec<Decider>,
@@ -138,6 +151,10 @@ pub struct DimensionOut {
     pub name: String,
     pub rating: u8,
     pub drivers: Vec<DriverOut>,
+    /// Questions that could raise this rating were left unanswered: the
+    /// questionnaire ended before them.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unanswered: bool,
 }
 
 /// An answer that set a rating.
@@ -207,6 +224,13 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
             label: crate::answers::describe(&f.questions[q], a),
         })
     };
+    // Dimensions that unanswered questions could still have raised.
+    let open: std::collections::HashSet<&str> = outcome
+        .missing
+        .iter()
+        .flat_map(|&q| f.questions[q].options.iter())
+        .flat_map(|o| o.rate.keys().map(String::as_str))
+        .collect();
     let dimensions = outcome
         .ratings
         .iter()
@@ -216,6 +240,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
                 id: d.id.clone(),
                 name: d.name.clone(),
                 rating: r.rating,
+                unanswered: open.contains(d.id.as_str()),
                 drivers: r
                     .drivers
                     .iter()
@@ -321,6 +346,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
             score: outcome.score,
             band_level: f.levels[outcome.band_level].id.clone(),
             band_level_name: f.levels[outcome.band_level].name.clone(),
+            band_is_lowest: outcome.band_level == 0,
             decided_by,
             dimensions,
             rules: rules_out,

@@ -5,7 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::compare;
 use super::wrap::{wrap, wrap_strict};
-use super::{crisis, rating_word, why, Report, View};
+use super::{crisis, rating_shown, why, Report, View};
 
 /// `text` followed by spaces up to `width` display columns.
 fn pad(text: &str, width: usize) -> String {
@@ -164,7 +164,7 @@ fn answers_show(out: &mut String, r: &Report, width: usize) {
     let word_w = e
         .dimensions
         .iter()
-        .map(|d| rating_word(d.rating).len())
+        .map(|d| rating_shown(d).len())
         .max()
         .unwrap_or(0);
     let lead = 2 + name_w + 2 + word_w + 2;
@@ -173,7 +173,7 @@ fn answers_show(out: &mut String, r: &Report, width: usize) {
         let line = format!(
             "  {}  {}",
             pad(&d.name, name_w),
-            pad(rating_word(d.rating), word_w)
+            pad(&rating_shown(d), word_w)
         );
         let drivers = d
             .drivers
@@ -499,7 +499,7 @@ mod tests {
         let r = report_of(&rules, CALM);
         let text = render(&r, at(80));
         assert!(
-            flat(&text).contains("Why this level Your strongest concern is mild (Support needed), and a concern at that level points to this level of care."),
+            flat(&text).contains("Why this level Your answers show mild concerns at most (Support needed), and nothing that calls for more than this level of care."),
             "{text}"
         );
         assert!(!text.contains("Also counted"));

@@ -46,13 +46,19 @@ pub fn explain(r: &Report) -> Why<'_> {
         }
     }
     let by_ratings = e.decided_by.contains(&Decider::Ratings);
+    // A partial result speaks only of the answers given.
+    let overall = if r.complete {
+        "your answers overall"
+    } else {
+        "the answers given"
+    };
     let ratings = if deciding.is_empty() {
         ratings_sentence(r)
     } else if by_ratings {
-        "Your answers overall point to this level too.".to_owned()
+        format!("{} point to this level too.", capitalized(overall))
     } else {
         format!(
-            "Without {}, your answers overall would point to: {}.",
+            "Without {}, {overall} would point to: {}.",
             if deciding.len() == 1 { "this" } else { "these" },
             e.band_level_name
         )
@@ -78,6 +84,14 @@ fn rule_reason<'a>(rule: &'a RuleOut, alone: Option<&'a str>) -> Reason<'a> {
     }
 }
 
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// What the ratings alone say, when nothing else set the level.
 fn ratings_sentence(r: &Report) -> String {
     let e = &r.explanation;
@@ -98,10 +112,27 @@ fn ratings_sentence(r: &Report) -> String {
         .filter(|d| d.rating == top)
         .map(|d| d.name.as_str())
         .collect();
+    let areas = match names.as_slice() {
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => String::new(),
+    };
+    if e.band_is_lowest {
+        // The lowest band: nothing calls for more.
+        return format!(
+            "Your answers show {} concerns at most ({areas}), and nothing that calls for more than this level of care.",
+            rating_word(top)
+        );
+    }
     format!(
-        "Your strongest concern is {} ({}), and a concern at that level points to this level of care.",
+        "The most serious {} in your answers {} {} ({areas}), which points to this level of care.",
+        if names.len() == 1 {
+            "concern"
+        } else {
+            "concerns"
+        },
+        if names.len() == 1 { "is" } else { "are" },
         rating_word(top),
-        names.join(", ")
     )
 }
 

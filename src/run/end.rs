@@ -77,7 +77,8 @@ pub(super) fn deliver(
         }
     }
     let mut pending = Pending::default();
-    let reminder = d.report.crisis && !lands_on_screen;
+    // Only for a person at a terminal: a script has the crisis in the result.
+    let reminder = d.report.crisis && !lands_on_screen && d.ttys.stderr;
     match prompter {
         Some(p) => {
             // Said on the prompter's side only: a script reading standard
@@ -89,7 +90,7 @@ pub(super) fn deliver(
                 let _ = p.crisis_reminder(d.report.crisis_message.as_deref().unwrap_or_default());
             }
         }
-        None => pending.crisis_reminder = reminder && d.ttys.stderr,
+        None => pending.crisis_reminder = reminder,
     }
     Ok(pending)
 }
@@ -99,15 +100,33 @@ fn end_screen(d: &Delivery, out: &mut dyn Write, p: &mut (dyn Prompter + '_)) ->
     write(out, &report::summary(d.report, d.view))?;
     // The short result ends with the crisis block, if any.
     let mut crisis_last = true;
-    let mut can_save = true;
-    loop {
-        // Ctrl-C or the end of input here ends the run: the result is shown.
-        let choice = p.after_result(can_save).unwrap_or(AfterResult::Finish);
+    let (mut can_show, mut can_save) = (true, true);
+    while can_show || can_save {
+        let choice = match p.after_result(can_show, can_save) {
+            Ok(choice) => choice,
+            // Ctrl-C or the end of input here ends the run (the result is
+            // shown), but the menu stays drawn below the crisis block.
+            Err(_) => {
+                crisis_last = false;
+                break;
+            }
+        };
         match choice {
             AfterResult::FullReport => {
-                write(out, &render(d, d.view.look.color))?;
+                let full = render(d, d.view.look.color);
+                // The crisis block that opens the report is already right
+                // above it, at the end of the short result.
+                let top =
+                    d.report.crisis_message.as_deref().map(|m| {
+                        format!("{}\n", report::crisis_block(m, width(d), d.view.look.color))
+                    });
+                let full = top
+                    .as_deref()
+                    .and_then(|t| full.strip_prefix(t))
+                    .unwrap_or(&full);
+                write(out, full)?;
                 crisis_last = true;
-                break;
+                can_show = false;
             }
             AfterResult::Finish => break,
             AfterResult::Save => {
@@ -115,12 +134,15 @@ fn end_screen(d: &Delivery, out: &mut dyn Write, p: &mut (dyn Prompter + '_)) ->
                 match save_report(d, p) {
                     Ok(Some(path)) => {
                         can_save = false;
+                        let shown = path.canonicalize().unwrap_or(path);
                         let _ = p.notice(&format!(
                             "The full report is saved in {} (only you can read it).",
-                            path.display()
+                            shown.display()
                         ));
                     }
-                    Ok(None) => {}
+                    Ok(None) => {
+                        let _ = p.notice("Not saved.");
+                    }
                     Err(e) => {
                         let _ = p.notice(&format!("Not saved: {e}"));
                     }
@@ -132,6 +154,11 @@ fn end_screen(d: &Delivery, out: &mut dyn Write, p: &mut (dyn Prompter + '_)) ->
         let _ = p.crisis_reminder(d.report.crisis_message.as_deref().unwrap_or_default());
     }
     Ok(exit::OK)
+}
+
+/// The text report's width, as the renderers clamp it.
+fn width(d: &Delivery) -> usize {
+    d.view.look.width.clamp(40, 80)
 }
 
 /// Ask for a file name and save the full text report there; `None` when
@@ -149,13 +176,13 @@ fn save_report(d: &Delivery, p: &mut (dyn Prompter + '_)) -> Result<Option<PathB
     }
     match save::inspect(d.rules, &path)? {
         Existing::Nothing | Existing::Empty => {}
-        Existing::Answers(doc) if doc.answers.iter().next().is_some() => {
+        Existing::Answers { doc, .. } if doc.answers.iter().next().is_some() => {
             return Err(Error::Usage(crate::error::Problem::new(format!(
                 "`{}` holds answers; choose another name for the report",
                 path.display()
             ))));
         }
-        Existing::Answers(_) | Existing::Other(_) => {
+        Existing::Answers { .. } | Existing::Other(_) => {
             let question = format!("{} exists. Replace it?", path.display());
             if !p.confirm(&question, false).unwrap_or(false) {
                 return Ok(None);

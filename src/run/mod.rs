@@ -55,15 +55,26 @@ pub struct Io<'a> {
 pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
     match task {
         Task::Screen(s) => screen::screen(s, io),
-        Task::Template { rules, format } => {
+        Task::Template {
+            rules,
+            format,
+            output,
+            overwrite,
+        } => {
             let rules = load_rules(&rules, io.input)?;
-            write(
-                io.out,
-                &match format {
-                    TextFormat::Yaml => template::yaml(&rules),
-                    TextFormat::Json => template::json(&rules),
-                },
-            )
+            let text = match format {
+                TextFormat::Yaml => template::yaml(&rules),
+                TextFormat::Json => template::json(&rules),
+            };
+            match output {
+                // It is about to hold health data: owner-only from the start.
+                Some(path) => {
+                    crate::save::may_replace(&rules, &path, overwrite, "--output")?;
+                    crate::save::write_private(&path, text.as_bytes())?;
+                    Ok(exit::OK)
+                }
+                None => write(io.out, &text),
+            }
         }
         Task::Questions { rules, format } => {
             let rules = load_rules(&rules, io.input)?;

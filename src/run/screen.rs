@@ -48,7 +48,7 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         None => None,
     };
     if let Some(path) = &s.output {
-        output_keeps_answers(&rules, path, s.overwrite)?;
+        save::may_replace(&rules, path, s.overwrite, "--output")?;
         save::check_writable(path)?;
     }
     if let Some(path) = &s.save {
@@ -78,6 +78,7 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         None => None,
     };
 
+    let comments = matches!(existing, Some(Existing::Answers { comments: true, .. }));
     let start = resolve(&rules, &s, given, existing, prompter.as_deref_mut())?;
     let had_answers = start.doc.answers.iter().next().is_some();
     let complete = engine::evaluate(&rules, &start.doc.answers)
@@ -86,10 +87,20 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     // A complete answer file is scored at once; a resumed one is reviewed.
     let guided = prompter.is_some() && (!complete || (start.resuming && s.answers.is_none()));
     let id = start.doc.id.clone();
+    let notice = (start.resuming && comments).then(|| {
+        format!(
+            "{} has comments of its own. Saving keeps its answers and its id, but not those comments.",
+            start.name
+        )
+    });
+    // A partial answer file and nobody to ask: an error, after the crisis
+    // message and the partial result if a crisis answer is among them.
+    let mut early = None;
     let ended = if guided {
         let settings = ask::Settings {
             save: s.save.as_deref(),
             resuming: start.resuming,
+            notice: notice.as_deref(),
             id: id.as_deref(),
         };
         let p = prompter.as_deref_mut().expect("a prompter when guided");
@@ -102,34 +113,50 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         })?
     } else if complete {
         if let Some(path) = &s.save {
-            let text = save::answer_file(&rules, &start.doc.answers, id.as_deref());
+            let text = save::answer_file(&rules, &start.doc.answers, id.as_deref(), path);
             save::write_private(path, text.as_bytes())?;
         }
         ask::Ended {
             answers: start.doc.answers,
             finish: Finish::Complete,
             saved: s.save.is_some(),
+            saved_to: None,
         }
     } else if s.answers.is_some() || start.resuming {
-        return Err(missing(&rules, &start.name, &start.doc.answers, &s));
+        early = Some(missing(&rules, &start.name, &start.doc.answers, &s));
+        ask::Ended {
+            answers: start.doc.answers,
+            finish: Finish::InputEnded,
+            saved: false,
+            saved_to: None,
+        }
     } else {
         return Err(no_terminal(&s));
     };
 
-    let progress = match &s.save {
-        None => Progress::NotSaving,
-        Some(path) if ended.saved || (start.resuming && had_answers) => Progress::Saved {
+    let outcome = engine::evaluate(&rules, &ended.answers);
+    let crisis = outcome
+        .crisis
+        .then(|| rules.file.crisis.message.trim_end().to_owned());
+    let progress = match (&s.save, &ended.saved_to) {
+        (_, Some(path)) => Progress::Saved {
             path: path.clone(),
             resume: save::resume_command(path, &rules.source.name),
         },
-        Some(path) => Progress::NothingSaved(path.clone()),
+        (None, None) => Progress::NotSaving,
+        (Some(path), None) if ended.saved || (start.resuming && had_answers) => Progress::Saved {
+            path: path.clone(),
+            resume: save::resume_command(path, &rules.source.name),
+        },
+        (Some(path), None) => Progress::NothingSaved(path.clone()),
     };
-    let early = match ended.finish {
-        Finish::InputEnded => Some(Error::Incomplete { progress }),
-        Finish::Interrupted => Some(Error::Interrupted { progress }),
-        Finish::Complete | Finish::StoppedAtCrisis => None,
-    };
-    let outcome = engine::evaluate(&rules, &ended.answers);
+    if early.is_none() {
+        early = match ended.finish {
+            Finish::InputEnded => Some(Error::Incomplete { progress, crisis }),
+            Finish::Interrupted => Some(Error::Interrupted { progress, crisis }),
+            Finish::Complete | Finish::StoppedAtCrisis => None,
+        };
+    }
     // An early end still shows a crisis, with the result of the answers
     // given; without one, a partial result could only mislead.
     let early = match (early, outcome.crisis) {
@@ -249,24 +276,6 @@ pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// `--output` replaces its file, but never an answer file holding answers.
-fn output_keeps_answers(rules: &Rules, path: &Path, overwrite: bool) -> Result<(), Error> {
-    if let Existing::Answers(doc) = save::inspect(rules, path)? {
-        let n = doc.answers.iter().count();
-        if n > 0 && !overwrite {
-            return Err(Error::WouldOverwrite(
-                Problem::new(format!(
-                    "`{}` holds {n} {}, so carelevel will not replace it with the result",
-                    path.display(),
-                    plural(n, "answer", "answers")
-                ))
-                .help("give `--output` another file name (did you mean `--save`?), or add `--overwrite` to replace it"),
-            ));
-        }
-    }
-    Ok(())
-}
-
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
         one
@@ -307,14 +316,16 @@ fn resolve(
     let same_as_answers = answers_path(s).is_some_and(|a| same_file(a, path));
     match existing {
         Existing::Nothing | Existing::Empty => Ok(fresh(given)),
-        Existing::Answers(saved) if same_as_answers || (given.is_none() && !s.overwrite) => {
+        Existing::Answers { doc: saved, .. }
+            if same_as_answers || (given.is_none() && !s.overwrite) =>
+        {
             Ok(Start {
                 doc: saved,
                 resuming: true,
                 name: shown,
             })
         }
-        Existing::Answers(saved) => {
+        Existing::Answers { doc: saved, .. } => {
             let n = saved.answers.iter().count();
             if n == 0 || s.overwrite {
                 return Ok(fresh(given));
@@ -325,8 +336,7 @@ fn resolve(
                 None => "new answers".to_owned(),
             };
             if let Some(p) = prompter {
-                let question =
-                    format!("`{shown}` already holds {held}. Replace them with {from}?");
+                let question = format!("`{shown}` already holds {held}. Replace them with {from}?");
                 let yes = p.confirm(&question, false).map_err(|e| prompt_stop(e, s))?;
                 if yes {
                     return Ok(fresh(given));
@@ -343,13 +353,22 @@ fn resolve(
             ))
         }
         Existing::Other(_) if s.overwrite => Ok(fresh(given)),
-        Existing::Other(why) => Err(Error::WouldOverwrite(
-            Problem::new(format!(
-                "`{shown}` is not an answer file for these rules ({}), so carelevel will not replace it",
-                first_line(&why)
+        Existing::Other(why) => {
+            // A file with answers in it but something wrong is fixed, not
+            // discarded: say that first.
+            let help = if matches!(why, Error::Answers(_)) {
+                format!("fix that in `{shown}` and run the same command again, or give `--save` another file name; `--overwrite` would discard what it holds")
+            } else {
+                "give `--save` another file name, or add `--overwrite` to replace it".to_owned()
+            };
+            Err(Error::WouldOverwrite(
+                Problem::new(format!(
+                    "`{shown}` is not an answer file for these rules ({}), so carelevel will not replace it",
+                    first_line(&why)
+                ))
+                .help(help),
             ))
-            .help("give `--save` another file name, or add `--overwrite` to replace it"),
-        )),
+        }
     }
 }
 
@@ -372,8 +391,14 @@ fn prompt_stop(e: ask::PromptError, s: &Screen) -> Error {
         None => Progress::NotSaving,
     };
     match e {
-        ask::PromptError::Interrupted => Error::Interrupted { progress },
-        ask::PromptError::Closed => Error::Incomplete { progress },
+        ask::PromptError::Interrupted => Error::Interrupted {
+            progress,
+            crisis: None,
+        },
+        ask::PromptError::Closed => Error::Incomplete {
+            progress,
+            crisis: None,
+        },
         ask::PromptError::Io(source) => Error::Input {
             path: PathBuf::from("<terminal>"),
             source,
@@ -386,12 +411,12 @@ fn no_terminal(s: &Screen) -> Error {
     if s.rules == RulesSource::Stdin {
         return Error::Usage(
             Problem::new("the rules come from standard input, so the answers must come from a file: `--answers FILE`")
-                .help("`carelevel template --rules - < RULES_FILE > answers.yaml` writes a blank answer file to fill in"),
+                .help("`carelevel template --rules - --output answers.yaml < RULES_FILE` writes a blank answer file to fill in"),
         );
     }
     Error::Usage(
         Problem::new("no terminal to ask the questions on: give the answers with `--answers FILE` (or `--answers -` for standard input), or use `--plain` to type them line by line")
-            .help("`carelevel template > answers.yaml` writes a blank answer file to fill in"),
+            .help("`carelevel template --output answers.yaml` writes a blank answer file (owner-only) to fill in"),
     )
 }
 

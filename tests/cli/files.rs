@@ -37,10 +37,20 @@ fn output_writes_the_result_owner_only_and_nothing_to_stdout() {
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["crisis"], true);
     assert_eq!(mode(&out), 0o600);
-    // Replacing an earlier result is fine; the file stays private.
-    std::fs::write(&out, "old result").unwrap();
+    // An existing file is replaced only when asked to; it stays private.
+    std::fs::write(&out, "notes of my own").unwrap();
     carelevel()
         .args(["screen", "-a", &example("iop.yaml"), "-o"])
+        .arg(&out)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains(
+            "already exists, so carelevel will not replace it",
+        ))
+        .stderr(predicate::str::contains("add `--overwrite`"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "notes of my own");
+    carelevel()
+        .args(["screen", "-a", &example("iop.yaml"), "--overwrite", "-o"])
         .arg(&out)
         .assert()
         .success();
@@ -62,7 +72,9 @@ fn output_never_takes_the_place_of_answers() {
         .stderr(predicate::str::contains(
             "holds 17 answers, so carelevel will not replace it",
         ))
-        .stderr(predicate::str::contains("did you mean `--save`?"));
+        .stderr(predicate::str::contains(
+            "to keep answering in it, use `carelevel screen --save",
+        ));
     assert_eq!(
         std::fs::read_to_string(&answers).unwrap(),
         std::fs::read_to_string(example("iop.yaml")).unwrap()
@@ -179,4 +191,76 @@ fn an_unwritable_save_or_output_path_fails_before_anything_is_asked() {
             ))
             .stderr(predicate::str::contains("Question 1").not());
     }
+}
+
+#[test]
+fn a_partial_file_with_a_crisis_answer_still_gives_the_crisis_first() {
+    for format in ["text", "json"] {
+        let out = carelevel()
+            .args(["screen", "-f", format, "--answers", "-"])
+            .write_stdin("answers:\n  self_harm_thoughts: frequent\n  self_harm_plan: \"yes\"\n")
+            .assert()
+            .code(65)
+            .stderr(predicate::str::contains("has no answer to 15 questions"))
+            .get_output()
+            .clone();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        if format == "text" {
+            assert!(
+                stdout.starts_with("!! CRISIS: PLEASE GET HELP NOW !!\n"),
+                "{stdout}"
+            );
+            assert!(
+                stdout.contains("Based only on the answers given"),
+                "{stdout}"
+            );
+            assert!(
+                stdout.contains("  Need for supervision  not asked"),
+                "{stdout}"
+            );
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+            assert_eq!(v["crisis"], true);
+            assert_eq!(v["complete"], false);
+            assert_eq!(v["explanation"]["dimensions"][1]["unanswered"], true);
+        }
+    }
+}
+
+#[test]
+fn a_json_save_file_stays_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("answers.json");
+    std::fs::copy(example("crisis.json"), &save).unwrap();
+    carelevel()
+        .args(["screen", "-f", "json", "--save"])
+        .arg(&save)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&save).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).expect("still JSON");
+    assert_eq!(v["id"], "example-crisis");
+}
+
+#[test]
+fn template_output_is_owner_only_and_never_replaces_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("answers.yaml");
+    carelevel()
+        .args(["template", "--output"])
+        .arg(&blank)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(mode(&blank), 0o600);
+    assert!(std::fs::read_to_string(&blank)
+        .unwrap()
+        .contains("self_harm_thoughts:"));
+    std::fs::copy(example("iop.yaml"), &blank).unwrap();
+    carelevel()
+        .args(["template", "--overwrite", "--output"])
+        .arg(&blank)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains("holds 17 answers"));
 }

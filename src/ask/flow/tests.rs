@@ -338,14 +338,14 @@ fn save_after_each_answer_is_private_and_resumable() {
         Settings {
             save: Some(&path),
             resuming: true,
-            id: None,
+            ..Settings::default()
         },
     )
     .unwrap();
     assert_eq!(p.shown[1], "ask harm_others 3/16");
     assert!(
         p.intro.ends_with(&format!(
-            "Resuming from {}: 2 answers loaded, continuing at question 3 of 16. Your answers are saved there after each one.",
+            "Resuming from {}: 2 answers loaded, continuing with question 3 of 16, the first one not answered yet. Your answers are saved there after each one.",
             path.display()
         )),
         "{}",
@@ -411,7 +411,7 @@ fn resuming_a_complete_file_goes_to_the_review() {
         Settings {
             save: Some(&path),
             resuming: true,
-            id: None,
+            ..Settings::default()
         },
     )
     .unwrap();
@@ -447,4 +447,55 @@ fn the_review_lists_short_titles() {
     assert_eq!(hours.answer, "4", "a number without a unit to get wrong");
     let titles: HashSet<&str> = items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles.len(), items.len(), "no two review lines start alike");
+}
+
+#[test]
+fn ctrl_c_without_a_save_file_offers_to_keep_the_answers() {
+    let r = rules();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.yaml");
+    let mut p = Scripted::new(vec![
+        Step::Reply("self_harm_thoughts", code("none")),
+        Step::Reply("recent_attempt", code("no")),
+        Step::Interrupt,
+        Step::FileName(Some(path.display().to_string())),
+    ]);
+    let ended = run(&r, Answers::empty(&r), &mut p, Settings::default()).unwrap();
+    assert_eq!(ended.finish, Finish::Interrupted);
+    assert_eq!(ended.saved_to.as_deref(), Some(path.as_path()));
+    assert!(
+        p.shown
+            .last()
+            .unwrap()
+            .starts_with("file name Your 2 answers are not saved."),
+        "{:#?}",
+        p.shown
+    );
+    let saved = crate::answers::parse(&r, "kept.yaml", &std::fs::read_to_string(&path).unwrap())
+        .unwrap()
+        .answers;
+    assert_eq!(saved.iter().count(), 2);
+
+    // A second Ctrl-C stops without saving.
+    let mut p = Scripted::new(vec![
+        Step::Reply("self_harm_thoughts", code("none")),
+        Step::Interrupt,
+        Step::Interrupt,
+    ]);
+    let ended = run(&r, Answers::empty(&r), &mut p, Settings::default()).unwrap();
+    assert_eq!(ended.saved_to, None);
+    // Nothing answered: nothing to offer.
+    let mut p = Scripted::new(vec![Step::Interrupt]);
+    run(&r, Answers::empty(&r), &mut p, Settings::default()).unwrap();
+    assert_eq!(p.shown, ["intro", "ask self_harm_thoughts 1/16"]);
+}
+
+#[test]
+fn the_input_ending_at_the_review_confirms_the_answers() {
+    let r = rules();
+    let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
+    steps.extend(after_none());
+    steps.push(Step::Close);
+    let (res, _) = play(&r, Answers::empty(&r), steps);
+    assert_eq!(res.unwrap().finish, Finish::Complete);
 }
