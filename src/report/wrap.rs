@@ -71,17 +71,31 @@ fn fill(text: &str, width: usize, first: usize, indent: &str, cut: bool) -> Stri
     out
 }
 
-/// `word` in pieces no wider than `room` columns.
+/// `word` in pieces no wider than `room` columns, cut after a hyphen when
+/// the piece has one ("Round-the-" / "clock"), else where the room ends.
 fn chunks(word: &str, room: usize) -> Vec<&str> {
     let mut out = Vec::new();
     let (mut start, mut used) = (0, 0);
+    // Just after the last hyphen in the current piece, and the width before it.
+    let mut hyphen: Option<(usize, usize)> = None;
     for (i, c) in word.char_indices() {
         let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if used > 0 && used + w > room {
-            out.push(&word[start..i]);
-            (start, used) = (i, 0);
+            match hyphen.take() {
+                Some((cut, width)) if cut > start => {
+                    out.push(&word[start..cut]);
+                    (start, used) = (cut, used - width);
+                }
+                _ => {
+                    out.push(&word[start..i]);
+                    (start, used) = (i, 0);
+                }
+            }
         }
         used += w;
+        if c == '-' {
+            hyphen = Some((i + c.len_utf8(), used));
+        }
     }
     out.push(&word[start..]);
     out
@@ -121,6 +135,15 @@ mod tests {
         // fit on the first line, but "ef" belongs to the same word as "cd".
         let out = wrap_strict("ab cdefghijk", 8, 0, "      ");
         assert_eq!(out, "ab cd\n      ef\n      gh\n      ij\n      k");
+    }
+
+        #[test]
+    fn long_words_are_cut_after_a_hyphen_when_they_have_one() {
+        assert_eq!(
+            wrap_strict("Round-the-clock supervision", 12, 0, ""),
+            "Round-the-\nclock\nsupervision"
+        );
+        assert_eq!(wrap_strict("abcdefghij-k", 5, 0, ""), "abcde\nfghij\n-k");
     }
 
     #[test]
