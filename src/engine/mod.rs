@@ -6,7 +6,7 @@ mod place;
 mod score;
 
 pub use conditions::{because, holds};
-pub use score::{asked, Driver, Rating};
+pub use score::{asked, effective, Driver, Rating};
 
 use crate::answers::Answers;
 use crate::rules::Rules;
@@ -33,10 +33,8 @@ pub struct Outcome {
     pub crisis: bool,
     /// One rating per dimension, in file order.
     pub ratings: Vec<Rating>,
-    /// Indices of the placement rules that fired.
+        /// Indices of the placement rules that fired.
     pub fired: Vec<usize>,
-    /// For each fired rule (same order), the questions whose answers made it fire.
-    pub because: Vec<Vec<usize>>,
     /// Questions answered with a declining option.
     pub declined: Vec<usize>,
     pub notes: Vec<NoteRef>,
@@ -46,6 +44,18 @@ pub struct Outcome {
     pub missing: Vec<usize>,
     /// Questions answered but not asked (their answers were ignored).
     pub ignored: Vec<usize>,
+}
+
+/// For each rule that fired in `outcome` (same order), the questions whose
+/// answers made it fire: what a report cites. Kept out of [`evaluate`],
+/// which batch scoring and `check` call far more often than reports are made.
+pub fn because_fired(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Vec<Vec<usize>> {
+    let effective = effective(rules, answers, &outcome.asked);
+    outcome
+        .fired
+        .iter()
+        .map(|&r| because(rules, &rules.file.placement.rules[r].when, &effective))
+        .collect()
 }
 
 /// Score `answers` against `rules`. Missing answers are reported in
@@ -72,12 +82,7 @@ pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
         score: placed.score,
         crisis: placed.crisis,
         ratings,
-        because: placed
-            .fired
-            .iter()
-            .map(|&r| because(rules, &rules.file.placement.rules[r].when, &effective))
-            .collect(),
-        fired: placed.fired,
+                fired: placed.fired,
         declined: placed.declined,
         notes,
         asked,

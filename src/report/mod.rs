@@ -263,10 +263,11 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
             .level_rank(id)
             .map_or_else(|| id.to_owned(), |i| f.levels[i].name.clone())
     };
+        let because = crate::engine::because_fired(rules, answers, outcome);
     let rules_out: Vec<RuleOut> = outcome
         .fired
         .iter()
-        .zip(&outcome.because)
+        .zip(&because)
         .map(|(&i, because)| {
             let r = &f.placement.rules[i];
             RuleOut {
