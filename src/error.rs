@@ -144,17 +144,13 @@ pub enum Error {
     WouldOverwrite(Problem),
     /// Ctrl-C: a choice, not a failure; `main` says it without `error:`.
     #[error("stopped with Ctrl-C; {progress}")]
-    Interrupted {
-        progress: Progress,
-        /// The crisis message, when a crisis answer was given: it is shown
-        /// again after this message, so that it is the last thing on screen.
-        crisis: Option<String>,
-    },
+    Interrupted { progress: Progress },
     #[error("the input ended before every question was answered; {progress}")]
-    Incomplete {
-        progress: Progress,
-        crisis: Option<String>,
-    },
+    Incomplete { progress: Progress },
+    /// `error`, after a crisis answer: the crisis message is shown again
+    /// after the error, so that it is the last thing on screen.
+    #[error("{error}")]
+    AfterCrisis { error: Box<Error>, message: String },
 }
 
 /// Where the answers so far are after the questionnaire ended early, and
@@ -228,16 +224,35 @@ impl Error {
             Error::Rules(_) => exit::CONFIG,
             Error::Interrupted { .. } => exit::INTERRUPTED,
             Error::Incomplete { .. } => exit::DATA,
+            Error::AfterCrisis { error, .. } => error.exit_code(),
         }
     }
 
     /// The crisis message to show after this error, if a crisis answer was given.
     pub fn crisis(&self) -> Option<&str> {
         match self {
-            Error::Interrupted { crisis, .. } | Error::Incomplete { crisis, .. } => {
-                crisis.as_deref()
-            }
+            Error::AfterCrisis { message, .. } => Some(message),
             _ => None,
+        }
+    }
+
+    /// This error, followed by the crisis `message` when there is one.
+    pub fn after_crisis(self, message: Option<String>) -> Error {
+        match message {
+            Some(message) => Error::AfterCrisis {
+                error: Box::new(self),
+                message,
+            },
+            None => self,
+        }
+    }
+
+    /// A stop with Ctrl-C (a choice, not a failure), under any wrapper.
+    pub fn is_interruption(&self) -> bool {
+        match self {
+            Error::Interrupted { .. } => true,
+            Error::AfterCrisis { error, .. } => error.is_interruption(),
+            _ => false,
         }
     }
 
@@ -245,6 +260,7 @@ impl Error {
     pub fn problems(&self) -> &[Problem] {
         match self {
             Error::Answers(p) | Error::Rules(p) => p,
+            Error::AfterCrisis { error, .. } => error.problems(),
             _ => &[],
         }
     }

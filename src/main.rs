@@ -44,7 +44,7 @@ fn main() -> ExitCode {
 fn say_error(err: &mut std::io::Stderr, e: &Error, color: bool) {
     let text = e.to_string();
     let _ = match e {
-        Error::Interrupted { .. } => {
+        e if e.is_interruption() => {
             let mut chars = text.chars();
             let first: String = chars
                 .next()
@@ -109,10 +109,8 @@ fn on_interrupt(task: &Task, color_allowed: bool) {
             },
             Some(p) => Progress::NothingSaved(p.clone()),
         };
-        let e = Error::Interrupted {
-            progress,
-            crisis: interrupt::crisis().map(str::to_owned),
-        };
+        let e =
+            Error::Interrupted { progress }.after_crisis(interrupt::crisis().map(str::to_owned));
         let mut err = std::io::stderr();
         if err.is_terminal() {
             let _ = write!(err, "\x1b[?25h");

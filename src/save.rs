@@ -92,11 +92,7 @@ pub fn check_writable(path: &Path) -> Result<(), Error> {
         return Err(not_a_file(path));
     }
     let tmp = temp_path(path);
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(&tmp) {
+    match create_private(&tmp) {
         Ok(_) => {
             let _ = fs::remove_file(&tmp);
             Ok(())
@@ -106,6 +102,16 @@ pub fn check_writable(path: &Path) -> Result<(), Error> {
             source,
         }),
     }
+}
+
+/// A new file at `path` that only its owner can read, failing if anything
+/// is there already.
+fn create_private(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
 }
 
 /// The temporary file a write to `path` goes through: in the same folder,
@@ -213,11 +219,7 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         return Err(not_a_file(path));
     }
     let tmp = temp_path(path);
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let result = options.open(&tmp).and_then(|mut f| {
+    let result = create_private(&tmp).and_then(|mut f| {
         f.write_all(bytes)?;
         f.sync_all()
     });

@@ -33,7 +33,7 @@ pub struct Outcome {
     pub crisis: bool,
     /// One rating per dimension, in file order.
     pub ratings: Vec<Rating>,
-        /// Indices of the placement rules that fired.
+    /// Indices of the placement rules that fired.
     pub fired: Vec<usize>,
     /// Questions answered with a declining option.
     pub declined: Vec<usize>,
@@ -82,7 +82,7 @@ pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
         score: placed.score,
         crisis: placed.crisis,
         ratings,
-                fired: placed.fired,
+        fired: placed.fired,
         declined: placed.declined,
         notes,
         asked,

@@ -263,7 +263,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
             .level_rank(id)
             .map_or_else(|| id.to_owned(), |i| f.levels[i].name.clone())
     };
-        let because = crate::engine::because_fired(rules, answers, outcome);
+    let because = crate::engine::because_fired(rules, answers, outcome);
     let rules_out: Vec<RuleOut> = outcome
         .fired
         .iter()

@@ -137,7 +137,7 @@ mod tests {
         assert_eq!(out, "ab cd\n      ef\n      gh\n      ij\n      k");
     }
 
-        #[test]
+    #[test]
     fn long_words_are_cut_after_a_hyphen_when_they_have_one() {
         assert_eq!(
             wrap_strict("Round-the-clock supervision", 12, 0, ""),

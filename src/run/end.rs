@@ -28,6 +28,9 @@ pub(super) struct Delivery<'a> {
     pub end_screen: bool,
     /// Files a saved report must never replace (the answers).
     pub keep: Vec<PathBuf>,
+    /// Show the crisis again at the end when the result did not land on the
+    /// terminal (false when an error follows that shows it itself).
+    pub remind: bool,
 }
 
 /// What is left to say on standard error once the prompter is done.
@@ -78,7 +81,7 @@ pub(super) fn deliver(
     }
     let mut pending = Pending::default();
     // Only for a person at a terminal: a script has the crisis in the result.
-    let reminder = d.report.crisis && !lands_on_screen && d.ttys.stderr;
+    let reminder = d.remind && d.report.crisis && !lands_on_screen && d.ttys.stderr;
     match prompter {
         Some(p) => {
             // Said on the prompter's side only: a script reading standard

@@ -152,11 +152,12 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     };
     if early.is_none() {
         early = match ended.finish {
-            Finish::InputEnded => Some(Error::Incomplete { progress, crisis }),
-            Finish::Interrupted => Some(Error::Interrupted { progress, crisis }),
+            Finish::InputEnded => Some(Error::Incomplete { progress }),
+            Finish::Interrupted => Some(Error::Interrupted { progress }),
             Finish::Complete | Finish::StoppedAtCrisis => None,
         };
     }
+    let early = early.map(|e| e.after_crisis(crisis));
     // An early end still shows a crisis, with the result of the answers
     // given; without one, a partial result could only mislead.
     let early = match (early, outcome.crisis) {
@@ -188,6 +189,8 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         // The short first screen is for a person who just answered in the
         // full-screen questionnaire and reads the result on the terminal.
         end_screen: guided && !s.plain && early.is_none(),
+        // After an early end, the error comes last, then the crisis again.
+        remind: early.is_none(),
         keep: [s.save.as_deref(), answers_path(&s)]
             .into_iter()
             .flatten()
@@ -391,14 +394,8 @@ fn prompt_stop(e: ask::PromptError, s: &Screen) -> Error {
         None => Progress::NotSaving,
     };
     match e {
-        ask::PromptError::Interrupted => Error::Interrupted {
-            progress,
-            crisis: None,
-        },
-        ask::PromptError::Closed => Error::Incomplete {
-            progress,
-            crisis: None,
-        },
+        ask::PromptError::Interrupted => Error::Interrupted { progress },
+        ask::PromptError::Closed => Error::Incomplete { progress },
         ask::PromptError::Io(source) => Error::Input {
             path: PathBuf::from("<terminal>"),
             source,

@@ -205,6 +205,12 @@ fn a_partial_file_with_a_crisis_answer_still_gives_the_crisis_first() {
             .get_output()
             .clone();
         let stdout = String::from_utf8(out.stdout).unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let error = stderr.find("error: ").expect("the error");
+        let crisis = stderr
+            .rfind("!! CRISIS: PLEASE GET HELP NOW !!")
+            .expect("the crisis, again");
+        assert!(error < crisis, "the crisis comes last: {stderr}");
         if format == "text" {
             assert!(
                 stdout.starts_with("!! CRISIS: PLEASE GET HELP NOW !!\n"),
