@@ -144,7 +144,7 @@ pub fn comparison(rules: &Rules, levels: Option<&[String]>) -> Result<Comparison
                 .attributes
                 .iter()
                 .map(|a| {
-                    let value = l.compare.get(&a.id).map_or("—", String::as_str);
+                    let value = l.compare.get(&a.id).map_or("—", |t| t.as_str());
                     (a.id.clone(), one_paragraph(value))
                 })
                 .collect(),

@@ -238,7 +238,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
             let d = &f.dimensions[r.dimension];
             DimensionOut {
                 id: d.id.clone(),
-                name: d.name.clone(),
+                name: d.name.to_string(),
                 rating: r.rating,
                 unanswered: open.contains(d.id.as_str()),
                 drivers: r
@@ -261,7 +261,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
     let level_name = |id: &str| {
         rules
             .level_rank(id)
-            .map_or_else(|| id.to_owned(), |i| f.levels[i].name.clone())
+            .map_or_else(|| id.to_owned(), |i| f.levels[i].name.to_string())
     };
     let because = crate::engine::because_fired(rules, answers, outcome);
     let rules_out: Vec<RuleOut> = outcome
@@ -286,11 +286,11 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
         .filter_map(|n| match n {
             NoteRef::Declined => f.declined.as_ref().map(|d| NoteOut {
                 id: d.note.clone(),
-                text: d.text.clone(),
+                text: d.text.to_string(),
             }),
             NoteRef::Note(i) => Some(NoteOut {
                 id: f.notes[*i].id.clone(),
-                text: f.notes[*i].text.clone(),
+                text: f.notes[*i].text.to_string(),
             }),
         })
         .collect();
@@ -319,7 +319,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
         id,
         complete: true,
         level: level.id.clone(),
-        level_name: level.name.clone(),
+        level_name: level.name.to_string(),
         level_summary: level.summary.trim_end().to_owned(),
         next_step: level.next_step.as_deref().map(one_paragraph),
         in_practice: f
@@ -328,8 +328,8 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
             .filter_map(|a| {
                 level.compare.get(&a.id).map(|v| Attribute {
                     id: a.id.clone(),
-                    name: a.name.clone(),
-                    value: v.clone(),
+                    name: a.name.to_string(),
+                    value: v.to_string(),
                 })
             })
             .collect(),
@@ -346,7 +346,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
             },
             score: outcome.score,
             band_level: f.levels[outcome.band_level].id.clone(),
-            band_level_name: f.levels[outcome.band_level].name.clone(),
+            band_level_name: f.levels[outcome.band_level].name.to_string(),
             band_is_lowest: outcome.band_level == 0,
             decided_by,
             dimensions,

@@ -201,7 +201,10 @@ mod tests {
         let listed = minimal.replacen("title: Minimal rules", "title: [Minimal]", 1);
         let err = Rules::parse("r.yaml", &listed).unwrap_err();
         let p = &err.problems()[0];
-        assert_eq!(p.message, "title: expected a string, found a list");
+        assert_eq!(
+            p.message,
+            "title: expected a text, or a map of its variants (`self`/`other`, or languages), found a list"
+        );
         assert_eq!(p.location.as_ref().unwrap().line, 5);
     }
 

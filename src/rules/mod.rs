@@ -2,6 +2,7 @@
 
 mod load;
 pub mod model;
+mod text;
 mod validate;
 mod yaml_error;
 

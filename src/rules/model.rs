@@ -5,6 +5,8 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+pub use super::text::{Respondent, Text, Variant};
+
 /// Highest rating a dimension can have.
 pub const MAX_RATING: u8 = 4;
 
@@ -14,9 +16,13 @@ pub const MAX_RATING: u8 = 4;
 pub struct RuleFile {
     pub schema: String,
     pub id: String,
-    pub version: String,
-    pub title: String,
-    pub disclaimer: String,
+        pub version: String,
+    /// Who may answer: `self` always; `other` when the texts that need it
+    /// have the wording for someone answering about the person.
+    #[serde(default = "only_self")]
+    pub respondents: Vec<Respondent>,
+    pub title: Text,
+    pub disclaimer: Text,
     pub crisis: Crisis,
     #[serde(default)]
     pub declined: Option<Declined>,
@@ -36,7 +42,11 @@ pub struct RuleFile {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Crisis {
-    pub message: String,
+    pub message: Text,
+}
+
+fn only_self() -> Vec<Respondent> {
+    vec![Respondent::Myself]
 }
 
 /// What happens when a person chooses a declining option ("prefer not to say").
@@ -47,8 +57,8 @@ pub struct Declined {
     pub floor: String,
     /// Id of the note added to the result.
     pub note: String,
-    /// Text of that note.
-    pub text: String,
+        /// Text of that note.
+    pub text: Text,
 }
 
 /// A row of the comparison of levels.
@@ -56,22 +66,22 @@ pub struct Declined {
 #[serde(deny_unknown_fields)]
 pub struct Attribute {
     pub id: String,
-    pub name: String,
+    pub name: Text,
 }
 
 /// A level of care; the file lists them from least to most intensive.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
-    pub id: String,
-    pub name: String,
-    pub summary: String,
+        pub id: String,
+    pub name: Text,
+    pub summary: Text,
     /// What to do next when this level is recommended, in a sentence or two.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_step: Option<String>,
+    pub next_step: Option<Text>,
     /// Attribute id → value, one per declared attribute.
     #[serde(default)]
-    pub compare: IndexMap<String, String>,
+    pub compare: IndexMap<String, Text>,
 }
 
 /// Something rated 0..=4 from the answers; the highest rating given wins.
@@ -79,9 +89,9 @@ pub struct Level {
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub id: String,
-    pub name: String,
+    pub name: Text,
     #[serde(default)]
-    pub description: String,
+    pub description: Text,
 }
 
 /// The kinds of question.
@@ -116,11 +126,11 @@ pub struct Question {
     pub id: String,
     #[serde(rename = "type")]
     pub kind: QuestionKind,
-    /// A short name (a few words) for the review screen, reports and messages.
-    pub title: String,
-    pub prompt: String,
+        /// A short name (a few words) for the review screen, reports and messages.
+    pub title: Text,
+    pub prompt: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Text>,
     #[serde(default = "yes")]
     pub required: bool,
     /// A safety question must offer a declining option.
@@ -134,9 +144,9 @@ pub struct Question {
     pub min: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
-    /// Unit of an `integer` answer, e.g. `hours a week`.
+        /// Unit of an `integer` answer, e.g. `hours a week`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// Asked only when this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
@@ -165,7 +175,7 @@ impl Question {
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
     pub code: String,
-    pub label: String,
+    pub label: Text,
     /// Dimension id → rating (0..=4) this answer gives.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub rate: IndexMap<String, u8>,
@@ -281,9 +291,9 @@ pub struct FloorRule {
     pub id: String,
     pub when: Condition,
     pub floor: String,
-    #[serde(default)]
+        #[serde(default)]
     pub crisis: bool,
-    pub reason: String,
+    pub reason: Text,
 }
 
 /// A consideration shown beside the level.
@@ -294,9 +304,9 @@ pub struct Note {
     /// Shown only when the recommended level is one of these (any level when empty).
     #[serde(default)]
     pub levels: Vec<String>,
-    #[serde(default)]
+        #[serde(default)]
     pub when: Option<Condition>,
-    pub text: String,
+    pub text: Text,
 }
 
 /// An example case shipped with the rules; `check` runs it.
@@ -322,4 +332,70 @@ pub struct Expect {
     pub notes: Option<Vec<String>>,
     #[serde(default)]
     pub dimensions: Option<IndexMap<String, u8>>,
+}
+
+/// Calls `$visit(path, text)` for every text of a rule file, in file order,
+/// by shared or (with `mut`) by mutable reference: one list of the texts
+/// for validation, for choosing variants, and for translation checks.
+macro_rules! each_text {
+    ($file:expr, $visit:expr $(, $m:tt)?) => {{
+        let f = $file;
+        let visit = &mut $visit;
+        visit("title".to_string(), & $($m)? f.title);
+        visit("disclaimer".to_string(), & $($m)? f.disclaimer);
+        visit("crisis.message".to_string(), & $($m)? f.crisis.message);
+        if let Some(d) = & $($m)? f.declined {
+            visit("declined.text".to_string(), & $($m)? d.text);
+        }
+        for (i, a) in (& $($m)? f.attributes).into_iter().enumerate() {
+            visit(format!("attributes[{i}].name"), & $($m)? a.name);
+        }
+        for (i, l) in (& $($m)? f.levels).into_iter().enumerate() {
+            visit(format!("levels[{i}].name"), & $($m)? l.name);
+            visit(format!("levels[{i}].summary"), & $($m)? l.summary);
+            if let Some(step) = & $($m)? l.next_step {
+                visit(format!("levels[{i}].next_step"), step);
+            }
+            for (k, v) in (& $($m)? l.compare).into_iter() {
+                visit(format!("levels[{i}].compare.{k}"), v);
+            }
+        }
+        for (i, d) in (& $($m)? f.dimensions).into_iter().enumerate() {
+            visit(format!("dimensions[{i}].name"), & $($m)? d.name);
+            visit(format!("dimensions[{i}].description"), & $($m)? d.description);
+        }
+        for (i, q) in (& $($m)? f.questions).into_iter().enumerate() {
+            visit(format!("questions[{i}].title"), & $($m)? q.title);
+            visit(format!("questions[{i}].prompt"), & $($m)? q.prompt);
+            if let Some(h) = & $($m)? q.help {
+                visit(format!("questions[{i}].help"), h);
+            }
+            if let Some(u) = & $($m)? q.unit {
+                visit(format!("questions[{i}].unit"), u);
+            }
+            for (j, o) in (& $($m)? q.options).into_iter().enumerate() {
+                visit(format!("questions[{i}].options[{j}].label"), & $($m)? o.label);
+            }
+        }
+        for (i, r) in (& $($m)? f.placement.rules).into_iter().enumerate() {
+            visit(format!("placement.rules[{i}].reason"), & $($m)? r.reason);
+        }
+        for (i, n) in (& $($m)? f.notes).into_iter().enumerate() {
+            visit(format!("notes[{i}].text"), & $($m)? n.text);
+        }
+    }};
+}
+
+impl RuleFile {
+    /// Every text with its path (`questions[3].prompt`), in file order.
+    pub fn texts<'a>(&'a self) -> Vec<(String, &'a Text)> {
+        let mut out = Vec::new();
+        each_text!(self, |path: String, t: &'a Text| out.push((path, t)));
+        out
+    }
+
+    /// Use the variant `v` of every text from now on.
+    pub fn select(&mut self, v: &Variant) {
+        each_text!(self, |_path: String, t: &mut Text| t.select(v, None), mut);
+    }
 }
