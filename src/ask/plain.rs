@@ -160,7 +160,10 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         let q = ask.question;
         self.say(&format!("\nQuestion {} of {}", ask.number, ask.total))?;
         self.say(q.prompt.trim())?;
-        let shown: Vec<String> = q.shown_options().map(|(_, o)| o.label.to_string()).collect();
+        let shown: Vec<String> = q
+            .shown_options()
+            .map(|(_, o)| o.label.to_string())
+            .collect();
         for (i, label) in shown.iter().enumerate() {
             let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
             self.say(&format!("  {}. {label}", i + 1))?;

@@ -139,7 +139,10 @@ impl Terminal {
     fn ask_choice(&self, ask: &Ask<'_>) -> Result<Reply, PromptError> {
         let q = ask.question;
         let shown: Vec<usize> = q.shown_options().map(|(i, _)| i).collect();
-        let mut items: Vec<String> = shown.iter().map(|&i| q.options[i].label.to_string()).collect();
+        let mut items: Vec<String> = shown
+            .iter()
+            .map(|&i| q.options[i].label.to_string())
+            .collect();
         let n = items.len();
         let extra: Vec<&str> = [
             (!q.required).then_some(SKIP),

@@ -4,17 +4,64 @@ use crate::answers::{Answer, Answers};
 use crate::rules::model::{Condition, Question, Scalar};
 use crate::rules::Rules;
 
-/// Does `c` hold? A comparison on an unanswered (or unasked) question is false.
+use super::score::Rating;
+
+/// What conditions are tested against: the answers, and the dimension
+/// ratings once they are known (placement rules and notes).
+#[derive(Clone, Copy)]
+pub struct Facts<'a> {
+    pub answers: &'a Answers,
+    pub ratings: Option<&'a [Rating]>,
+}
+
+/// Does `c` hold over the answers alone? A comparison on an unanswered (or
+/// unasked) question is false, and so is one on a rating.
 pub fn holds(rules: &Rules, c: &Condition, answers: &Answers) -> bool {
+    holds_in(
+        rules,
+        c,
+        Facts {
+            answers,
+            ratings: None,
+        },
+    )
+}
+
+/// Does `c` hold over `facts`?
+pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
     if let Some(list) = &c.all {
-        return list.iter().all(|s| holds(rules, s, answers));
+        return list.iter().all(|s| holds_in(rules, s, facts));
     }
     if let Some(list) = &c.any {
-        return list.iter().any(|s| holds(rules, s, answers));
+        return list.iter().any(|s| holds_in(rules, s, facts));
     }
     if let Some(s) = &c.not {
-        return !holds(rules, s, answers);
+        return !holds_in(rules, s, facts);
     }
+    if let Some(list) = &c.of {
+        let need = match &c.at_least {
+            Some(Scalar::Int(n)) => usize::try_from(*n).unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        };
+        return list
+            .iter()
+            .filter(|s| holds_in(rules, s, facts))
+            .take(need)
+            .count()
+            >= need;
+    }
+    if let Some(dim) = &c.dimension {
+        let Some(rating) = rating_of(rules, dim, facts) else {
+            return false;
+        };
+        let rating = i64::from(rating);
+        return match (&c.at_least, &c.at_most) {
+            (Some(Scalar::Int(n)), _) => rating >= *n,
+            (_, Some(Scalar::Int(n))) => rating <= *n,
+            _ => false,
+        };
+    }
+    let answers = facts.answers;
     let Some(index) = c.answer.as_deref().and_then(|id| rules.question_index(id)) else {
         return false;
     };
@@ -44,35 +91,57 @@ pub fn holds(rules: &Rules, c: &Condition, answers: &Answers) -> bool {
 /// The questions whose answers make `c` hold, in file order: for a rule
 /// that fired, the person's own answers behind it. Empty when `c` does not
 /// hold. Under `not`, the answers that kept the inner condition from holding.
-pub fn because(rules: &Rules, c: &Condition, answers: &Answers) -> Vec<usize> {
+pub fn because(rules: &Rules, c: &Condition, facts: Facts<'_>) -> Vec<usize> {
     let mut out = Vec::new();
-    if holds(rules, c, answers) {
-        collect(rules, c, answers, true, &mut out);
+    if holds_in(rules, c, facts) {
+        collect(rules, c, facts, true, &mut out);
     }
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// Push the answered questions behind `c`, which holds (`want`) or not.
-fn collect(rules: &Rules, c: &Condition, answers: &Answers, want: bool, out: &mut Vec<usize>) {
-    let subs = c.all.iter().chain(&c.any).flatten();
-    if c.all.is_some() || c.any.is_some() {
-        for s in subs {
-            if holds(rules, s, answers) == want {
-                collect(rules, s, answers, want, out);
+/// Push the answered questions behind `c`, which holds (`want`) or not. A
+/// rating stands on the answers that set it.
+fn collect(rules: &Rules, c: &Condition, facts: Facts<'_>, want: bool, out: &mut Vec<usize>) {
+    if c.all.is_some() || c.any.is_some() || c.of.is_some() {
+        for s in c.all.iter().chain(&c.any).chain(&c.of).flatten() {
+            if holds_in(rules, s, facts) == want {
+                collect(rules, s, facts, want, out);
             }
         }
         return;
     }
     if let Some(s) = &c.not {
-        return collect(rules, s, answers, !want, out);
+        return collect(rules, s, facts, !want, out);
+    }
+    if let (Some(dim), Some(ratings)) = (&c.dimension, facts.ratings) {
+        if let Some(r) = rules
+            .file
+            .dimensions
+            .iter()
+            .position(|d| &d.id == dim)
+            .and_then(|i| ratings.iter().find(|r| r.dimension == i))
+        {
+            out.extend(r.drivers.iter().map(|d| d.question));
+        }
+        return;
     }
     if let Some(q) = c.answer.as_deref().and_then(|id| rules.question_index(id)) {
-        if answers.get(q).is_some() {
+        if facts.answers.get(q).is_some() {
             out.push(q);
         }
     }
+}
+
+/// A dimension's rating, when the ratings are known.
+fn rating_of(rules: &Rules, dim: &str, facts: Facts<'_>) -> Option<u8> {
+    let i = rules.file.dimensions.iter().position(|d| d.id == dim)?;
+    facts
+        .ratings?
+        .iter()
+        .find(|r| r.dimension == i)
+        .map(|r| r.rating)
 }
 
 fn equals(answer: &Answer, v: &Scalar) -> bool {
@@ -109,6 +178,13 @@ fn rank_of(q: &Question, v: &Scalar) -> Option<i64> {
 mod tests {
     use super::*;
     use crate::rules::model::Condition;
+
+    fn facts(answers: &Answers) -> Facts<'_> {
+        Facts {
+            answers,
+            ratings: None,
+        }
+    }
 
     fn default_answers(rules: &Rules, pairs: &[(&str, &str)]) -> Answers {
         let mut a = Answers::empty(rules);
@@ -148,7 +224,7 @@ mod tests {
         );
         // Of the five ways into a crisis, only the plan was reported.
         assert_eq!(
-            because(&rules, &rule("imminent_danger"), &a),
+            because(&rules, &rule("imminent_danger"), facts(&a)),
             vec![q("self_harm_plan")]
         );
         let a = default_answers(
@@ -162,7 +238,7 @@ mod tests {
         );
         // `all` needs the home; of its `any`, the two that held.
         assert_eq!(
-            because(&rules, &rule("no_safe_home"), &a),
+            because(&rules, &rule("no_safe_home"), facts(&a)),
             vec![
                 q("support_frequency"),
                 q("home_situation"),
@@ -170,7 +246,7 @@ mod tests {
             ]
         );
         let a = default_answers(&rules, &[("home_situation", "stable")]);
-        assert!(because(&rules, &rule("no_safe_home"), &a).is_empty());
+        assert!(because(&rules, &rule("no_safe_home"), facts(&a)).is_empty());
     }
 
     #[test]
@@ -180,7 +256,7 @@ mod tests {
         let mut a = Answers::empty(&rules);
         a.set(0, Some(Answer::Code("no".into())));
         let cond: Condition = serde_yaml::from_str("{not: {answer: danger, is: \"yes\"}}").unwrap();
-        assert_eq!(because(&rules, &cond, &a), vec![0]);
+        assert_eq!(because(&rules, &cond, facts(&a)), vec![0]);
     }
 
     #[test]

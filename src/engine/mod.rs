@@ -5,7 +5,7 @@ mod conditions;
 mod place;
 mod score;
 
-pub use conditions::{because, holds};
+pub use conditions::{because, holds, holds_in, Facts};
 pub use score::{asked, effective, Driver, Rating};
 
 use crate::answers::Answers;
@@ -51,10 +51,14 @@ pub struct Outcome {
 /// which batch scoring and `check` call far more often than reports are made.
 pub fn because_fired(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Vec<Vec<usize>> {
     let effective = effective(rules, answers, &outcome.asked);
+    let facts = Facts {
+        answers: &effective,
+        ratings: Some(&outcome.ratings),
+    };
     outcome
         .fired
         .iter()
-        .map(|&r| because(rules, &rules.file.placement.rules[r].when, &effective))
+        .map(|&r| because(rules, &rules.file.placement.rules[r].when, facts))
         .collect()
 }
 
@@ -65,7 +69,15 @@ pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
     let effective = score::effective(rules, answers, &asked);
     let ratings = score::rate(rules, &effective);
     let placed = place::place(rules, &effective, &ratings);
-    let notes = place::notes(rules, &effective, placed.level, !placed.declined.is_empty());
+    let notes = place::notes(
+        rules,
+        Facts {
+            answers: &effective,
+            ratings: Some(&ratings),
+        },
+        placed.level,
+        !placed.declined.is_empty(),
+    );
     let missing = asked
         .iter()
         .copied()

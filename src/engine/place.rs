@@ -5,7 +5,7 @@ use crate::rules::model::Basis;
 use crate::rules::Rules;
 
 use super::score::{chosen, Rating};
-use super::{holds, NoteRef};
+use super::{holds_in, Facts, NoteRef};
 
 pub struct Placed {
     pub level: usize,
@@ -39,7 +39,11 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
     let mut crisis = false;
     let mut fired = Vec::new();
     for (i, rule) in f.placement.rules.iter().enumerate() {
-        if holds(rules, &rule.when, answers) {
+        let facts = Facts {
+            answers,
+            ratings: Some(ratings),
+        };
+        if holds_in(rules, &rule.when, facts) {
             fired.push(i);
             level = level.max(rank(&rule.floor));
             crisis |= rule.crisis;
@@ -68,7 +72,7 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
 }
 
 /// Notes that apply at `level`; the declined note comes first.
-pub fn notes(rules: &Rules, answers: &Answers, level: usize, declined: bool) -> Vec<NoteRef> {
+pub fn notes(rules: &Rules, facts: Facts<'_>, level: usize, declined: bool) -> Vec<NoteRef> {
     let f = &rules.file;
     let mut out = Vec::new();
     if declined && f.declined.is_some() {
@@ -77,7 +81,7 @@ pub fn notes(rules: &Rules, answers: &Answers, level: usize, declined: bool) -> 
     for (i, n) in f.notes.iter().enumerate() {
         let at_level =
             n.levels.is_empty() || n.levels.iter().any(|l| rules.level_rank(l) == Some(level));
-        if at_level && n.when.as_ref().is_none_or(|c| holds(rules, c, answers)) {
+        if at_level && n.when.as_ref().is_none_or(|c| holds_in(rules, c, facts)) {
             out.push(NoteRef::Note(i));
         }
     }
@@ -187,5 +191,45 @@ mod tests {
             ),
         );
         assert!(high.notes.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod counting {
+    use crate::answers::{Answer, Answers};
+    use crate::engine::{because_fired, evaluate};
+    use crate::rules::Rules;
+
+    /// The minimal rules, with the crisis rule replaced by one that needs
+    /// two things at once: a rating of at least 2, and hours of at most 2.
+    fn rules() -> Rules {
+        let text = include_str!("../../tests/fixtures/minimal.yaml").replace(
+            "      when: {answer: danger, is: \"yes\"}\n      floor: high\n      crisis: true",
+            "      when: {at_least: 2, of: [{dimension: risk, at_least: 2}, {answer: hours, at_most: 2}, {answer: danger, is: declined}]}\n      floor: high",
+        );
+        Rules::parse("m.yaml", &text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn answers(rules: &Rules, danger: &str, plan: Option<&str>, hours: i64) -> Answers {
+        let mut a = Answers::empty(rules);
+        a.set(0, Some(Answer::Code(danger.into())));
+        a.set(1, plan.map(|p| Answer::Code(p.into())));
+        a.set(2, Some(Answer::Int(hours)));
+        a
+    }
+
+    #[test]
+    fn at_least_n_of_counts_conditions_over_answers_and_ratings() {
+        let r = rules();
+        let one = answers(&r, "yes", Some("some"), 10);
+        assert!(
+            evaluate(&r, &one).fired.is_empty(),
+            "a rating alone is one of two"
+        );
+        let two = answers(&r, "yes", Some("some"), 1);
+        let o = evaluate(&r, &two);
+        assert_eq!(o.fired, vec![0]);
+        // The rating stands on the answers that set it.
+        assert_eq!(because_fired(&r, &two, &o), vec![vec![0, 2]]);
     }
 }

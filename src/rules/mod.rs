@@ -2,7 +2,7 @@
 
 mod load;
 pub mod model;
-mod text;
+pub mod text;
 mod validate;
 mod yaml_error;
 

@@ -16,7 +16,7 @@ pub const MAX_RATING: u8 = 4;
 pub struct RuleFile {
     pub schema: String,
     pub id: String,
-        pub version: String,
+    pub version: String,
     /// Who may answer: `self` always; `other` when the texts that need it
     /// have the wording for someone answering about the person.
     #[serde(default = "only_self")]
@@ -57,7 +57,7 @@ pub struct Declined {
     pub floor: String,
     /// Id of the note added to the result.
     pub note: String,
-        /// Text of that note.
+    /// Text of that note.
     pub text: Text,
 }
 
@@ -73,7 +73,7 @@ pub struct Attribute {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
-        pub id: String,
+    pub id: String,
     pub name: Text,
     pub summary: Text,
     /// What to do next when this level is recommended, in a sentence or two.
@@ -126,7 +126,7 @@ pub struct Question {
     pub id: String,
     #[serde(rename = "type")]
     pub kind: QuestionKind,
-        /// A short name (a few words) for the review screen, reports and messages.
+    /// A short name (a few words) for the review screen, reports and messages.
     pub title: Text,
     pub prompt: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,7 +144,7 @@ pub struct Question {
     pub min: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
-        /// Unit of an `integer` answer, e.g. `hours a week`.
+    /// Unit of an `integer` answer, e.g. `hours a week`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
     /// Asked only when this holds.
@@ -184,10 +184,13 @@ pub struct AnswerOption {
     pub declines: bool,
 }
 
-/// A condition over answers: data, not a string language.
+/// A condition over answers (and, in placement rules and notes, ratings):
+/// data, not a string language.
 ///
-/// Exactly one of `all`, `any`, `not` or `answer` is given; with `answer`,
-/// exactly one of `is`, `in`, `at_least`, `at_most`.
+/// Exactly one of `all`, `any`, `not`, `of`, `answer` or `dimension` is
+/// given. With `answer`: exactly one of `is`, `in`, `at_least`, `at_most`.
+/// With `dimension`: `at_least` or `at_most`, a rating 0..=4. With `of`:
+/// `at_least`, how many of the listed conditions must hold.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
@@ -199,6 +202,12 @@ pub struct Condition {
     pub not: Option<Box<Condition>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<String>,
+    /// Compare a dimension's rating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<String>,
+    /// At least `at_least` of these hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<Vec<Condition>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is: Option<Scalar>,
     #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
@@ -291,7 +300,7 @@ pub struct FloorRule {
     pub id: String,
     pub when: Condition,
     pub floor: String,
-        #[serde(default)]
+    #[serde(default)]
     pub crisis: bool,
     pub reason: Text,
 }
@@ -304,7 +313,7 @@ pub struct Note {
     /// Shown only when the recommended level is one of these (any level when empty).
     #[serde(default)]
     pub levels: Vec<String>,
-        #[serde(default)]
+    #[serde(default)]
     pub when: Option<Condition>,
     pub text: Text,
 }

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::super::model::{Condition, Question, QuestionKind, RuleFile, Scalar};
+use super::super::model::{Condition, Question, QuestionKind, RuleFile, Scalar, MAX_RATING};
 use crate::error::Problem;
 use crate::source::{join, Source};
 use crate::suggest;
@@ -54,7 +54,9 @@ pub(super) fn condition_is_sound(
         ("all", c.all.is_some()),
         ("any", c.any.is_some()),
         ("not", c.not.is_some()),
+        ("of", c.of.is_some()),
         ("answer", c.answer.is_some()),
+        ("dimension", c.dimension.is_some()),
     ]
     .into_iter()
     .filter_map(|(n, on)| on.then_some(n))
@@ -78,9 +80,14 @@ pub(super) fn condition_is_sound(
             )
         };
         out.push(Problem::new(message).at(s.value(path)).help(
-            "give exactly one of `all: [...]`, `any: [...]`, `not: {...}` or `answer: <question id>`; nest conditions to combine them",
+            "give exactly one of `all: [...]`, `any: [...]`, `not: {...}`, `at_least: N` with `of: [...]`, `answer: <question id>` or `dimension: <dimension id>`; nest conditions to combine them",
         ));
         return;
+    }
+    match forms[0] {
+        "of" => return count_is_sound(f, s, c, path, owner, &tests, out),
+        "dimension" => return rating_is_sound(f, s, c, path, owner, &tests, out),
+        _ => {}
     }
     if forms[0] != "answer" && !tests.is_empty() {
         out.push(
@@ -176,6 +183,98 @@ pub(super) fn condition_is_sound(
     }
 }
 
+/// `{at_least: N, of: [...]}`: N between 1 and the number listed.
+fn count_is_sound(
+    f: &RuleFile,
+    s: &Source,
+    c: &Condition,
+    path: &str,
+    owner: &str,
+    tests: &[&str],
+    out: &mut Vec<Problem>,
+) {
+    let list = c.of.as_deref().unwrap_or_default();
+    for (i, sub) in list.iter().enumerate() {
+        condition_is_sound(f, s, sub, &format!("{path}.of[{i}]"), owner, out);
+    }
+    let at = s.key(&join(path, "of"));
+    if tests != ["at_least"] {
+        out.push(
+            Problem::new(format!("`of` in {owner} needs `at_least` alone: how many of the listed conditions must hold"))
+                .at(at)
+                .help("write e.g. `at_least: 2` beside `of: [...]`"),
+        );
+        return;
+    }
+    match &c.at_least {
+        Some(Scalar::Int(n)) if (1..=list.len() as i64).contains(n) => {}
+        Some(v) => out.push(
+            Problem::new(format!(
+                "`at_least: {v}` in {owner} asks for more than the {} conditions listed, or for none",
+                list.len()
+            ))
+            .at(s.value(&join(path, "at_least")))
+            .help(format!("give a whole number from 1 to {}", list.len().max(1))),
+        ),
+        None => {}
+    }
+}
+
+/// `{dimension: id, at_least|at_most: rating}`: a known dimension, a rating
+/// 0..=4, and only where ratings are known (placement rules and notes).
+fn rating_is_sound(
+    f: &RuleFile,
+    s: &Source,
+    c: &Condition,
+    path: &str,
+    owner: &str,
+    tests: &[&str],
+    out: &mut Vec<Problem>,
+) {
+    let id = c.dimension.as_deref().unwrap_or_default();
+    if owner.starts_with("question ") {
+        out.push(
+            Problem::new(format!("{owner} is asked depending on the rating of `{id}`, which is known only once every question is answered"))
+                .at(s.key(&join(path, "dimension")))
+                .help("a question's `when` may only read answers; rate dimensions in placement rules and notes"),
+        );
+        return;
+    }
+    if !f.dimensions.iter().any(|d| d.id == id) {
+        out.push(
+            Problem::new(format!("unknown dimension `{id}` in {owner}"))
+                .at(s.value(&join(path, "dimension")))
+                .help(suggest::help(
+                    id,
+                    "dimensions",
+                    f.dimensions.iter().map(|d| d.id.as_str()),
+                )),
+        );
+    }
+    let value = match (tests, &c.at_least, &c.at_most) {
+        (["at_least"], Some(v), _) | (["at_most"], _, Some(v)) => v,
+        _ => {
+            out.push(
+                Problem::new(format!(
+                    "the condition on dimension `{id}` in {owner} needs `at_least` or `at_most`"
+                ))
+                .at(s.key(&join(path, "dimension")))
+                .help("compare the rating with a number from 0 to 4, e.g. `at_least: 2`"),
+            );
+            return;
+        }
+    };
+    if !matches!(value, Scalar::Int(n) if (0..=i64::from(MAX_RATING)).contains(n)) {
+        out.push(
+            Problem::new(format!("`{value}` is not a rating, in {owner}"))
+                .at(s.value(&join(path, tests[0])))
+                .help(format!(
+                    "ratings go from 0 (no concern) to {MAX_RATING} (most severe)"
+                )),
+        );
+    }
+}
+
 pub(super) fn value_fits(q: &Question, v: &Scalar, owner: &str) -> Option<Problem> {
     match (q.kind, v) {
         (QuestionKind::Integer, Scalar::Int(n)) => {
@@ -214,7 +313,7 @@ pub fn referenced(c: &Condition, out: &mut Vec<String>) {
     if let Some(id) = &c.answer {
         out.push(id.clone());
     }
-    for list in [&c.all, &c.any].into_iter().flatten() {
+    for list in [&c.all, &c.any, &c.of].into_iter().flatten() {
         for sub in list {
             referenced(sub, out);
         }

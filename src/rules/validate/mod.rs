@@ -25,7 +25,9 @@ use questions::{
     declining_is_safe, options_fit_their_question, ratings_name_known_dimensions,
     there_is_something_to_ask,
 };
-use texts::{schema_is_known, texts_are_not_empty, titles_are_short_and_distinct};
+use texts::{
+    schema_is_known, texts_are_not_empty, titles_are_short_and_distinct, variants_are_complete,
+};
 
 /// The only schema this version reads.
 pub const SCHEMA: &str = "carelevel/v1";
@@ -37,6 +39,7 @@ pub fn check(rules: &Rules) -> Vec<Problem> {
     let mut out = Vec::new();
     out.extend(schema_is_known(f, s));
     out.extend(texts_are_not_empty(f, s));
+    out.extend(variants_are_complete(f, s));
     out.extend(titles_are_short_and_distinct(f, s));
     out.extend(ids_are_well_formed(f, s));
     out.extend(ids_are_unique(f, s));

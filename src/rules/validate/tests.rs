@@ -770,3 +770,165 @@ fn a_band_between_possible_scores_is_unreachable() {
     );
     assert!(help(p).contains("(0, 2, 4)"), "{}", help(p));
 }
+
+/// The minimal file offering the other respondent, with `prompt` of the
+/// first question given for both.
+fn with_other(prompt_other: &str) -> String {
+    MINIMAL
+        .replacen(
+            "version: 0.1.0\n",
+            "version: 0.1.0\nrespondents: [self, other]\n",
+            1,
+        )
+        .replacen(
+            "    prompt: Are you in danger?\n",
+            &format!("    prompt:\n      self: Are you in danger?\n{prompt_other}"),
+            1,
+        )
+}
+
+#[test]
+fn text_variants_by_respondent_are_read_and_chosen() {
+    let text = with_other("      other: Is the person in danger?\n");
+    let mut rules = Rules::parse("r.yaml", &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        rules.file.questions[0].prompt.as_str(),
+        "Are you in danger?"
+    );
+    rules.file.select(&crate::rules::model::Variant {
+        respondent: crate::rules::model::Respondent::Other,
+        lang: None,
+    });
+    assert_eq!(
+        rules.file.questions[0].prompt.as_str(),
+        "Is the person in danger?"
+    );
+    assert_eq!(
+        rules.file.questions[1].prompt.as_str(),
+        "Do you have a plan?",
+        "plain texts stay"
+    );
+}
+
+#[test]
+fn a_missing_variant_is_an_error_at_its_text() {
+    let text = with_other("");
+    let p = match Rules::parse("r.yaml", &text) {
+        Err(Error::Rules(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    let p = expect(
+        &p,
+        "`questions[0].prompt` has no `other` variant",
+        line_of(&text, "    prompt:", 1),
+    );
+    assert!(help(p).contains("add `other: ...`"), "{p}");
+}
+
+#[test]
+fn other_wording_needs_the_respondent_offered_and_known_keys() {
+    let (t, p) = broken(
+        "    prompt: Are you in danger?\n",
+        "    prompt:\n      self: Are you in danger?\n      other: Is the person in danger?\n",
+    );
+    let p = expect(
+        &p,
+        "`questions[0].prompt` has `other` wording, but the file does not offer that respondent",
+        line_of(&t, "      other:", 1),
+    );
+    assert!(help(p).contains("respondents: [self, other]"));
+    let text = with_other("      others: Is the person in danger?\n");
+    let p = match Rules::parse("r.yaml", &text) {
+        Err(Error::Rules(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    expect(
+        &p,
+        "`others` is not a kind of variant in `questions[0].prompt`",
+        line_of(&text, "others:", 1),
+    );
+}
+
+#[test]
+fn an_empty_variant_is_named_by_its_key() {
+    let text = with_other("      other: \"\"\n");
+    let p = match Rules::parse("r.yaml", &text) {
+        Err(Error::Rules(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    expect(
+        &p,
+        "`questions[0].prompt.other` is empty",
+        line_of(&text, "other: \"\"", 1),
+    );
+}
+
+#[test]
+fn rating_conditions_are_checked() {
+    let (t, p) = broken(
+        "      when: {answer: danger, is: \"yes\"}\n      floor: high",
+        "      when: {dimension: riks, at_least: 2}\n      floor: high",
+    );
+    let p = expect(
+        &p,
+        "unknown dimension `riks` in rule `danger_now`",
+        line_of(&t, "riks", 1),
+    );
+    assert!(help(p).contains("did you mean `risk`?"), "{p}");
+    let (t, p) = broken(
+        "      when: {answer: danger, is: \"yes\"}\n      floor: high",
+        "      when: {dimension: risk, at_least: 5}\n      floor: high",
+    );
+    expect(
+        &p,
+        "`5` is not a rating, in rule `danger_now`",
+        line_of(&t, "at_least: 5", 1),
+    );
+    let (t, p) = broken(
+        "      when: {answer: danger, is: \"yes\"}\n      floor: high",
+        "      when: {dimension: risk, is: 2}\n      floor: high",
+    );
+    expect(
+        &p,
+        "the condition on dimension `risk` in rule `danger_now` needs `at_least` or `at_most`",
+        line_of(&t, "dimension: risk", 1),
+    );
+}
+
+#[test]
+fn a_question_cannot_wait_for_a_rating() {
+    let (t, p) = broken(
+        "    when: {answer: danger, is: \"yes\"}\n    options:",
+        "    when: {dimension: risk, at_least: 2}\n    options:",
+    );
+    let p = expect(
+        &p,
+        "question `plan` is asked depending on the rating of `risk`, which is known only once every question is answered",
+        line_of(&t, "dimension: risk", 1),
+    );
+    assert!(help(p).contains("placement rules and notes"));
+}
+
+#[test]
+fn counting_conditions_need_a_count_that_can_be_met() {
+    let of = "      when: {at_least: 3, of: [{answer: danger, is: \"yes\"}, {dimension: risk, at_least: 4}]}\n      floor: high";
+    let (t, p) = broken(
+        "      when: {answer: danger, is: \"yes\"}\n      floor: high",
+        of,
+    );
+    let p = expect(
+        &p,
+        "`at_least: 3` in rule `danger_now` asks for more than the 2 conditions listed, or for none",
+        line_of(&t, "at_least: 3", 1),
+    );
+    assert!(help(p).contains("from 1 to 2"));
+    let (t, p) = broken(
+        "      when: {answer: danger, is: \"yes\"}\n      floor: high",
+        "      when: {of: [{answer: danger, is: \"yes\"}]}\n      floor: high",
+    );
+    expect(
+        &p,
+        "`of` in rule `danger_now` needs `at_least` alone: how many of the listed conditions must hold",
+        line_of(&t, "of: [", 1),
+    );
+}
