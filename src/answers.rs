@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_yaml::Value;
 
 use crate::error::{Error, Problem};
-use crate::rules::model::{Question, QuestionKind};
+use crate::rules::model::{Question, QuestionKind, Respondent};
 use crate::rules::{from_yaml_error, Rules};
 use crate::source::{join, Source};
 use crate::suggest;
@@ -64,6 +64,9 @@ impl Answers {
 struct AnswerFile {
     #[serde(default)]
     id: Option<Value>,
+    /// Who answered: `self` (the default) or `other`.
+    #[serde(default)]
+    respondent: Option<Value>,
     #[serde(default)]
     answers: IndexMap<String, Value>,
 }
@@ -73,6 +76,8 @@ struct AnswerFile {
 pub struct AnswerDoc {
     /// The record's `id`, if the file gave one.
     pub id: Option<String>,
+    /// Who answered, if the file says.
+    pub respondent: Option<Respondent>,
     pub answers: Answers,
 }
 
@@ -135,11 +140,32 @@ pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> 
                 None
             }
         };
+    let respondent = match file.respondent {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_str().and_then(Respondent::from_key) {
+            Some(r) => Some(r),
+            None => {
+                problems.push(
+                    Problem::new(format!(
+                        "`respondent` is `{}`, but it is `self` or `other`",
+                        serde_json::to_string(&v).unwrap_or_default()
+                    ))
+                    .at(source.value("respondent"))
+                    .help("write `respondent: other` when someone answered about the person, or leave it out"),
+                );
+                None
+            }
+        },
+    };
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.location.as_ref().map(|l| (l.line, l.column)));
         return Err(Error::Answers(problems));
     }
-    Ok(AnswerDoc { id, answers })
+    Ok(AnswerDoc {
+        id,
+        respondent,
+        answers,
+    })
 }
 
 /// The record's `id` as text: a single line of printable characters.
@@ -504,5 +530,26 @@ mod tests {
     fn unknown_top_level_key_is_refused() {
         let p = problems("answer:\n  recent_discharge: \"no\"\n");
         assert!(p[0].message.contains("unknown field `answer`"), "{}", p[0]);
+    }
+}
+
+#[cfg(test)]
+mod respondent {
+    use super::*;
+
+    #[test]
+    fn an_answer_file_says_who_answered() {
+        let rules = Rules::builtin().unwrap();
+        let doc = parse(&rules, "a.yaml", "respondent: other\nanswers: {}\n").unwrap();
+        assert_eq!(doc.respondent, Some(Respondent::Other));
+        let doc = parse(&rules, "a.yaml", "answers: {}\n").unwrap();
+        assert_eq!(doc.respondent, None);
+        let e = parse(&rules, "a.yaml", "respondent: mother\nanswers: {}\n").unwrap_err();
+        let p = &e.problems()[0];
+        assert_eq!(
+            p.message,
+            "`respondent` is `\"mother\"`, but it is `self` or `other`"
+        );
+        assert_eq!(p.location.as_ref().unwrap().line, 1);
     }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::report::compare::MIN_WIDTH;
+use crate::rules::model::Respondent;
 use crate::settings::{
     Compare, CompareFormat, Input, Look, ReportFormat, RulesSource, Screen, Task, TextFormat,
 };
@@ -66,6 +67,8 @@ pub enum Command {
         #[arg(long)]
         details: bool,
         #[command(flatten)]
+        who: RespondentArg,
+        #[command(flatten)]
         table: TableArgs,
     },
     /// Show the levels of care side by side
@@ -78,6 +81,8 @@ pub enum Command {
         /// Output format
         #[arg(long, short, value_enum, ignore_case = true, default_value_t = CompareOutput::Table)]
         format: CompareOutput,
+        #[command(flatten)]
+        who: RespondentArg,
         #[command(flatten)]
         table: TableArgs,
     },
@@ -95,6 +100,8 @@ pub enum Command {
         /// Replace FILE if it already exists (never needed for a new file)
         #[arg(long)]
         overwrite: bool,
+        #[command(flatten)]
+        who: RespondentArg,
     },
     /// Print the questions, in asking order, for other programs
     Questions {
@@ -103,6 +110,8 @@ pub enum Command {
         /// Output format
         #[arg(long, short, value_enum, ignore_case = true, default_value_t = DataFormat::Json)]
         format: DataFormat,
+        #[command(flatten)]
+        who: RespondentArg,
     },
     /// Validate a rule file and run its test cases (the built-in rules when no file is given)
     Check {
@@ -117,6 +126,21 @@ pub struct RulesArg {
     /// Rule file to use instead of the built-in rules; `-` reads standard input
     #[arg(long, short, value_name = "FILE")]
     rules: Option<PathBuf>,
+}
+
+/// Who answers.
+#[derive(Debug, clap::Args)]
+pub struct RespondentArg {
+    /// Answer about someone else (a relative, a client): questions and reports speak of
+    /// "the person" (the rule file must offer it: `respondents: [self, other]`)
+    #[arg(long)]
+    about_someone: bool,
+}
+
+impl RespondentArg {
+    fn respondent(&self) -> Option<Respondent> {
+        self.about_someone.then_some(Respondent::Other)
+    }
 }
 
 /// How the comparison table is drawn.
@@ -247,6 +271,7 @@ impl Cli {
                 plain,
                 compare,
                 details,
+                who,
                 table,
             } => Task::Screen(Screen {
                 rules: rules(r.rules),
@@ -269,6 +294,7 @@ impl Cli {
                 plain,
                 compare,
                 details,
+                respondent: who.respondent(),
                 look: table.look(term),
                 prompt_color: !plain && table.color(term, term.stderr_tty),
             }),
@@ -276,9 +302,11 @@ impl Cli {
                 rules: r,
                 levels,
                 format,
+                who,
                 table,
             } => Task::Compare(Compare {
                 rules: rules(r.rules),
+                respondent: who.respondent(),
                 levels: levels.map(|l| {
                     l.iter()
                         .map(|s| s.trim().to_owned())
@@ -298,15 +326,22 @@ impl Cli {
                 format,
                 output,
                 overwrite,
+                who,
             } => Task::Template {
                 rules: rules(r.rules),
                 format: data(format),
                 output,
                 overwrite,
+                respondent: who.respondent(),
             },
-            Command::Questions { rules: r, format } => Task::Questions {
+            Command::Questions {
+                rules: r,
+                format,
+                who,
+            } => Task::Questions {
                 rules: rules(r.rules),
                 format: data(format),
+                respondent: who.respondent(),
             },
             Command::Check { rules: r } => Task::Check { rules: rules(r) },
         }

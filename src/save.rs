@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::answers::{Answer, AnswerDoc, Answers};
 use crate::error::{Error, Problem};
+use crate::rules::model::Respondent;
 use crate::rules::{Rules, BUILTIN_NAME};
 
 /// What a path given to `--save` (or `--output`) holds already.
@@ -234,15 +235,24 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// readable by `screen --answers`.
 /// JSON for a file named `*.json` (JSON tools keep working on it), else
 /// YAML with a header that says how to go on.
-pub fn answer_file(rules: &Rules, answers: &Answers, id: Option<&str>, path: &Path) -> String {
+pub fn answer_file(
+    rules: &Rules,
+    answers: &Answers,
+    id: Option<&str>,
+    respondent: Respondent,
+    path: &Path,
+) -> String {
     #[derive(Serialize)]
     struct AnswerFile<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         id: Option<&'a str>,
+        /// Always written: answers by the person and by someone else never mix.
+        respondent: Respondent,
         answers: IndexMap<&'a str, &'a Answer>,
     }
     let file = AnswerFile {
         id,
+        respondent,
         answers: answers
             .iter()
             .map(|(q, a)| (rules.file.questions[q].id.as_str(), a))
@@ -327,7 +337,13 @@ mod tests {
         let rules = Rules::builtin().unwrap();
         let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
             .unwrap();
-        let text = answer_file(&rules, &doc.answers, doc.id.as_deref(), Path::new("a.yaml"));
+        let text = answer_file(
+            &rules,
+            &doc.answers,
+            doc.id.as_deref(),
+            Respondent::Myself,
+            Path::new("a.yaml"),
+        );
         let back = crate::answers::parse(&rules, "saved.yaml", &text).unwrap();
         assert_eq!(back.answers, doc.answers);
         assert_eq!(back.id, doc.id, "the record id is kept");
@@ -340,7 +356,13 @@ mod tests {
         let rules = Rules::builtin().unwrap();
         let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
             .unwrap();
-        let text = answer_file(&rules, &doc.answers, doc.id.as_deref(), Path::new("a.JSON"));
+        let text = answer_file(
+            &rules,
+            &doc.answers,
+            doc.id.as_deref(),
+            Respondent::Other,
+            Path::new("a.JSON"),
+        );
         let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         assert_eq!(v["answers"]["recent_attempt"], "no");
         let back = crate::answers::parse(&rules, "a.json", &text).unwrap();
@@ -354,7 +376,11 @@ mod tests {
         let ours = dir.path().join("ours.yaml");
         let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
             .unwrap();
-        fs::write(&ours, answer_file(&rules, &doc.answers, None, &ours)).unwrap();
+        fs::write(
+            &ours,
+            answer_file(&rules, &doc.answers, None, Respondent::Myself, &ours),
+        )
+        .unwrap();
         assert!(matches!(
             inspect(&rules, &ours).unwrap(),
             Existing::Answers {

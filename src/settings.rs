@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 pub use crate::report::compare::Look;
+pub use crate::rules::model::Respondent;
 
 /// Where the rules come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +54,8 @@ pub struct Screen {
     pub compare: bool,
     /// Add the section for clinicians (ids, codes, ratings) to text and Markdown.
     pub details: bool,
+    /// Who answers, when the command line says (`--about-someone`).
+    pub respondent: Option<Respondent>,
     /// How the text report and the comparison table look on standard output.
     pub look: Look,
     /// Colour in the prompts on standard error.
@@ -72,6 +75,8 @@ pub struct Compare {
     pub rules: RulesSource,
     /// Level ids to show; all when `None`.
     pub levels: Option<Vec<String>>,
+    /// Word the levels for someone answering about the person.
+    pub respondent: Option<Respondent>,
     pub format: CompareFormat,
     pub look: Look,
 }
@@ -86,10 +91,12 @@ pub enum Task {
         /// Write here (owner-only) instead of standard output.
         output: Option<PathBuf>,
         overwrite: bool,
+        respondent: Option<Respondent>,
     },
     Questions {
         rules: RulesSource,
         format: TextFormat,
+        respondent: Option<Respondent>,
     },
     Check {
         rules: RulesSource,

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::answers::Answers;
 use crate::engine;
 use crate::error::Error;
+use crate::rules::model::Respondent;
 use crate::rules::Rules;
 use crate::save;
 
@@ -23,6 +24,8 @@ pub struct Settings<'a> {
     pub resuming: bool,
     /// Said right after the introduction (about the file being resumed).
     pub notice: Option<&'a str>,
+    /// Who answers: written to the saved file, and said in the introduction.
+    pub respondent: Respondent,
     /// The record id to keep in the saved file.
     pub id: Option<&'a str>,
 }
@@ -182,7 +185,13 @@ impl Flow<'_> {
             ));
             return None;
         }
-        let text = save::answer_file(self.rules, &self.answers, self.settings.id, &path);
+        let text = save::answer_file(
+            self.rules,
+            &self.answers,
+            self.settings.id,
+            self.settings.respondent,
+            &path,
+        );
         match save::write_private(&path, text.as_bytes()) {
             Ok(()) => Some(path),
             Err(e) => {
@@ -194,9 +203,13 @@ impl Flow<'_> {
 
     fn run(&mut self, p: &mut dyn Prompter) -> Result<Finish, Stop> {
         let f = &self.rules.file;
+        let who = match self.settings.respondent {
+            Respondent::Myself => String::new(),
+            Respondent::Other => "You are answering about someone else. Answer for them as well as you can; where a question offers it, you may say you do not know.\n\n".to_owned(),
+        };
         p.intro(
             &f.title,
-            &format!("{}\n\n{}", f.disclaimer.trim(), self.saving()),
+            &format!("{}\n\n{who}{}", f.disclaimer.trim(), self.saving()),
         )?;
         if let Some(notice) = self.settings.notice {
             p.notice(notice)?;
@@ -339,7 +352,14 @@ impl Flow<'_> {
         if let Some(path) = self.settings.save {
             save::write_private(
                 path,
-                save::answer_file(self.rules, &self.answers, self.settings.id, path).as_bytes(),
+                save::answer_file(
+                    self.rules,
+                    &self.answers,
+                    self.settings.id,
+                    self.settings.respondent,
+                    path,
+                )
+                .as_bytes(),
             )
             .map_err(FlowError::Save)?;
             self.saved = true;

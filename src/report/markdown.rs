@@ -28,6 +28,9 @@ pub fn render(r: &Report, view: View) -> String {
     if let Some(id) = &r.id {
         out.push_str(&format!("Record: `{}`\n\n", id.replace('`', "'")));
     }
+    if r.respondent == crate::rules::model::Respondent::Other {
+        out.push_str(&format!("*{}*\n\n", super::ANSWERED_BY_OTHER));
+    }
     out.push_str(&format!("{}\n\n", r.level_summary));
     if !r.complete {
         out.push_str("*Based only on the answers given: the questionnaire ended before every question was answered.*\n\n");

@@ -31,7 +31,7 @@ use serde::Serialize;
 
 use crate::answers::{Answer, Answers};
 use crate::engine::{NoteRef, Outcome};
-use crate::rules::model::Basis;
+use crate::rules::model::{Basis, Respondent};
 use crate::rules::Rules;
 
 /// How a text or Markdown report is laid out.
@@ -64,6 +64,10 @@ pub fn rating_shown(d: &DimensionOut) -> String {
     }
 }
 
+/// Said at the top of a report that someone else answered.
+pub const ANSWERED_BY_OTHER: &str =
+    "Answered by someone else, about the person. The answers are what they know or see.";
+
 /// Version of the JSON/YAML result layout; bumped on breaking changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -82,6 +86,8 @@ pub struct Report {
     /// was answered (stopped at the crisis message, or the input ended):
     /// the result rests on the answers given.
     pub complete: bool,
+    /// Who answered: `self` (the person) or `other` (someone about them).
+    pub respondent: Respondent,
     pub level: String,
     pub level_name: String,
     pub level_summary: String,
@@ -318,6 +324,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
         schema_version: SCHEMA_VERSION,
         id,
         complete: true,
+        respondent: Respondent::Myself,
         level: level.id.clone(),
         level_name: level.name.to_string(),
         level_summary: level.summary.trim_end().to_owned(),

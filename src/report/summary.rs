@@ -19,6 +19,12 @@ pub fn render(r: &Report, view: View) -> String {
         out.push_str(block);
         out.push('\n');
     }
+    if r.respondent == crate::rules::model::Respondent::Other {
+        out.push_str(&format!(
+            "{}\n",
+            wrap(super::ANSWERED_BY_OTHER, width, 0, "  ")
+        ));
+    }
     let heading = format!("Recommended level of care: {}", r.level_name);
     out.push_str(&format!("{}\n", wrap(&heading, width, 0, "  ")));
     out.push_str(&format!("  {}\n", wrap(&r.level_summary, width, 2, "  ")));

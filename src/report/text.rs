@@ -5,7 +5,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::compare;
 use super::wrap::{wrap, wrap_strict};
-use super::{crisis, rating_shown, why, Report, View};
+use super::{crisis, rating_shown, why, Report, View, ANSWERED_BY_OTHER};
+use crate::rules::model::Respondent;
 
 /// `text` followed by spaces up to `width` display columns.
 fn pad(text: &str, width: usize) -> String {
@@ -43,6 +44,9 @@ pub fn render(r: &Report, view: View) -> String {
             "{}\n",
             wrap(&format!("Record: {id}"), width, 0, "  ")
         ));
+    }
+    if r.respondent == Respondent::Other {
+        out.push_str(&format!("{}\n", wrap(ANSWERED_BY_OTHER, width, 0, "  ")));
     }
     heading(&mut out, r, width);
     why(&mut out, r, width);

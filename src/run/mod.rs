@@ -7,9 +7,10 @@ mod screen;
 use std::io::{BufRead, IsTerminal, Write};
 
 use crate::ask::Prompter;
-use crate::error::{exit, Error};
+use crate::error::{exit, Error, Problem};
 use crate::input::read_input;
 use crate::report::compare;
+use crate::rules::model::{Respondent, Variant};
 use crate::rules::Rules;
 use crate::settings::{Compare, CompareFormat, Input, RulesSource, Task, TextFormat};
 use crate::{check, questions, template};
@@ -60,8 +61,9 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             format,
             output,
             overwrite,
+            respondent,
         } => {
-            let rules = load_rules(&rules, io.input)?;
+            let rules = load_for(&rules, io.input, respondent.unwrap_or_default())?;
             let text = match format {
                 TextFormat::Yaml => template::yaml(&rules),
                 TextFormat::Json => template::json(&rules),
@@ -76,8 +78,12 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
                 None => write(io.out, &text),
             }
         }
-        Task::Questions { rules, format } => {
-            let rules = load_rules(&rules, io.input)?;
+        Task::Questions {
+            rules,
+            format,
+            respondent,
+        } => {
+            let rules = load_for(&rules, io.input, respondent.unwrap_or_default())?;
             write(
                 io.out,
                 &match format {
@@ -101,7 +107,7 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
 }
 
 fn compare_levels(c: Compare, io: &mut Io) -> Result<u8, Error> {
-    let rules = load_rules(&c.rules, io.input)?;
+    let rules = load_for(&c.rules, io.input, c.respondent.unwrap_or_default())?;
     let table = compare::comparison(&rules, c.levels.as_deref())?;
     write(
         io.out,
@@ -125,6 +131,35 @@ fn write(out: &mut dyn Write, text: &str) -> Result<u8, Error> {
             source,
         }),
     }
+}
+
+/// Load the chosen rules, worded for `respondent`.
+fn load_for(
+    source: &RulesSource,
+    stdin: &mut dyn BufRead,
+    respondent: Respondent,
+) -> Result<Rules, Error> {
+    let mut rules = load_rules(source, stdin)?;
+    word_for(&mut rules, respondent)?;
+    Ok(rules)
+}
+
+/// Choose every text's wording for `respondent`, if the rules offer it.
+pub(super) fn word_for(rules: &mut Rules, respondent: Respondent) -> Result<(), Error> {
+    if !rules.file.respondents.contains(&respondent) {
+        return Err(Error::Usage(
+            Problem::new(format!(
+                "the rules `{}` have no wording for someone answering about the person",
+                rules.file.id
+            ))
+            .help("answer as the person, without `--about-someone`, or use rules that offer `respondents: [self, other]`"),
+        ));
+    }
+    rules.file.select(&Variant {
+        respondent,
+        lang: None,
+    });
+    Ok(())
 }
 
 /// Load the chosen rules.

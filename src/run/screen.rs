@@ -10,7 +10,7 @@ use crate::input::read_input;
 use crate::report::{self, compare};
 use crate::rules::Rules;
 use crate::save::{self, Existing};
-use crate::settings::{Input, RulesSource, Screen};
+use crate::settings::{Input, Respondent, RulesSource, Screen};
 use crate::{answers, engine};
 
 use super::end::{self, Delivery};
@@ -27,13 +27,7 @@ struct Start {
 
 pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     usage_conflicts(&s)?;
-    let rules = load_rules(&s.rules, io.input)?;
-    // Built before any question: a rule file with nothing to compare fails now.
-    let comparison = if s.compare {
-        Some(compare::comparison(&rules, None)?)
-    } else {
-        None
-    };
+    let mut rules = load_rules(&s.rules, io.input)?;
     let given = match &s.answers {
         Some(input) => {
             let (name, text) = read_input(input, io.input)?;
@@ -80,6 +74,15 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
 
     let comments = matches!(existing, Some(Existing::Answers { comments: true, .. }));
     let start = resolve(&rules, &s, given, existing, prompter.as_deref_mut())?;
+    let respondent = respondent(&s, &start)?;
+    super::word_for(&mut rules, respondent)?;
+    let rules = rules;
+    // Built before any question: a rule file with nothing to compare fails now.
+    let comparison = if s.compare {
+        Some(compare::comparison(&rules, None)?)
+    } else {
+        None
+    };
     let had_answers = start.doc.answers.iter().next().is_some();
     let complete = engine::evaluate(&rules, &start.doc.answers)
         .missing
@@ -102,6 +105,7 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
             resuming: start.resuming,
             notice: notice.as_deref(),
             id: id.as_deref(),
+            respondent,
         };
         let p = prompter.as_deref_mut().expect("a prompter when guided");
         ask::run(&rules, start.doc.answers, p, settings).map_err(|e| match e {
@@ -113,7 +117,8 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         })?
     } else if complete {
         if let Some(path) = &s.save {
-            let text = save::answer_file(&rules, &start.doc.answers, id.as_deref(), path);
+            let text =
+                save::answer_file(&rules, &start.doc.answers, id.as_deref(), respondent, path);
             save::write_private(path, text.as_bytes())?;
         }
         ask::Ended {
@@ -166,6 +171,7 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     };
     let mut r = report::build(&rules, &ended.answers, &outcome, id);
     r.complete = ended.finish == Finish::Complete;
+    r.respondent = respondent;
     r.comparison = comparison.map(|c| c.recommend(&r.level));
     if !outcome.ignored.is_empty() {
         r.notes.insert(0, ignored_note(&rules, &outcome.ignored));
@@ -223,6 +229,22 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
 }
 
 use std::io::Write as _;
+
+/// Who answers: `--about-someone`, else what the answer file says, else the
+/// person. Answers by the person and by someone else never mix in one file.
+fn respondent(s: &Screen, start: &Start) -> Result<Respondent, Error> {
+    match (s.respondent, start.doc.respondent) {
+        (Some(Respondent::Other), Some(Respondent::Myself)) => Err(Error::Usage(
+            Problem::new(format!(
+                "`{}` was answered by the person themselves; `--about-someone` would mix in answers about them from someone else",
+                start.name
+            ))
+            .help("leave out `--about-someone` to go on as the person, or give someone else's answers a file of their own"),
+        )),
+        (Some(r), _) | (None, Some(r)) => Ok(r),
+        (None, None) => Ok(Respondent::Myself),
+    }
+}
 
 /// Flags that cannot work together, said before anything is read.
 fn usage_conflicts(s: &Screen) -> Result<(), Error> {
@@ -306,6 +328,7 @@ fn resolve(
         None => Start {
             doc: AnswerDoc {
                 id: None,
+                respondent: None,
                 answers: Answers::empty(rules),
             },
             resuming: false,

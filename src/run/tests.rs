@@ -31,6 +31,7 @@ fn settings() -> Screen {
         plain: false,
         compare: false,
         details: false,
+        respondent: None,
         look: Default::default(),
         prompt_color: false,
     }
