@@ -230,7 +230,7 @@ mod tests {
         let a = default_answers(
             &rules,
             &[
-                ("home_situation", "unsafe"),
+                ("home_safety", "unsafe"),
                 ("support_frequency", "daily"),
                 ("daily_functioning", "managing"),
                 ("outpatient_history", "not_enough"),
@@ -241,11 +241,11 @@ mod tests {
             because(&rules, &rule("no_safe_home"), facts(&a)),
             vec![
                 q("support_frequency"),
-                q("home_situation"),
+                q("home_safety"),
                 q("outpatient_history")
             ]
         );
-        let a = default_answers(&rules, &[("home_situation", "stable")]);
+        let a = default_answers(&rules, &[("home_safety", "safe")]);
         assert!(because(&rules, &rule("no_safe_home"), facts(&a)).is_empty());
     }
 

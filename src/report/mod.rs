@@ -137,6 +137,10 @@ pub struct Explanation {
     /// The bands gave the least intensive level (for the wording only).
     #[serde(skip)]
     pub band_is_lowest: bool,
+    /// The level everything but the deciding reasons gives, by name: the
+    /// bands, and the rules and declined floor below the final level.
+    #[serde(skip)]
+    pub without_deciding: String,
     /// What set the final level: the floor rules at that level, the
     /// declined floor, or the ratings (bands); several when they agree.
     pub decided_by: Vec<Decider>,
@@ -355,6 +359,23 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
             band_level: f.levels[outcome.band_level].id.clone(),
             band_level_name: f.levels[outcome.band_level].name.to_string(),
             band_is_lowest: outcome.band_level == 0,
+            without_deciding: {
+                let below = outcome
+                    .fired
+                    .iter()
+                    .map(|&i| rules.level_rank(&f.placement.rules[i].floor).unwrap_or(0))
+                    .chain(
+                        f.declined
+                            .as_ref()
+                            .filter(|_| !outcome.declined.is_empty())
+                            .and_then(|d| rules.level_rank(&d.floor)),
+                    )
+                    .filter(|&r| r < outcome.level)
+                    .chain([outcome.band_level])
+                    .max()
+                    .unwrap_or(0);
+                f.levels[below].name.to_string()
+            },
             decided_by,
             dimensions,
             rules: rules_out,

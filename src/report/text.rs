@@ -173,12 +173,26 @@ fn answers_show(out: &mut String, r: &Report, width: usize) {
         .unwrap_or(0);
     let lead = 2 + name_w + 2 + word_w + 2;
     let side_by_side = lead + MIN_VALUE_WIDTH <= width;
+    // Too narrow even for a name and its rating in columns: one per line.
+    let columns = 2 + name_w + 2 + word_w <= width;
     for d in &e.dimensions {
-        let line = format!(
-            "  {}  {}",
-            pad(&d.name, name_w),
-            pad(&rating_shown(d), word_w)
-        );
+        let line = if columns {
+            format!(
+                "  {}  {}",
+                pad(&d.name, name_w),
+                pad(&rating_shown(d), word_w)
+            )
+        } else {
+            format!(
+                "  {}",
+                wrap(
+                    &format!("{}: {}", d.name, rating_shown(d)),
+                    width,
+                    2,
+                    "    "
+                )
+            )
+        };
         let drivers = d
             .drivers
             .iter()
@@ -358,7 +372,7 @@ mod tests {
         }
     }
 
-    const CALM: &str = "answers: {self_harm_thoughts: none, recent_attempt: \"no\", harm_others: none, supervision_24_7: \"no\", self_care: managing, reality_contact: none, substance_use: none, withdrawal: none, daily_functioning: managing, support_frequency: weekly, hours_available: 10, home_situation: stable, outpatient_history: never, recent_discharge: \"no\", can_attend: \"yes\", readiness: ready}";
+    const CALM: &str = "answers: {self_harm_thoughts: none, recent_attempt: \"no\", harm_others: none, supervision_24_7: \"no\", self_care: managing, physical_health: \"no\", reality_contact: none, high_energy: \"no\", others_worried: \"no\", substance_use: none, withdrawal_now: none, daily_functioning: managing, support_frequency: weekly, hours_available: 10, home_safety: safe, housing: stable, outpatient_history: never, recent_discharge: \"no\", can_attend: \"yes\", readiness: ready}";
 
     #[test]
     fn no_line_is_wider_than_the_width_from_40_columns_up() {
@@ -400,8 +414,9 @@ mod tests {
         let r = report(include_str!("../../examples/crisis.json"));
         let text = render(&r, at(80));
         assert!(text.starts_with("!! CRISIS: PLEASE GET HELP NOW !!\n"));
-        let last: Vec<&str> = text.lines().rev().take(7).collect();
-        assert_eq!(last[6], "!! CRISIS: PLEASE GET HELP NOW !!", "{text}");
+        let block = crisis::block(r.crisis_message.as_deref().unwrap(), 80, false);
+        assert!(text.ends_with(&block), "{text}");
+        let last: Vec<&str> = text.lines().rev().collect();
         assert!(last[0].contains("local emergency number"), "{text}");
         assert!(!text.contains('\x1b'), "no colour unless asked");
         let colour = View {
@@ -426,18 +441,18 @@ mod tests {
     fn why_leads_with_what_raised_the_level_and_names_the_answers() {
         let rules = Rules::builtin().unwrap();
         let unsafe_home = CALM
-            .replace("home_situation: stable", "home_situation: unsafe")
+            .replace("home_safety: safe", "home_safety: unsafe")
             .replace(
-                "daily_functioning: managing",
-                "daily_functioning: hard_most_days",
+                "support_frequency: weekly",
+                "support_frequency: several_a_week",
             );
         let r = report_of(&rules, &unsafe_home);
         assert_eq!(r.level, "inpatient");
         let text = render(&r, at(80));
         let why = &text
             [text.find("Why this level").unwrap()..text.find("What your answers show").unwrap()];
-        assert!(why.starts_with("Why this level\n  This is what calls for this level:\n  - An intensive outpatient program depends on a safe place"), "{why}");
-        assert!(why.contains("    Your answers:\n      Keeping up with daily life: Most days it is hard to keep up\n      Home situation: Not safe, or I have no stable place to live\n"), "{why}");
+        assert!(why.starts_with("Why this level\n  This is what calls for this level:\n  - An intensive outpatient program sends people home between sessions"), "{why}");
+        assert!(why.contains("    Your answers:\n      How often support is needed: Several times a week\n      Safety at home: No, someone there hurts, threatens or controls me\n"), "{why}");
         assert!(
             flat(why).contains(
                 "Without this, your answers overall would point to: Intensive outpatient program."

@@ -60,7 +60,7 @@ pub fn explain(r: &Report) -> Why<'_> {
         format!(
             "Without {}, {overall} would point to: {}.",
             if deciding.len() == 1 { "this" } else { "these" },
-            e.band_level_name
+            e.without_deciding
         )
     };
     let also = e

@@ -323,6 +323,9 @@ pub struct Note {
 #[serde(deny_unknown_fields)]
 pub struct TestCase {
     pub name: String,
+    /// Who answers in this case (the person when left out).
+    #[serde(default)]
+    pub respondent: Option<Respondent>,
     pub answers: IndexMap<String, serde_yaml::Value>,
     pub expect: Expect,
 }

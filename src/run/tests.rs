@@ -124,7 +124,7 @@ fn on_a_terminal_the_short_result_comes_first_then_the_full_report() {
     );
     assert!(short.contains("Next step: "), "{short}");
     assert!(r.out.ends_with(&format!(
-        "Rules: default 1.0.0 (sha256 {})\n",
+        "Rules: default 2.0.0 (sha256 {})\n",
         &Rules::builtin().unwrap().sha256[..12]
     )));
     // After the full report, it can still be saved.
@@ -292,10 +292,10 @@ fn replacing_saved_answers_asks_first_and_no_keeps_them() {
     let r = screen(s.clone(), vec![Step::Confirm(false)], true);
     let e = r.result.unwrap_err();
     assert_eq!(e.exit_code(), exit::CANT_CREATE);
-    assert!(e.to_string().contains("already holds 17 answers"), "{e}");
+    assert!(e.to_string().contains("already holds 22 answers"), "{e}");
     assert!(
         r.shown[0].starts_with("confirm `")
-            && r.shown[0].contains("already holds 17 answers. Replace them with the answers in"),
+            && r.shown[0].contains("already holds 22 answers. Replace them with the answers in"),
         "{:#?}",
         r.shown
     );
@@ -323,7 +323,7 @@ fn save_on_a_file_with_answers_resumes_and_says_so() {
     };
     let r = screen(s, vec![Step::Interrupt], true);
     let e = r.result.unwrap_err();
-    assert_eq!(r.shown[1], "ask harm_others 3/16");
+    assert_eq!(r.shown[1], "ask harm_others 3/20");
     assert!(r.intro.contains("Resuming from"), "{}", r.intro);
     let message = e.to_string();
     assert!(

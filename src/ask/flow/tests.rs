@@ -20,13 +20,17 @@ fn calm_rest() -> Vec<Step> {
         Step::Reply("harm_others", code("none")),
         Step::Reply("supervision_24_7", code("no")),
         Step::Reply("self_care", code("managing")),
+        Step::Reply("physical_health", code("no")),
         Step::Reply("reality_contact", code("none")),
+        Step::Reply("high_energy", code("no")),
+        Step::Reply("others_worried", code("no")),
         Step::Reply("substance_use", code("none")),
-        Step::Reply("withdrawal", code("none")),
+        Step::Reply("withdrawal_now", code("none")),
         Step::Reply("daily_functioning", code("managing")),
         Step::Reply("support_frequency", code("weekly")),
         Step::Reply("hours_available", Reply::Answer(Answer::Int(4))),
-        Step::Reply("home_situation", code("stable")),
+        Step::Reply("home_safety", code("safe")),
+        Step::Reply("housing", code("stable")),
         Step::Reply("outpatient_history", code("never")),
         Step::Reply("recent_discharge", code("no")),
         Step::Reply("can_attend", code("yes")),
@@ -68,8 +72,8 @@ fn forward_through_every_question_to_review_and_submit() {
     assert_eq!(finish, Finish::Complete);
     assert_eq!(p.remaining(), 0);
     assert_eq!(p.shown[0], "intro");
-    assert_eq!(p.shown[1], "ask self_harm_thoughts 1/16");
-    assert_eq!(p.shown[16], "ask readiness 16/16");
+    assert_eq!(p.shown[1], "ask self_harm_thoughts 1/20");
+    assert_eq!(p.shown[20], "ask readiness 20/20");
     assert!(engine::evaluate(&r, &answers).missing.is_empty());
 }
 
@@ -85,10 +89,10 @@ fn follow_ups_appear_and_progress_grows() {
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     res.unwrap();
-    assert_eq!(p.shown[2], "ask self_harm_plan 2/17");
+    assert_eq!(p.shown[2], "ask self_harm_plan 2/21");
     assert_eq!(
         p.shown.last().unwrap().split(',').count(),
-        17,
+        21,
         "review lists every asked question"
     );
 }
@@ -108,9 +112,9 @@ fn back_returns_to_the_previous_question_with_its_answer() {
     assert_eq!(
         &p.shown[1..4],
         [
-            "ask self_harm_thoughts 1/16",
-            "ask recent_attempt 2/16",
-            "ask self_harm_thoughts 1/16"
+            "ask self_harm_thoughts 1/20",
+            "ask recent_attempt 2/20",
+            "ask self_harm_thoughts 1/20"
         ]
     );
 }
@@ -155,8 +159,8 @@ fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
     );
     assert!(notice.contains("no longer applies"), "{notice}");
     assert_eq!(answers.get(id(&r, "self_harm_plan")), None);
-    assert!(p.shown.contains(&"ask recent_attempt 2/16".to_string()));
-    assert!(p.shown.contains(&"ask harm_others 3/16".to_string()));
+    assert!(p.shown.contains(&"ask recent_attempt 2/20".to_string()));
+    assert!(p.shown.contains(&"ask harm_others 3/20".to_string()));
 }
 
 #[test]
@@ -185,7 +189,7 @@ fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
         Some(&Answer::Code("no".into()))
     );
     assert!(
-        p.shown.contains(&"ask self_harm_plan 2/17".to_string()),
+        p.shown.contains(&"ask self_harm_plan 2/21".to_string()),
         "{:#?}",
         p.shown
     );
@@ -209,8 +213,8 @@ fn crisis_message_comes_before_the_next_question_and_can_continue() {
     } = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     let at = p.shown.iter().position(|s| s == "crisis").unwrap();
-    assert_eq!(p.shown[at - 1], "ask self_harm_plan 2/17");
-    assert_eq!(p.shown[at + 1], "ask recent_attempt 3/17");
+    assert_eq!(p.shown[at - 1], "ask self_harm_plan 2/21");
+    assert_eq!(p.shown[at + 1], "ask recent_attempt 3/21");
     assert_eq!(
         p.shown.iter().filter(|s| *s == "crisis").count(),
         1,
@@ -272,7 +276,7 @@ fn prefilled_answers_are_not_asked_again() {
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, pre, steps);
     res.unwrap();
-    assert_eq!(p.shown[1], "ask supervision_24_7 4/16");
+    assert_eq!(p.shown[1], "ask supervision_24_7 4/20");
 }
 
 #[test]
@@ -342,10 +346,10 @@ fn save_after_each_answer_is_private_and_resumable() {
         },
     )
     .unwrap();
-    assert_eq!(p.shown[1], "ask harm_others 3/16");
+    assert_eq!(p.shown[1], "ask harm_others 3/20");
     assert!(
         p.intro.ends_with(&format!(
-            "Resuming from {}: 2 answers loaded, continuing with question 3 of 16, the first one not answered yet. Your answers are saved there after each one.",
+            "Resuming from {}: 2 answers loaded, continuing with question 3 of 20, the first one not answered yet. Your answers are saved there after each one.",
             path.display()
         )),
         "{}",
@@ -416,8 +420,8 @@ fn resuming_a_complete_file_goes_to_the_review() {
     )
     .unwrap();
     assert_eq!(ended.finish, Finish::Complete);
-    assert_eq!(p.shown[1].split(',').count(), 17, "{:?}", p.shown);
-    assert!(p.intro.contains("all 17 answers are there"), "{}", p.intro);
+    assert_eq!(p.shown[1].split(',').count(), 22, "{:?}", p.shown);
+    assert!(p.intro.contains("all 22 answers are there"), "{}", p.intro);
 }
 
 #[test]
@@ -487,7 +491,7 @@ fn ctrl_c_without_a_save_file_offers_to_keep_the_answers() {
     // Nothing answered: nothing to offer.
     let mut p = Scripted::new(vec![Step::Interrupt]);
     run(&r, Answers::empty(&r), &mut p, Settings::default()).unwrap();
-    assert_eq!(p.shown, ["intro", "ask self_harm_thoughts 1/16"]);
+    assert_eq!(p.shown, ["intro", "ask self_harm_thoughts 1/20"]);
 }
 
 #[test]
