@@ -3,13 +3,23 @@
 use carelevel::answers::{Answer, Answers};
 use carelevel::engine::{evaluate, holds};
 use carelevel::report;
-use carelevel::rules::model::QuestionKind;
+use carelevel::rules::model::{QuestionKind, Respondent, Variant};
 use carelevel::rules::Rules;
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
 static RULES: LazyLock<Rules> =
     LazyLock::new(|| Rules::builtin().expect("built-in rules are valid"));
+
+/// The same rules, worded for someone answering about the person.
+static ABOUT: LazyLock<Rules> = LazyLock::new(|| {
+    let mut r = Rules::builtin().expect("built-in rules are valid");
+    r.file.select(&Variant {
+        respondent: Respondent::Other,
+        lang: None,
+    });
+    r
+});
 
 fn rules() -> &'static Rules {
     &RULES
@@ -54,6 +64,21 @@ fn answers(rules: &Rules, picks: &[u64]) -> Answers {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Who answers changes the words, never the result: the same level,
+    /// crisis flag, ratings, rules and notes.
+    #[test]
+    fn the_respondent_changes_words_not_results(p in picks()) {
+        let a = answers(rules(), &p);
+        let (mine, theirs) = (evaluate(rules(), &a), evaluate(&ABOUT, &a));
+        prop_assert_eq!(&mine, &theirs);
+        let r = report::build(&ABOUT, &a, &theirs, None);
+        if theirs.crisis {
+            let text = report::text(&r, Default::default());
+            prop_assert!(text.starts_with("!! CRISIS"));
+            prop_assert!(text.contains("the person, or someone near them"), "{}", text);
+        }
+    }
 
     /// Every complete valid answer set gives exactly one known level, with nothing missing.
     #[test]

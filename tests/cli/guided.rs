@@ -658,3 +658,36 @@ fn ctrl_c_in_plain_mode_on_a_terminal_after_a_crisis_shows_it_again() {
     let text = std::fs::read_to_string(&save).unwrap();
     assert!(text.contains("self_harm_plan: \"yes\""), "{text}");
 }
+
+#[test]
+fn the_guided_flow_about_someone_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("about.yaml");
+    let mut t = Tty::plain_80x24(&[
+        "screen",
+        "--about-someone",
+        "--save",
+        save.to_str().unwrap(),
+    ]);
+    t.expect("You are answering about someone else.");
+    t.expect("Question 1 of 20");
+    t.expect("Lately, has the person talked about");
+    t.expect("No, not that I know of");
+    t.menu();
+    t.send(ENTER);
+    answer_calm_rest(&mut t, 2);
+    t.expect("Your answers");
+    t.menu();
+    t.send(ENTER);
+    t.expect("What next?");
+    t.menu();
+    let screen = t.screen();
+    assert!(
+        screen.contains("Answered by someone else, about the person."),
+        "{screen}"
+    );
+    t.send(&format!("{DOWN}{DOWN}{ENTER}"));
+    assert_eq!(t.finish(), 0);
+    let saved = std::fs::read_to_string(&save).unwrap();
+    assert!(saved.contains("respondent: other"), "{saved}");
+}

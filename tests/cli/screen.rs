@@ -291,3 +291,94 @@ fn markdown_lists_what_the_level_means_without_an_empty_table_header() {
         "{out}"
     );
 }
+
+#[test]
+fn text_report_about_someone_else() {
+    let out = stdout_of(carelevel().args([
+        "screen",
+        "--about-someone",
+        "--answers",
+        &example("crisis.json"),
+    ]));
+    assert!(
+        out.starts_with(
+            "!! CRISIS: PLEASE GET HELP NOW !!\n   Your answers suggest that the person"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Answered by someone else, about the person."),
+        "{out}"
+    );
+    snapshot!(out);
+}
+
+#[test]
+fn who_answered_is_in_every_result_and_never_mixed() {
+    let v = json("iop.yaml");
+    assert_eq!(v["respondent"], "self");
+    let dir = tempfile::tempdir().unwrap();
+    let theirs = dir.path().join("theirs.yaml");
+    let text = std::fs::read_to_string(example("iop.yaml")).unwrap();
+    std::fs::write(
+        &theirs,
+        text.replace("answers:\n", "respondent: other\nanswers:\n"),
+    )
+    .unwrap();
+    let out = stdout_of(
+        carelevel()
+            .args(["screen", "-f", "json", "--answers"])
+            .arg(&theirs),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["respondent"], "other", "the file says who answered");
+    assert_eq!(
+        v["level"], "iop",
+        "the same level as the person's own answers"
+    );
+    let mine = dir.path().join("mine.yaml");
+    std::fs::write(
+        &mine,
+        text.replace("answers:\n", "respondent: self\nanswers:\n"),
+    )
+    .unwrap();
+    carelevel()
+        .args(["screen", "--about-someone", "--answers"])
+        .arg(&mine)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "was answered by the person themselves",
+        ));
+    carelevel()
+        .args(["screen", "--about-someone", "--answers", "-"])
+        .arg("--rules")
+        .arg(crate::fixture("minimal.yaml"))
+        .write_stdin("answers: {danger: \"no\", hours: 1}\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "have no wording for someone answering about the person",
+        ));
+}
+
+#[test]
+fn template_and_questions_speak_about_the_person() {
+    let out = stdout_of(carelevel().args(["template", "--about-someone"]));
+    assert!(
+        out.contains("Has the person had thoughts of hurting someone else, or threatened to?"),
+        "{out}"
+    );
+    assert!(
+        out.contains("declined  I don't know, or prefer not to say"),
+        "{out}"
+    );
+    let q: serde_json::Value = serde_json::from_str(&stdout_of(
+        carelevel().args(["questions", "--about-someone"]),
+    ))
+    .unwrap();
+    assert!(q[0]["prompt"]
+        .as_str()
+        .unwrap()
+        .starts_with("Lately, has the person"));
+}
