@@ -164,7 +164,7 @@ mod tests {
             "{harm}"
         );
         assert!(
-            out.contains("  #    frequent  Yes, often or strongly, including thoughts of harming or\n  #              killing myself\n"),
+            out.contains("  #    self_injury_repeated  More than once, I hurt myself on purpose, but I did\n  #                          not mean to die\n"),
             "a long label hangs under itself: {out}"
         );
         let doc: serde_yaml::Value = serde_yaml::from_str(&out).unwrap();

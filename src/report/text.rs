@@ -372,7 +372,7 @@ mod tests {
         }
     }
 
-    const CALM: &str = "answers: {self_harm_thoughts: none, recent_attempt: \"no\", harm_others: none, supervision_24_7: \"no\", self_care: managing, physical_health: \"no\", reality_contact: none, high_energy: \"no\", others_worried: \"no\", substance_use: none, withdrawal_now: none, daily_functioning: managing, support_frequency: weekly, hours_available: 10, home_safety: safe, housing: stable, outpatient_history: never, recent_discharge: \"no\", can_attend: \"yes\", readiness: ready}";
+    const CALM: &str = "answers: {self_harm_thoughts: none, recent_attempt: \"no\", harm_others: none, supervision_24_7: \"no\", self_care: managing, physical_health: \"no\", reality_contact: none, high_energy: \"no\", others_worried: \"no\", substance_use: none, daily_use: \"no\", daily_functioning: managing, support_frequency: weekly, hours_available: 10, home_safety: safe, housing: stable, outpatient_history: never, recent_discharge: \"no\", can_attend: \"yes\", readiness: ready}";
 
     #[test]
     fn no_line_is_wider_than_the_width_from_40_columns_up() {

@@ -25,7 +25,7 @@ fn calm_rest() -> Vec<Step> {
         Step::Reply("high_energy", code("no")),
         Step::Reply("others_worried", code("no")),
         Step::Reply("substance_use", code("none")),
-        Step::Reply("withdrawal_now", code("none")),
+        Step::Reply("daily_use", code("no")),
         Step::Reply("daily_functioning", code("managing")),
         Step::Reply("support_frequency", code("weekly")),
         Step::Reply("hours_available", Reply::Answer(Answer::Int(4))),
@@ -420,8 +420,8 @@ fn resuming_a_complete_file_goes_to_the_review() {
     )
     .unwrap();
     assert_eq!(ended.finish, Finish::Complete);
-    assert_eq!(p.shown[1].split(',').count(), 22, "{:?}", p.shown);
-    assert!(p.intro.contains("all 22 answers are there"), "{}", p.intro);
+    assert_eq!(p.shown[1].split(',').count(), 21, "{:?}", p.shown);
+    assert!(p.intro.contains("all 21 answers are there"), "{}", p.intro);
 }
 
 #[test]
