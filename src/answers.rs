@@ -522,8 +522,9 @@ mod tests {
     fn json_columns_count_characters() {
         let p = problems("{\"id\": \"ééééé\", \"answers\": {\"x\": }}");
         let loc = p[0].location.as_ref().unwrap();
-        let line: Vec<char> = loc.snippet.as_ref().unwrap().chars().collect();
-        assert_eq!(line[loc.column - 1], '}', "{}", p[0]);
+        let snippet = loc.snippet.as_ref().unwrap();
+        let line: Vec<char> = snippet.text.chars().collect();
+        assert_eq!(line[snippet.caret], '}', "{}", p[0]);
     }
 
     #[test]

@@ -32,8 +32,66 @@ pub struct Location {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    /// The text of that line, for a caret under the spot.
-    pub snippet: Option<String>,
+    /// The text around the spot, for a caret under it.
+    pub snippet: Option<Snippet>,
+}
+
+/// A window of a line around a spot: never the whole of a long line, so
+/// that an error costs the same whatever the length of its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The shown text, with `...` where the line was cut.
+    pub text: String,
+    /// Where the caret goes: a character index into `text`.
+    pub caret: usize,
+}
+
+/// Characters shown before the spot, and in all, of a long line.
+const BEFORE: usize = 40;
+const WINDOW: usize = 100;
+
+impl Snippet {
+    /// The part of `line` around 1-based character `column`.
+    pub fn around(line: &str, column: usize) -> Snippet {
+        // A spot past the end of the line (a missing value) shows at its end.
+        let spot = column.saturating_sub(1);
+        let start = spot.saturating_sub(BEFORE);
+        let mut chars = line.char_indices().skip(start);
+        let Some((from, _)) = chars.next() else {
+            let len = line.chars().count();
+            return Snippet::around_end(line, len, spot);
+        };
+        let spot = spot.min(start + chars.count() + 1);
+        let mut text = String::new();
+        if start > 0 {
+            text.push_str("...");
+        }
+        let to = line
+            .char_indices()
+            .nth(start + WINDOW)
+            .map_or(line.len(), |(i, _)| i);
+        text.push_str(&line[from..to]);
+        if to < line.len() {
+            text.push_str("...");
+        }
+        Snippet {
+            caret: spot - start + if start > 0 { 3 } else { 0 },
+            text,
+        }
+    }
+
+    fn around_end(line: &str, len: usize, spot: usize) -> Snippet {
+        let start = len.saturating_sub(BEFORE);
+        let from = line
+            .char_indices()
+            .nth(start)
+            .map_or(line.len(), |(i, _)| i);
+        let prefix = if start > 0 { "..." } else { "" };
+        Snippet {
+            text: format!("{prefix}{}", &line[from..]),
+            caret: len.min(spot) - start + prefix.len(),
+        }
+    }
 }
 
 impl fmt::Display for Location {
@@ -90,25 +148,14 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", visible(&self.message))?;
         if let Some(loc) = &self.location {
-            write!(f, "\n  --> {loc}")?;
-            if let Some(line) = &loc.snippet {
+            write!(f, "\n  --> {}", visible(&loc.to_string()))?;
+            if let Some(snippet) = &loc.snippet {
                 let gutter = loc.line.to_string().len();
                 let pad = " ".repeat(gutter);
-                let chars: Vec<char> = visible(line).chars().collect();
-                let mut caret_at = loc.column.saturating_sub(1).min(chars.len());
-                // Show a window of a long line around the spot.
-                let start = caret_at.saturating_sub(40);
-                let end = (start + 100).min(chars.len());
-                let mut shown: String = chars[start..end].iter().collect();
-                if start > 0 {
-                    shown.insert_str(0, "...");
-                    caret_at = caret_at - start + 3;
-                }
-                if end < chars.len() {
-                    shown.push_str("...");
-                }
+                let shown = visible(&snippet.text);
+                let caret = snippet.caret.min(shown.chars().count());
                 write!(f, "\n {pad} |\n {} | {shown}", loc.line)?;
-                write!(f, "\n {pad} | {}^", " ".repeat(caret_at))?;
+                write!(f, "\n {pad} | {}^", " ".repeat(caret))?;
             }
         }
         if let Some(help) = &self.help {
@@ -271,13 +318,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_snippet_is_a_bounded_window_whatever_the_line() {
+        let line = "x".repeat(1_000_000);
+        let s = Snippet::around(&line, 500_000);
+        assert!(s.text.len() < 120, "{}", s.text.len());
+        assert_eq!(s.caret, BEFORE + 3);
+        let short = Snippet::around("abc", 2);
+        assert_eq!((short.text.as_str(), short.caret), ("abc", 1));
+        let end = Snippet::around("abc", 9);
+        assert_eq!((end.text.as_str(), end.caret), ("abc", 3));
+        let wide = Snippet::around("ééé", 3);
+        assert_eq!(wide.caret, 2, "characters, not bytes");
+    }
+
+    #[test]
     fn problem_shows_location_snippet_caret_and_help() {
         let p = Problem::new("unknown level `iopp`")
             .at(Some(Location {
                 file: "r.yaml".into(),
                 line: 12,
                 column: 10,
-                snippet: Some("  floor: iopp".into()),
+                snippet: Some(Snippet::around("  floor: iopp", 10)),
             }))
             .help("use one of `outpatient`, `iop`");
         let text = p.to_string();
@@ -294,7 +355,7 @@ mod tests {
                 file: "a.yaml".into(),
                 line: 2,
                 column: 16,
-                snippet: Some("  harm_others: \u{1b}[2J".into()),
+                snippet: Some(Snippet::around("  harm_others: \u{1b}[2J", 16)),
             }))
             .help("not \u{7}this");
         let text = p.to_string();
@@ -319,7 +380,7 @@ mod tests {
             file: "f".into(),
             line: 1,
             column: 201,
-            snippet: Some(line),
+            snippet: Some(Snippet::around(&line, 201)),
         }));
         let text = p.to_string();
         let shown = text.lines().nth(3).unwrap();

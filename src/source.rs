@@ -150,7 +150,9 @@ impl Source {
             file: self.name.clone(),
             line: pos.line,
             column: pos.column,
-            snippet: self.line(pos.line).map(str::to_owned),
+            snippet: self
+                .line(pos.line)
+                .map(|l| crate::error::Snippet::around(l, pos.column)),
         }
     }
 
@@ -337,7 +339,7 @@ mod tests {
     fn location_carries_the_line_text() {
         let s = Source::new("f.yaml", DOC);
         let loc = s.value("list[1].id").unwrap();
-        assert_eq!(loc.snippet.as_deref(), Some("  - id: y"));
+        assert_eq!(loc.snippet.as_ref().unwrap().text, "  - id: y");
         assert_eq!(loc.to_string(), "f.yaml:5:9");
     }
 

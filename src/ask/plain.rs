@@ -343,7 +343,7 @@ mod tests {
     fn numbered_options_and_a_typed_number() {
         let r = Rules::builtin().unwrap();
         let q = question(&r, "harm_others");
-        let mut p = plain("9\n2\n");
+        let mut p = plain("9\n3\n");
         assert_eq!(
             p.ask(ask(&q)).unwrap(),
             Reply::Answer(Answer::Code("thoughts".into()))
@@ -353,8 +353,8 @@ mod tests {
             out.contains("Question 2 of 5\nHave you had thoughts"),
             "{out}"
         );
-        assert!(out.contains("  1. No\n  2. Yes, but"), "{out}");
-        assert!(out.contains("Please type a number from 1 to 4."), "{out}");
+        assert!(out.contains("  1. No\n  2. Only unwanted"), "{out}");
+        assert!(out.contains("Please type a number from 1 to 5."), "{out}");
     }
 
     #[test]
@@ -450,17 +450,17 @@ mod tests {
     fn prefer_not_to_say_is_listed_last_and_numbered_as_shown() {
         let r = Rules::builtin().unwrap();
         let q = question(&r, "harm_others");
-        let mut p = plain("4\n");
+        let mut p = plain("5\n");
         assert_eq!(
             p.ask(ask(&q)).unwrap(),
             Reply::Answer(Answer::Code("declined".into()))
         );
         let out = String::from_utf8(p.output).unwrap();
         assert!(
-            out.contains("  3. Yes, and I intend to or have a plan to hurt someone\n  4. Prefer not to say\n"),
+            out.contains("  4. Yes, and I intend to or have a plan to hurt someone\n  5. Prefer not to say\n"),
             "{out}"
         );
-        let mut p = plain("3\n");
+        let mut p = plain("4\n");
         assert_eq!(
             p.ask(ask(&q)).unwrap(),
             Reply::Answer(Answer::Code("intent".into()))

@@ -125,12 +125,8 @@ fn ratings_sentence(r: &Report) -> String {
         );
     }
     format!(
-        "The most serious {} in your answers {} {} ({areas}), which points to this level of care.",
-        if names.len() == 1 {
-            "concern"
-        } else {
-            "concerns"
-        },
+        "The most serious {} in your answers {} {areas}, rated {}, which points to this level of care.",
+        if names.len() == 1 { "concern" } else { "concerns" },
         if names.len() == 1 { "is" } else { "are" },
         rating_word(top),
     )
