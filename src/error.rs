@@ -104,7 +104,8 @@ impl fmt::Display for Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub message: String,
-    pub location: Option<Location>,
+    /// Boxed: errors travel by value, and most have no place.
+    pub location: Option<Box<Location>>,
     pub help: Option<String>,
 }
 
@@ -118,7 +119,7 @@ impl Problem {
     }
 
     pub fn at(mut self, location: Option<Location>) -> Self {
-        self.location = location;
+        self.location = location.map(Box::new);
         self
     }
 
