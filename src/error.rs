@@ -104,6 +104,9 @@ impl fmt::Display for Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub message: String,
+    /// Problems with the same cause (a renamed id, say) are said once, with
+    /// the other places listed.
+    pub cause: Option<String>,
     /// Boxed: errors travel by value, and most have no place.
     pub location: Option<Box<Location>>,
     pub help: Option<String>,
@@ -113,6 +116,7 @@ impl Problem {
     pub fn new(message: impl Into<String>) -> Self {
         Problem {
             message: message.into(),
+            cause: None,
             location: None,
             help: None,
         }
@@ -125,6 +129,12 @@ impl Problem {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Group this problem with others of the same `cause`.
+    pub fn cause(mut self, cause: impl Into<String>) -> Self {
+        self.cause = Some(cause.into());
         self
     }
 }
@@ -244,19 +254,81 @@ fn io_help(e: &std::io::Error) -> &'static str {
     }
 }
 
+/// The most problems said in full; the rest are counted.
+pub const MAX_SHOWN: usize = 20;
+
+/// The most other places listed for a problem said once for all of them.
+const MAX_PLACES: usize = 12;
+
 fn list(what: &str, problems: &[Problem]) -> String {
     let mut out = String::new();
-    for (i, p) in problems.iter().enumerate() {
+    let shown = grouped(problems);
+    for (i, p) in shown.iter().take(MAX_SHOWN).enumerate() {
         if i > 0 {
             out.push_str("\nerror: ");
         }
         out.push_str(&p.to_string());
+    }
+    if shown.len() > MAX_SHOWN {
+        out.push_str(&format!(
+            "\nerror: ... and {} more problems not shown\n  help: fix the ones above, then run again to see the rest",
+            shown.len() - MAX_SHOWN
+        ));
     }
     if problems.len() > 1 {
         out.push_str(&format!(
             "\n\nfound {} problems in the {what}",
             problems.len()
         ));
+    }
+    out
+}
+
+/// Problems of one cause said once, at the first place, with the other
+/// places listed in its help.
+fn grouped(problems: &[Problem]) -> Vec<Problem> {
+    let mut out: Vec<Problem> = Vec::new();
+    let mut first: std::collections::HashMap<&str, (usize, Vec<usize>)> =
+        std::collections::HashMap::new();
+    for p in problems {
+        match p.cause.as_deref() {
+            Some(cause) => match first.get_mut(cause) {
+                Some((_, lines)) => lines.push(p.location.as_ref().map_or(0, |l| l.line)),
+                None => {
+                    first.insert(cause, (out.len(), Vec::new()));
+                    out.push(p.clone());
+                }
+            },
+            None => out.push(p.clone()),
+        }
+    }
+    for (index, lines) in first.into_values() {
+        if lines.is_empty() {
+            continue;
+        }
+        let mut shown: Vec<String> = lines
+            .iter()
+            .filter(|&&l| l > 0)
+            .take(MAX_PLACES)
+            .map(|l| l.to_string())
+            .collect();
+        if lines.len() > MAX_PLACES {
+            shown.push("...".into());
+        }
+        let p = &mut out[index];
+        let also = format!(
+            "the same in {} more places{}",
+            lines.len(),
+            if shown.is_empty() {
+                String::new()
+            } else {
+                format!(", at lines {}", shown.join(", "))
+            }
+        );
+        p.help = Some(match p.help.take() {
+            Some(h) => format!("{h}\n  help: {also}"),
+            None => also,
+        });
     }
     out
 }
@@ -317,6 +389,46 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_problems_are_capped_and_one_cause_is_said_once() {
+        let at = |line| {
+            Some(Location {
+                file: "r.yaml".into(),
+                line,
+                column: 1,
+                snippet: None,
+            })
+        };
+        let mut problems: Vec<Problem> = (1..=40)
+            .map(|l| {
+                Problem::new("unknown question `x` in rule `r`")
+                    .at(at(l))
+                    .cause("unknown question `x`")
+            })
+            .collect();
+        problems.extend((100..150).map(|l| Problem::new(format!("problem {l}")).at(at(l))));
+        let text = Error::Rules(problems).to_string();
+        assert_eq!(text.matches("unknown question `x`").count(), 1, "{text}");
+        assert!(
+            text.contains("the same in 39 more places, at lines 2, 3,"),
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("error: problem").count(),
+            MAX_SHOWN - 1,
+            "{text}"
+        );
+        assert!(
+            text.contains("... and 31 more problems not shown"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("found 90 problems in the rule file"),
+            "{text}"
+        );
+        assert!(text.lines().count() < 80, "{text}");
+    }
 
     #[test]
     fn a_snippet_is_a_bounded_window_whatever_the_line() {
