@@ -2,7 +2,7 @@
 
 use indexmap::IndexMap;
 
-use crate::rules::model::{Condition, QuestionKind};
+use crate::rules::model::{Condition, QuestionKind, Respondent};
 use crate::rules::Rules;
 
 /// Comment lines are wrapped to this width.
@@ -20,7 +20,10 @@ fn comment(prefix: &str, text: &str, hang: usize) -> String {
 
 /// A commented YAML answer file: every question, blank, with its allowed
 /// answers ("prefer not to say" last) and when it is asked.
-pub fn yaml(rules: &Rules) -> String {
+///
+/// A file for someone answering about the person says so
+/// (`respondent: other`), so that its result is worded for them.
+pub fn yaml(rules: &Rules, respondent: Respondent) -> String {
     let f = &rules.file;
     let mut out = String::new();
     for line in [
@@ -35,6 +38,10 @@ pub fn yaml(rules: &Rules) -> String {
     }
     out.push_str("#\n");
     out.push_str(&comment("# ", &one_line(&f.disclaimer), 0));
+    if respondent == Respondent::Other {
+        out.push_str("# Answered by someone about the person:\n");
+        out.push_str("respondent: other\n");
+    }
     out.push_str("answers:\n");
     for q in &f.questions {
         out.push('\n');
@@ -92,15 +99,21 @@ pub fn yaml(rules: &Rules) -> String {
 }
 
 /// The same blank file as JSON (every answer `null`).
-pub fn json(rules: &Rules) -> String {
+pub fn json(rules: &Rules, respondent: Respondent) -> String {
     let answers: IndexMap<&str, Option<()>> = rules
         .file
         .questions
         .iter()
         .map(|q| (q.id.as_str(), None))
         .collect();
-    let mut doc = IndexMap::new();
-    doc.insert("answers", answers);
+    let mut doc = serde_json::Map::new();
+    if respondent == Respondent::Other {
+        doc.insert("respondent".into(), "other".into());
+    }
+    doc.insert(
+        "answers".into(),
+        serde_json::to_value(answers).expect("a template always serializes"),
+    );
     let mut s = serde_json::to_string_pretty(&doc).expect("a template always serializes");
     s.push('\n');
     s
@@ -151,7 +164,7 @@ mod tests {
     #[test]
     fn comments_are_wrapped_at_80_columns_and_declining_comes_last() {
         let rules = Rules::builtin().unwrap();
-        let out = yaml(&rules);
+        let out = yaml(&rules, Respondent::Myself);
         assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
         assert!(
             out.contains("# This is a screening aid, not a diagnosis"),
@@ -181,7 +194,7 @@ mod tests {
             "        label: |\n          None at all,\n          not even a little\n",
         );
         let rules = Rules::parse("m.yaml", &text).unwrap();
-        let out = yaml(&rules);
+        let out = yaml(&rules, Respondent::Myself);
         let doc: serde_yaml::Value =
             serde_yaml::from_str(&out).expect("the template stays valid YAML");
         assert_eq!(doc["answers"].as_mapping().unwrap().len(), 3);

@@ -3,6 +3,7 @@
 //! reports, so that they tell the same route.
 
 use super::{rating_word, AnswerOut, Decider, Report, RuleOut};
+use crate::rules::model::Respondent;
 
 /// One reason, with the person's own answers behind it.
 pub struct Reason<'a> {
@@ -36,8 +37,17 @@ pub fn explain(r: &Report) -> Why<'_> {
             }
             Decider::Declined => deciding.push(Reason {
                 text: format!(
-                    "You preferred not to answer {}. Because safety could not be checked, this screen suggests no less than this level.",
-                    quoted_titles(&e.declined_answers)
+                    "{} Because safety could not be checked, this screen suggests no less than this level.",
+                    match r.respondent {
+                        Respondent::Myself => format!(
+                            "You preferred not to answer {}.",
+                            quoted_titles(&e.declined_answers)
+                        ),
+                        Respondent::Other => format!(
+                            "You did not know, or preferred not to say, the answer to {}.",
+                            quoted_titles(&e.declined_answers)
+                        ),
+                    }
                 ),
                 answers: &[],
                 alone: None,

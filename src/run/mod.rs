@@ -65,8 +65,8 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
         } => {
             let rules = load_for(&rules, io.input, respondent.unwrap_or_default())?;
             let text = match format {
-                TextFormat::Yaml => template::yaml(&rules),
-                TextFormat::Json => template::json(&rules),
+                TextFormat::Yaml => template::yaml(&rules, respondent.unwrap_or_default()),
+                TextFormat::Json => template::json(&rules, respondent.unwrap_or_default()),
             };
             match output {
                 // It is about to hold health data: owner-only from the start.

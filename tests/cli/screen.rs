@@ -234,11 +234,22 @@ fn declining_a_safety_question_is_never_the_lowest_level() {
     let out = stdout_of(
         carelevel()
             .args(["screen", "--answers", "-"])
-            .write_stdin(text),
+            .write_stdin(text.clone()),
     );
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         flat.contains("This is what calls for this level: - You preferred not to answer \"Thoughts of self-harm\". Because safety could not be checked, this screen suggests no less than this level."),
+        "{out}"
+    );
+    // Someone answering about the person may simply not know.
+    let out = stdout_of(
+        carelevel()
+            .args(["screen", "--about-someone", "--answers", "-"])
+            .write_stdin(text),
+    );
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("- You did not know, or preferred not to say, the answer to \"Thoughts of self-harm\". Because safety"),
         "{out}"
     );
 }

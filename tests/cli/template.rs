@@ -102,3 +102,34 @@ fn a_partial_file_without_a_terminal_is_one_error_listing_what_is_missing() {
         "no command that cannot work: {err}"
     );
 }
+
+#[test]
+fn a_template_about_someone_else_says_so_and_its_result_speaks_of_the_person() {
+    for format in ["yaml", "json"] {
+        let out = stdout_of(carelevel().args(["template", "--about-someone", "--format", format]));
+        let doc: serde_yaml::Value = serde_yaml::from_str(&out).expect("the template reads back");
+        assert_eq!(doc["respondent"].as_str(), Some("other"), "{format}: {out}");
+    }
+    // Filled in with the example's answers, the file alone (no flag) gives a
+    // result worded for someone answering about the person.
+    let template = stdout_of(carelevel().args(["template", "--about-someone"]));
+    let head = template.split("answers:\n").next().unwrap();
+    let example = include_str!("../../examples/iop.yaml");
+    let answers = example.split("answers:\n").nth(1).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mother.yaml");
+    std::fs::write(&file, format!("{head}answers:\n{answers}")).unwrap();
+    let json = stdout_of(
+        carelevel()
+            .arg("screen")
+            .arg("-a")
+            .arg(&file)
+            .args(["-f", "json"]),
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["respondent"], "other");
+    let text = stdout_of(carelevel().arg("screen").arg("-a").arg(&file));
+    assert!(text.contains("the person"), "{text}");
+    // A template for the person has no such line.
+    assert!(!stdout_of(carelevel().arg("template")).contains("respondent:"));
+}
