@@ -116,13 +116,7 @@ fn collect(rules: &Rules, c: &Condition, facts: Facts<'_>, want: bool, out: &mut
         return collect(rules, s, facts, !want, out);
     }
     if let (Some(dim), Some(ratings)) = (&c.dimension, facts.ratings) {
-        if let Some(r) = rules
-            .file
-            .dimensions
-            .iter()
-            .position(|d| &d.id == dim)
-            .and_then(|i| ratings.iter().find(|r| r.dimension == i))
-        {
+        if let Some(r) = rules.dimension_index(dim).and_then(|i| ratings.get(i)) {
             out.extend(r.drivers.iter().map(|d| d.question));
         }
         return;
@@ -136,12 +130,8 @@ fn collect(rules: &Rules, c: &Condition, facts: Facts<'_>, want: bool, out: &mut
 
 /// A dimension's rating, when the ratings are known.
 fn rating_of(rules: &Rules, dim: &str, facts: Facts<'_>) -> Option<u8> {
-    let i = rules.file.dimensions.iter().position(|d| d.id == dim)?;
-    facts
-        .ratings?
-        .iter()
-        .find(|r| r.dimension == i)
-        .map(|r| r.rating)
+    let i = rules.dimension_index(dim)?;
+    facts.ratings?.get(i).map(|r| r.rating)
 }
 
 fn equals(answer: &Answer, v: &Scalar) -> bool {

@@ -83,10 +83,14 @@ pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
         .copied()
         .filter(|&q| rules.file.questions[q].required && effective.get(q).is_none())
         .collect();
+    let mut was_asked = vec![false; rules.file.questions.len()];
+    for &q in &asked {
+        was_asked[q] = true;
+    }
     let ignored = answers
         .iter()
         .map(|(q, _)| q)
-        .filter(|q| !asked.contains(q))
+        .filter(|&q| !was_asked[q])
         .collect();
     Outcome {
         level: placed.level,

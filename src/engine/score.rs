@@ -73,7 +73,7 @@ pub fn rate(rules: &Rules, answers: &Answers) -> Vec<Rating> {
         let q = &rules.file.questions[qi];
         for oi in chosen(rules, qi, answer) {
             for (dim, &value) in &q.options[oi].rate {
-                let Some(r) = rules.file.dimensions.iter().position(|d| &d.id == dim) else {
+                let Some(r) = rules.dimension_index(dim) else {
                     continue;
                 };
                 let slot = &mut ratings[r];

@@ -24,6 +24,7 @@ pub struct Rules {
     pub sha256: String,
     questions: HashMap<String, usize>,
     levels: HashMap<String, usize>,
+    dimensions: HashMap<String, usize>,
 }
 
 impl Rules {
@@ -77,13 +78,20 @@ impl Rules {
     fn index(file: RuleFile, source: Source, sha256: String) -> Rules {
         let questions = ids(file.questions.iter().map(|q| q.id.as_str()));
         let levels = ids(file.levels.iter().map(|l| l.id.as_str()));
+        let dimensions = ids(file.dimensions.iter().map(|d| d.id.as_str()));
         Rules {
             file,
             source,
             sha256,
             questions,
             levels,
+            dimensions,
         }
+    }
+
+    /// Index of dimension `id`, which is also its place in the ratings.
+    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+        self.dimensions.get(id).copied()
     }
 
     /// Index of question `id` in asking order.
