@@ -292,10 +292,10 @@ fn replacing_saved_answers_asks_first_and_no_keeps_them() {
     let r = screen(s.clone(), vec![Step::Confirm(false)], true);
     let e = r.result.unwrap_err();
     assert_eq!(e.exit_code(), exit::CANT_CREATE);
-    assert!(e.to_string().contains("already holds 21 answers"), "{e}");
+    assert!(e.to_string().contains("already holds 22 answers"), "{e}");
     assert!(
         r.shown[0].starts_with("confirm `")
-            && r.shown[0].contains("already holds 21 answers. Replace them with the answers in"),
+            && r.shown[0].contains("already holds 22 answers. Replace them with the answers in"),
         "{:#?}",
         r.shown
     );

@@ -346,9 +346,10 @@ fn going_back_and_changing_an_answer() {
                       // Choose "Now and then..." (second option): the follow-ups appear.
     t.answer(1, &format!("{DOWN}{ENTER}"));
     t.answer(2, ENTER); // plan: no
-    t.answer(3, ENTER); // attempt: no
-    for n in 4..=21 {
-        let keys = if n == 15 { "10\r" } else { ENTER };
+    t.answer(3, ENTER); // a gun or pills at home: no
+    t.answer(4, ENTER); // attempt: no
+    for n in 5..=22 {
+        let keys = if n == 16 { "10\r" } else { ENTER };
         t.answer(n, keys);
     }
     t.expect("Your answers");
@@ -431,7 +432,7 @@ fn a_finished_answer_file_given_to_save_is_resumed_at_the_review_not_emptied() {
     t.expect("Your answers");
     t.menu();
     let flat = t.screen().split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("all 21 answers are there"), "{flat}");
+    assert!(flat.contains("all 22 answers are there"), "{flat}");
     t.send(ENTER);
     t.expect("What next?");
     t.menu();
@@ -644,12 +645,12 @@ fn ctrl_c_in_plain_mode_on_a_terminal_after_a_crisis_shows_it_again() {
     t.p.send_line("3").unwrap(); // a plan: yes
     t.expect("Answer [1-2]: ");
     t.p.send_line("1").unwrap();
-    t.expect("Question 3 of 21");
+    t.expect("Question 3 of 22");
     t.expect("Answer [");
     t.send("\x03");
     assert_eq!(t.finish(), 130);
     let text = t.text();
-    let tail = &text[text.find("Question 3 of 21").unwrap()..];
+    let tail = &text[text.find("Question 3 of 22").unwrap()..];
     let stop = tail
         .find("Stopped with Ctrl-C; your answers so far are saved in")
         .expect(tail);

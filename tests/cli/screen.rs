@@ -219,7 +219,7 @@ fn declining_a_safety_question_is_never_the_lowest_level() {
         .unwrap()
         .replace(
             "self_harm_thoughts: none",
-            "self_harm_thoughts: declined\n  self_harm_plan: \"no\"",
+            "self_harm_thoughts: declined\n  self_harm_plan: \"no\"\n  means_at_hand: \"no\"",
         );
     let out = stdout_of(
         carelevel()

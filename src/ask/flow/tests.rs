@@ -83,16 +83,18 @@ fn follow_ups_appear_and_progress_grows() {
     let mut steps = vec![
         Step::Reply("self_harm_thoughts", code("passive")),
         Step::Reply("self_harm_plan", code("no")),
+        Step::Reply("means_at_hand", code("no")),
         Step::Reply("recent_attempt", code("no")),
     ];
     steps.extend(calm_rest());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     res.unwrap();
-    assert_eq!(p.shown[2], "ask self_harm_plan 2/21");
+    assert_eq!(p.shown[2], "ask self_harm_plan 2/22");
+    assert_eq!(p.shown[3], "ask means_at_hand 3/22");
     assert_eq!(
         p.shown.last().unwrap().split(',').count(),
-        21,
+        22,
         "review lists every asked question"
     );
 }
@@ -139,7 +141,7 @@ fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
     let mut steps = vec![
         Step::Reply("self_harm_thoughts", code("passive")),
         Step::Reply("self_harm_plan", code("no")),
-        Step::Reply("recent_attempt", Reply::Back),
+        Step::Reply("means_at_hand", Reply::Back),
         Step::Reply("self_harm_plan", Reply::Back),
         Step::Reply("self_harm_thoughts", code("none")),
     ];
@@ -174,6 +176,7 @@ fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
     ))));
     steps.push(Step::Reply("self_harm_thoughts", code("passive")));
     steps.push(Step::Reply("self_harm_plan", code("no")));
+    steps.push(Step::Reply("means_at_hand", code("no")));
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     let Ended {
@@ -189,7 +192,7 @@ fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
         Some(&Answer::Code("no".into()))
     );
     assert!(
-        p.shown.contains(&"ask self_harm_plan 2/21".to_string()),
+        p.shown.contains(&"ask self_harm_plan 2/22".to_string()),
         "{:#?}",
         p.shown
     );
@@ -203,6 +206,7 @@ fn crisis_message_comes_before_the_next_question_and_can_continue() {
         Step::Reply("self_harm_thoughts", code("frequent")),
         Step::Reply("self_harm_plan", code("yes")),
         Step::Crisis(CrisisChoice::Continue),
+        Step::Reply("means_at_hand", code("no")),
         Step::Reply("recent_attempt", code("no")),
     ];
     steps.extend(calm_rest());
@@ -213,8 +217,8 @@ fn crisis_message_comes_before_the_next_question_and_can_continue() {
     } = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     let at = p.shown.iter().position(|s| s == "crisis").unwrap();
-    assert_eq!(p.shown[at - 1], "ask self_harm_plan 2/21");
-    assert_eq!(p.shown[at + 1], "ask recent_attempt 3/21");
+    assert_eq!(p.shown[at - 1], "ask self_harm_plan 2/22");
+    assert_eq!(p.shown[at + 1], "ask means_at_hand 3/22");
     assert_eq!(
         p.shown.iter().filter(|s| *s == "crisis").count(),
         1,
@@ -249,8 +253,9 @@ fn crisis_is_shown_again_if_it_clears_and_returns() {
         Step::Reply("self_harm_thoughts", code("frequent")),
         Step::Reply("self_harm_plan", code("yes")),
         Step::Crisis(CrisisChoice::Continue),
-        Step::Reply("recent_attempt", Reply::Back),
+        Step::Reply("means_at_hand", Reply::Back),
         Step::Reply("self_harm_plan", code("no")),
+        Step::Reply("means_at_hand", code("no")),
         Step::Reply("recent_attempt", code("yes")),
         Step::Crisis(CrisisChoice::Continue),
     ];
@@ -420,8 +425,8 @@ fn resuming_a_complete_file_goes_to_the_review() {
     )
     .unwrap();
     assert_eq!(ended.finish, Finish::Complete);
-    assert_eq!(p.shown[1].split(',').count(), 21, "{:?}", p.shown);
-    assert!(p.intro.contains("all 21 answers are there"), "{}", p.intro);
+    assert_eq!(p.shown[1].split(',').count(), 22, "{:?}", p.shown);
+    assert!(p.intro.contains("all 22 answers are there"), "{}", p.intro);
 }
 
 #[test]
