@@ -36,6 +36,10 @@ pub struct CheckReport {
     pub violations: Vec<Violation>,
     /// Answer sets the monotonicity probe tried.
     pub probed: usize,
+    /// One-step changes tried, and how many there were in all: fewer are
+    /// tried, a fair sample of each set's, when the file is very large.
+    pub changes: usize,
+    pub possible_changes: usize,
 }
 
 impl CheckReport {
@@ -50,27 +54,50 @@ pub const PROBE_SETS: usize = 300;
 /// The fewest generated sets, however large the rule file.
 const MIN_PROBE_SETS: usize = 10;
 
-/// Rough cost the probe may spend: sets × severity steps per set × questions
-/// (each step re-evaluates every question). Keeps `check` within a couple of
-/// seconds on rule files with a thousand questions.
+/// Work the probe may spend, in units of [`eval_cost`]: about a second
+/// and a half on an ordinary machine, whatever the size of the file.
 const PROBE_BUDGET: usize = 20_000_000;
 
-/// How many sets to generate for `rules`: [`PROBE_SETS`], fewer for rule
-/// files so large that each set costs much.
-pub fn probe_sets(rules: &Rules) -> usize {
-    let questions = rules.file.questions.len().max(1);
-    let steps: usize = rules
+/// Rough cost of one evaluation, which walks every question, option, rule
+/// and note once.
+fn eval_cost(rules: &Rules) -> usize {
+    let f = &rules.file;
+    let options: usize = f.questions.iter().map(|q| q.options.len()).sum();
+    (f.questions.len() + options + f.placement.rules.len() + f.notes.len()).max(1)
+}
+
+/// One-step changes in one answer set, at most: one per option.
+fn steps_per_set(rules: &Rules) -> usize {
+    rules
         .file
         .questions
         .iter()
         .map(|q| q.options.len().max(1))
         .sum::<usize>()
-        .max(1);
-    (PROBE_BUDGET / (steps * questions)).clamp(MIN_PROBE_SETS, PROBE_SETS)
+        .max(1)
+}
+
+/// Evaluations the probe may run on `rules` within `budget`.
+fn probe_evaluations(rules: &Rules, budget: usize) -> usize {
+    (budget / eval_cost(rules)).max(MIN_PROBE_SETS)
+}
+
+/// How many sets to generate for `rules`: [`PROBE_SETS`], fewer for rule
+/// files so large that each set costs much.
+pub fn probe_sets(rules: &Rules) -> usize {
+    generated_sets(rules, PROBE_BUDGET)
+}
+
+fn generated_sets(rules: &Rules, budget: usize) -> usize {
+    (probe_evaluations(rules, budget) / steps_per_set(rules)).clamp(MIN_PROBE_SETS, PROBE_SETS)
 }
 
 /// Run every test case and the monotonicity probe.
 pub fn run(rules: &Rules) -> CheckReport {
+    run_within(rules, PROBE_BUDGET)
+}
+
+fn run_within(rules: &Rules, budget: usize) -> CheckReport {
     let mut sets: Vec<(String, Answers)> = Vec::new();
     let cases = rules
         .file
@@ -88,21 +115,29 @@ pub fn run(rules: &Rules) -> CheckReport {
         })
         .collect();
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
-    for i in 0..probe_sets(rules) {
+    for i in 0..generated_sets(rules, budget) {
         sets.push((
             format!("generated set #{}", i + 1),
             random_answers(rules, &mut rng),
         ));
     }
     let probed = sets.len();
-    let violations = sets
-        .iter()
-        .flat_map(|(origin, a)| probe(rules, origin, a))
-        .collect();
+    // Each set may try its share of the evaluations the budget allows.
+    let share = (probe_evaluations(rules, budget) / probed.max(1)).max(1);
+    let (mut changes, mut possible_changes) = (0, 0);
+    let mut violations = Vec::new();
+    for (origin, a) in &sets {
+        let p = probe(rules, origin, a, share, &mut rng);
+        changes += p.tried;
+        possible_changes += p.possible;
+        violations.extend(p.violations);
+    }
     CheckReport {
         cases,
         violations,
         probed,
+        changes,
+        possible_changes,
     }
 }
 
@@ -165,33 +200,66 @@ fn compare(rules: &Rules, t: &TestCase, answers: &Answers, o: &Outcome) -> Vec<S
     out
 }
 
-/// Try every one-step-more-severe change of `answers`; report any that lowers the level.
-fn probe(rules: &Rules, origin: &str, answers: &Answers) -> Vec<Violation> {
+struct Probed {
+    violations: Vec<Violation>,
+    tried: usize,
+    possible: usize,
+}
+
+/// Try the one-step-more-severe changes of `answers` (all of them, or a
+/// random `limit` of them); report any that lowers the level.
+fn probe(
+    rules: &Rules,
+    origin: &str,
+    answers: &Answers,
+    limit: usize,
+    rng: &mut XorShift,
+) -> Probed {
     let f = &rules.file;
     let base = evaluate(rules, answers);
-    let mut out = Vec::new();
-    for &qi in &base.asked {
-        let q = &f.questions[qi];
-        let Some(current) = answers.get(qi) else {
-            continue;
-        };
-        for (to, changed) in more_severe(rules, qi, current) {
-            let mut a = answers.clone();
-            a.set(qi, Some(changed));
-            let after = evaluate(rules, &a);
-            if after.level < base.level {
-                out.push(Violation {
-                    origin: origin.to_owned(),
-                    question: q.id.clone(),
-                    from: describe(current),
-                    to,
-                    level_before: f.levels[base.level].id.clone(),
-                    level_after: f.levels[after.level].id.clone(),
-                });
-            }
+    let mut changes: Vec<(usize, String, Answer)> = base
+        .asked
+        .iter()
+        .filter_map(|&qi| answers.get(qi).map(|current| (qi, current)))
+        .flat_map(|(qi, current)| {
+            more_severe(rules, qi, current)
+                .into_iter()
+                .map(move |(to, changed)| (qi, to, changed))
+        })
+        .collect();
+    let possible = changes.len();
+    if possible > limit {
+        // A partial Fisher-Yates shuffle: the first `limit` are a fair sample.
+        for i in 0..limit {
+            let j = i + rng.below(possible - i);
+            changes.swap(i, j);
+        }
+        changes.truncate(limit);
+        changes.sort_by_key(|(qi, ..)| *qi);
+    }
+    let mut violations = Vec::new();
+    let mut a = answers.clone();
+    for (qi, to, changed) in changes.iter().cloned() {
+        let current = answers.get(qi).cloned();
+        a.set(qi, Some(changed));
+        let after = evaluate(rules, &a);
+        a.set(qi, current.clone());
+        if after.level < base.level {
+            violations.push(Violation {
+                origin: origin.to_owned(),
+                question: f.questions[qi].id.clone(),
+                from: current.as_ref().map(describe).unwrap_or_default(),
+                to,
+                level_before: f.levels[base.level].id.clone(),
+                level_after: f.levels[after.level].id.clone(),
+            });
         }
     }
-    out
+    Probed {
+        violations,
+        tried: changes.len(),
+        possible,
+    }
 }
 
 /// The answers one step more severe than `current`.
@@ -288,15 +356,24 @@ pub fn render(rules: &Rules, r: &CheckReport) -> String {
             }
         }
     }
+    let sample = if r.changes < r.possible_changes {
+        format!(
+            "; a sample of {} of their {} one-step changes, as the file is large",
+            r.changes, r.possible_changes
+        )
+    } else {
+        String::new()
+    };
     if r.violations.is_empty() {
         out.push_str(&format!(
-            "ok    monotonicity: no more severe answer lowered the level ({} answer sets probed)\n",
+            "ok    monotonicity: no more severe answer lowered the level ({} answer sets probed{sample})\n",
             r.probed
         ));
     } else {
         out.push_str(&format!(
-            "FAIL  monotonicity: {} more severe answers lowered the level\n",
-            r.violations.len()
+            "FAIL  monotonicity: {} more severe answers lowered the level ({} answer sets probed{sample})\n",
+            r.violations.len(),
+            r.probed
         ));
         for v in r.violations.iter().take(10) {
             out.push_str(&format!(
@@ -399,6 +476,27 @@ mod tests {
             ("high", "low")
         );
         assert!(render(&rules, &r).contains("FAIL  monotonicity"));
+    }
+
+    #[test]
+    fn a_probe_over_budget_tries_a_sample_and_says_so() {
+        let rules = Rules::builtin().unwrap();
+        let full = run(&rules);
+        assert_eq!(full.changes, full.possible_changes);
+        assert!(!render(&rules, &full).contains("a sample of"));
+        // Room for about one evaluation per answer set.
+        let small = run_within(&rules, eval_cost(&rules) * MIN_PROBE_SETS);
+        assert!(small.changes < small.possible_changes, "{small:?}");
+        // Each set still tries at least one of its changes.
+        assert!(small.changes >= small.probed / 2, "{small:?}");
+        let text = render(&rules, &small);
+        assert!(
+            text.contains(&format!(
+                "a sample of {} of their {} one-step changes, as the file is large",
+                small.changes, small.possible_changes
+            )),
+            "{text}"
+        );
     }
 
     #[test]

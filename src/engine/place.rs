@@ -51,11 +51,7 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
     }
     let declined: Vec<usize> = answers
         .iter()
-        .filter(|(q, a)| {
-            chosen(rules, *q, a)
-                .into_iter()
-                .any(|o| f.questions[*q].options[o].declines)
-        })
+        .filter(|(q, a)| chosen(rules, *q, a).any(|o| f.questions[*q].options[o].declines))
         .map(|(q, _)| q)
         .collect();
     if let (Some(d), false) = (&f.declined, declined.is_empty()) {

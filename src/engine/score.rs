@@ -47,17 +47,20 @@ pub fn effective(rules: &Rules, answers: &Answers, asked: &[usize]) -> Answers {
 }
 
 /// Chosen option indices of an answer.
-pub fn chosen(rules: &Rules, question: usize, answer: &Answer) -> Vec<usize> {
+pub fn chosen<'a>(
+    rules: &'a Rules,
+    question: usize,
+    answer: &'a Answer,
+) -> impl Iterator<Item = usize> + 'a {
     let q = &rules.file.questions[question];
-    let codes: Vec<&String> = match answer {
-        Answer::Code(c) => vec![c],
-        Answer::Codes(cs) => cs.iter().collect(),
-        Answer::Int(_) => vec![],
+    let codes: &[String] = match answer {
+        Answer::Code(c) => std::slice::from_ref(c),
+        Answer::Codes(cs) => cs,
+        Answer::Int(_) => &[],
     };
     codes
-        .into_iter()
-        .filter_map(|c| q.option(c).map(|(i, _)| i))
-        .collect()
+        .iter()
+        .filter_map(move |c| q.option(c).map(|(i, _)| i))
 }
 
 /// Each dimension's rating: the highest any answer gives it.
@@ -70,12 +73,8 @@ pub fn rate(rules: &Rules, answers: &Answers) -> Vec<Rating> {
         })
         .collect();
     for (qi, answer) in answers.iter() {
-        let q = &rules.file.questions[qi];
         for oi in chosen(rules, qi, answer) {
-            for (dim, &value) in &q.options[oi].rate {
-                let Some(r) = rules.dimension_index(dim) else {
-                    continue;
-                };
+            for &(r, value) in rules.rates(qi, oi) {
                 let slot = &mut ratings[r];
                 let driver = Driver {
                     question: qi,

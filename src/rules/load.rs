@@ -25,6 +25,8 @@ pub struct Rules {
     questions: HashMap<String, usize>,
     levels: HashMap<String, usize>,
     dimensions: HashMap<String, usize>,
+    /// For each question and option, the ratings it gives, by dimension index.
+    rates: Vec<Vec<Vec<(usize, u8)>>>,
 }
 
 impl Rules {
@@ -79,6 +81,21 @@ impl Rules {
         let questions = ids(file.questions.iter().map(|q| q.id.as_str()));
         let levels = ids(file.levels.iter().map(|l| l.id.as_str()));
         let dimensions = ids(file.dimensions.iter().map(|d| d.id.as_str()));
+        let rates = file
+            .questions
+            .iter()
+            .map(|q| {
+                q.options
+                    .iter()
+                    .map(|o| {
+                        o.rate
+                            .iter()
+                            .filter_map(|(dim, &v)| dimensions.get(dim).map(|&d| (d, v)))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         Rules {
             file,
             source,
@@ -86,12 +103,22 @@ impl Rules {
             questions,
             levels,
             dimensions,
+            rates,
         }
     }
 
     /// Index of dimension `id`, which is also its place in the ratings.
     pub fn dimension_index(&self, id: &str) -> Option<usize> {
         self.dimensions.get(id).copied()
+    }
+
+    /// The ratings option `option` of question `question` gives, as
+    /// (dimension index, rating).
+    pub fn rates(&self, question: usize, option: usize) -> &[(usize, u8)] {
+        self.rates
+            .get(question)
+            .and_then(|q| q.get(option))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Index of question `id` in asking order.
