@@ -158,7 +158,12 @@ pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> 
         },
     };
     if !problems.is_empty() {
-        problems.sort_by_key(|p| p.location.as_ref().map(|l| (l.line, l.column)));
+        // In file order; problems only counted (no place) come last.
+        problems.sort_by_key(|p| {
+            p.location
+                .as_ref()
+                .map_or((usize::MAX, 0), |l| (l.line, l.column))
+        });
         return Err(Error::Answers(problems));
     }
     Ok(AnswerDoc {
@@ -211,6 +216,9 @@ fn strip_position(message: &str) -> &str {
     message.find(" at line ").map_or(message, |i| &message[..i])
 }
 
+/// Problems found in full, with place and help; later ones are only counted.
+const DETAILED: usize = 4 * crate::error::MAX_SHOWN;
+
 /// Check a map of `question id → value` (at `path` in `source`) against the rules.
 pub fn read_map(
     rules: &Rules,
@@ -223,12 +231,22 @@ pub fn read_map(
     for (id, value) in map {
         let at = join(path, id);
         let Some(index) = rules.question_index(id) else {
-            let ids = rules.file.questions.iter().map(|q| q.id.as_str());
-            problems.push(
-                Problem::new(format!("unknown question `{id}`"))
-                    .at(source.key(&at))
-                    .help(suggest::help_with_list(id, "question ids", ids)),
-            );
+            let problem = Problem::new(format!("unknown question `{id}`"));
+            // Past the first few, a problem is only counted: where it is
+            // and what was meant would never be shown.
+            problems.push(if problems.len() < DETAILED {
+                let ids = rules.file.questions.iter().map(|q| q.id.as_str());
+                let problem = problem.at(source.key(&at));
+                match suggest::closest(id, ids.clone()) {
+                    Some(c) => problem.help(format!("did you mean `{c}`?")),
+                    // Unknown ids with no likely meaning share one list.
+                    None => problem
+                        .cause("unknown question ids")
+                        .help(format!("valid question ids: {}", suggest::backticked(ids))),
+                }
+            } else {
+                problem.cause("unknown question ids")
+            });
             continue;
         };
         match parse_value(&rules.file.questions[index], value) {
@@ -439,13 +457,33 @@ mod tests {
         let p = problems("answers:\n  self_harm_thoghts: none\n");
         assert_eq!(p[0].message, "unknown question `self_harm_thoghts`");
         assert_eq!(p[0].location.as_ref().unwrap().line, 2);
+        assert_eq!(
+            p[0].help.as_deref(),
+            Some("did you mean `self_harm_thoughts`?")
+        );
+        let p = problems("answers:\n  colour: red\n");
         let help = p[0].help.as_deref().unwrap();
         assert!(
-            help.starts_with(
-                "did you mean `self_harm_thoughts`? valid question ids: `self_harm_thoughts`, "
-            ),
+            help.starts_with("valid question ids: `self_harm_thoughts`, "),
             "{help}"
         );
+    }
+
+    #[test]
+    fn a_flood_of_unknown_ids_is_one_message_and_cheap() {
+        let keys: String = (0..50_000).map(|i| format!("q{i}: x, ")).collect();
+        let text = format!("answers: {{{keys}}}\n");
+        let start = std::time::Instant::now();
+        let e = parse(&rules(), "a.yaml", &text).unwrap_err();
+        let shown = e.to_string();
+        assert!(start.elapsed() < std::time::Duration::from_secs(20));
+        assert!(shown.len() < 4_000, "{} bytes", shown.len());
+        assert_eq!(shown.matches("valid question ids").count(), 1, "{shown}");
+        assert!(shown.contains("in 49999 more places, at line 1"), "{shown}");
+        assert!(shown.ends_with("found 50000 problems in the answers"), "{shown}");
+        // Only the first few carry a place.
+        let located = e.problems().iter().filter(|p| p.location.is_some()).count();
+        assert_eq!(located, DETAILED);
     }
 
     #[test]

@@ -53,43 +53,49 @@ const WINDOW: usize = 100;
 impl Snippet {
     /// The part of `line` around 1-based character `column`.
     pub fn around(line: &str, column: usize) -> Snippet {
+        Snippet::window(line, column, false)
+    }
+
+    /// The part of `line` around 1-based character `column`; `line` may
+    /// be the tail of a longer line (`cut`), and is then shown cut. The cost
+    /// grows with `column` and the window, never with the rest of the line.
+    pub(crate) fn window(line: &str, column: usize, cut: bool) -> Snippet {
         // A spot past the end of the line (a missing value) shows at its end.
         let spot = column.saturating_sub(1);
-        let start = spot.saturating_sub(BEFORE);
-        let mut chars = line.char_indices().skip(start);
-        let Some((from, _)) = chars.next() else {
-            let len = line.chars().count();
-            return Snippet::around_end(line, len, spot);
-        };
-        let spot = spot.min(start + chars.count() + 1);
+        let mut before = std::collections::VecDeque::with_capacity(BEFORE + 1);
+        let mut iter = line.char_indices().peekable();
+        let mut walked = 0;
+        while walked < spot {
+            let Some((i, _)) = iter.next() else { break };
+            if before.len() == BEFORE {
+                before.pop_front();
+            }
+            before.push_back(i);
+            walked += 1;
+        }
+        let here = iter.peek().map_or(line.len(), |&(i, _)| i);
+        let from = before.front().copied().unwrap_or(here);
+        let cut_start = cut || walked > before.len();
+        let (mut to, mut after) = (here, 0);
+        for (i, c) in iter {
+            if after == WINDOW - before.len() {
+                to = i;
+                break;
+            }
+            after += 1;
+            to = i + c.len_utf8();
+        }
         let mut text = String::new();
-        if start > 0 {
+        if cut_start {
             text.push_str("...");
         }
-        let to = line
-            .char_indices()
-            .nth(start + WINDOW)
-            .map_or(line.len(), |(i, _)| i);
         text.push_str(&line[from..to]);
         if to < line.len() {
             text.push_str("...");
         }
         Snippet {
-            caret: spot - start + if start > 0 { 3 } else { 0 },
+            caret: before.len() + if cut_start { 3 } else { 0 },
             text,
-        }
-    }
-
-    fn around_end(line: &str, len: usize, spot: usize) -> Snippet {
-        let start = len.saturating_sub(BEFORE);
-        let from = line
-            .char_indices()
-            .nth(start)
-            .map_or(line.len(), |(i, _)| i);
-        let prefix = if start > 0 { "..." } else { "" };
-        Snippet {
-            text: format!("{prefix}{}", &line[from..]),
-            caret: len.min(spot) - start + prefix.len(),
         }
     }
 }
@@ -140,16 +146,17 @@ impl Problem {
 }
 
 /// `text` safe to print on a terminal: control characters (an escape
-/// sequence in an answer code, say) become visible symbols, one character
-/// each, so carets stay aligned. Line breaks stay.
-fn visible(text: &str) -> String {
+/// sequence in an answer code, say) become visible symbols, and
+/// text-direction overrides a `?`, one character each, so carets stay
+/// aligned. Line breaks stay.
+pub fn visible(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' => c,
             '\t' => ' ',
             '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('?'),
             '\u{7f}' => '\u{2421}',
-            c if c.is_control() => '?',
+            c if crate::source::is_unsafe(c) => '?',
             c => c,
         })
         .collect()
@@ -302,27 +309,34 @@ fn grouped(problems: &[Problem]) -> Vec<Problem> {
             None => out.push(p.clone()),
         }
     }
-    for (index, lines) in first.into_values() {
+    for (cause, (index, lines)) in first {
         if lines.is_empty() {
             continue;
         }
-        let mut shown: Vec<String> = lines
+        let mut places = lines.clone();
+        places.retain(|&l| l > 0);
+        places.dedup();
+        let mut shown: Vec<String> = places
             .iter()
-            .filter(|&&l| l > 0)
             .take(MAX_PLACES)
             .map(|l| l.to_string())
             .collect();
-        if lines.len() > MAX_PLACES {
+        if places.len() > MAX_PLACES {
             shown.push("...".into());
         }
         let p = &mut out[index];
         let also = format!(
-            "the same in {} more places{}",
+            "the same ({cause}) in {} more place{}{}",
             lines.len(),
+            if lines.len() > 1 { "s" } else { "" },
             if shown.is_empty() {
                 String::new()
             } else {
-                format!(", at lines {}", shown.join(", "))
+                format!(
+                    ", at line{} {}",
+                    if shown.len() > 1 { "s" } else { "" },
+                    shown.join(", ")
+                )
             }
         );
         p.help = Some(match p.help.take() {
@@ -409,9 +423,13 @@ mod tests {
             .collect();
         problems.extend((100..150).map(|l| Problem::new(format!("problem {l}")).at(at(l))));
         let text = Error::Rules(problems).to_string();
-        assert_eq!(text.matches("unknown question `x`").count(), 1, "{text}");
+        assert_eq!(
+            text.matches("unknown question `x` in rule").count(),
+            1,
+            "{text}"
+        );
         assert!(
-            text.contains("the same in 39 more places, at lines 2, 3,"),
+            text.contains("the same (unknown question `x`) in 39 more places, at lines 2, 3,"),
             "{text}"
         );
         assert_eq!(

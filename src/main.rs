@@ -42,7 +42,8 @@ fn main() -> ExitCode {
 /// Print an error; a stop with Ctrl-C is said as what it is, not as an
 /// error, and a crisis shown before comes last again.
 fn say_error(err: &mut std::io::Stderr, e: &Error, color: bool) {
-    let text = e.to_string();
+    // Paths and texts from files never reach the terminal raw.
+    let text = carelevel::error::visible(&e.to_string());
     let _ = match e {
         e if e.is_interruption() => {
             let mut chars = text.chars();

@@ -36,11 +36,35 @@ pub struct Source {
     pub text: String,
     /// Byte offset where each line starts, for quick snippets.
     line_starts: Vec<usize>,
-    keys: HashMap<String, Pos>,
-    values: HashMap<String, Pos>,
+    /// For each long line, the byte offset (in the line) of every
+    /// [`CHECKPOINT`]th character: a snippet far into a long line starts
+    /// near its spot instead of walking the whole line.
+    long_lines: HashMap<usize, Vec<usize>>,
+    /// By a hash of the path: a file may hold a million of them, and the
+    /// paths themselves are only ever looked up.
+    keys: HashMap<u64, Pos>,
+    values: HashMap<u64, Pos>,
     duplicates: Vec<DuplicateKey>,
     /// Where nesting went past what any reader here accepts.
     too_deep: Option<Pos>,
+    /// What makes the file unreadable as a whole, found while walking it.
+    found: Found,
+}
+
+/// Things no rule or answer file may hold, each where it first appears.
+#[derive(Debug, Clone, Default)]
+struct Found {
+    /// A text holds a character that could drive a terminal, written as an
+    /// escape (`"\e"`, `"\u202E"`) so that the raw text looks clean.
+    unsafe_char: Option<(Pos, char)>,
+    /// A tag (`!!binary`, `!custom`): the readers would ignore it.
+    tag: Option<Pos>,
+    /// An anchor (`&name`) or alias (`*name`): aliases can multiply a small
+    /// file into a huge one, and every place should be written out.
+    alias: Option<Pos>,
+    /// The value past [`MAX_NODES`], or the comma past half as many, and
+    /// what was counted.
+    too_many: Option<(Pos, String)>,
 }
 
 impl Source {
@@ -48,9 +72,29 @@ impl Source {
     /// parse error itself is reported by the deserializer.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         let mut walker = Walker::default();
         let mut too_deep = None;
-        for item in Parser::new_from_str(&text) {
+        // The parser reads a whole `[...]` or `{...}` ahead before it says
+        // anything about it, so a huge one must be refused before parsing.
+        let commas = text.match_indices(',').nth(MAX_NODES / 2).map(|(at, _)| {
+            let line = line_starts.partition_point(|&start| start <= at);
+            let column = text[line_starts[line - 1]..at].chars().count() + 1;
+            Pos { line, column }
+        });
+        walker.found.too_many = commas.map(|p| {
+            (
+                p,
+                format!(
+                    "more than {} comma-separated values",
+                    thousands(MAX_NODES / 2)
+                ),
+            )
+        });
+        let events = Parser::new_from_str(&text).take_while(|_| commas.is_none());
+        for item in events {
             let (event, span) = match item {
                 Ok(ok) => ok,
                 Err(e) => {
@@ -67,35 +111,56 @@ impl Source {
                 line: span.start.line(),
                 column: span.start.col() + 1,
             };
+            if walker.nodes >= MAX_NODES {
+                walker.found.too_many =
+                    Some((pos, format!("more than {} values", thousands(MAX_NODES))));
+                break;
+            }
             walker.event(event, pos);
         }
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        let long_lines = line_starts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &start)| {
+                let end = line_starts.get(i + 1).map_or(text.len(), |&next| next - 1);
+                (end - start > LONG_LINE).then(|| {
+                    let marks = text[start..end]
+                        .char_indices()
+                        .step_by(CHECKPOINT)
+                        .map(|(b, _)| b)
+                        .collect();
+                    (i + 1, marks)
+                })
+            })
             .collect();
         Source {
             name: name.into(),
             line_starts,
+            long_lines,
             text,
             keys: walker.keys,
             values: walker.values,
             duplicates: walker.duplicates,
             too_deep,
+            found: walker.found,
         }
     }
 
     /// Where the key of `path` stands, else its value.
     pub fn key(&self, path: &str) -> Option<Location> {
+        let h = hash(path);
         self.keys
-            .get(path)
-            .or_else(|| self.values.get(path))
+            .get(&h)
+            .or_else(|| self.values.get(&h))
             .map(|p| self.location(*p))
     }
 
     /// Where the value of `path` starts, else its key.
     pub fn value(&self, path: &str) -> Option<Location> {
+        let h = hash(path);
         self.values
-            .get(path)
-            .or_else(|| self.keys.get(path))
+            .get(&h)
+            .or_else(|| self.keys.get(&h))
             .map(|p| self.location(*p))
     }
 
@@ -117,12 +182,17 @@ impl Source {
         if let Some((line, (column, c))) = self.text.lines().enumerate().find_map(|(i, l)| {
             l.chars()
                 .enumerate()
-                .find(|&(_, c)| c.is_control() && c != '\t' && c != '\r')
+                .find(|&(_, c)| is_unsafe(c) && c != '\t' && c != '\r')
                 .map(|found| (i, found))
         }) {
             return Some(
                 Problem::new(format!(
-                    "the file holds a control character (U+{:04X})",
+                    "the file holds {} (U+{:04X})",
+                    if c.is_control() {
+                        "a control character"
+                    } else {
+                        "a text-direction or line-separator character"
+                    },
                     u32::from(c)
                 ))
                 .at(Some(self.location(Pos {
@@ -132,10 +202,45 @@ impl Source {
                 .help("remove it: rule and answer files are plain text"),
             );
         }
-        self.too_deep.map(|p| {
-            Problem::new("the file nests too deeply")
+        if let Some(p) = self.too_deep {
+            return Some(
+                Problem::new("the file nests too deeply")
+                    .at(Some(self.location(p)))
+                    .help("a rule or answer file needs only a few levels of nesting; check the brackets and indentation"),
+            );
+        }
+        let f = &self.found;
+        if let Some((p, c)) = f.unsafe_char {
+            let problem = if c == '\t' {
+                Problem::new("a text holds a tab")
+                    .help("use spaces instead: a tab shows differently on every terminal")
+            } else {
+                Problem::new(format!(
+                    "a text holds the character U+{:04X}, written as an escape",
+                    u32::from(c)
+                ))
+                .help("remove it: control characters and text-direction overrides could change what a terminal shows")
+            };
+            return Some(problem.at(Some(self.location(p))));
+        }
+        if let Some((p, what)) = &f.too_many {
+            return Some(
+                Problem::new(format!("the file holds {what}"))
+                    .at(Some(self.location(*p)))
+                .help("a rule or answer file needs far fewer; check that this is the file you meant"),
+            );
+        }
+        if let Some(p) = f.tag {
+            return Some(
+                Problem::new("the file uses a YAML tag (`!` or `!!`)")
+                    .at(Some(self.location(p)))
+                    .help("remove the tag: rule and answer files hold plain text, numbers, lists and mappings"),
+            );
+        }
+        f.alias.map(|p| {
+            Problem::new("the file uses a YAML anchor (`&name`) or alias (`*name`)")
                 .at(Some(self.location(p)))
-                .help("a rule or answer file needs only a few levels of nesting; check the brackets and indentation")
+                .help("write the value out in full where it is needed; anchors and aliases are not supported")
         })
     }
 
@@ -144,15 +249,26 @@ impl Source {
         &self.duplicates
     }
 
-    /// A location at `pos`, with the text of its line.
+    /// A location at `pos`, with the text of its line around it.
     pub fn location(&self, pos: Pos) -> Location {
         Location {
             file: self.name.clone(),
             line: pos.line,
             column: pos.column,
-            snippet: self
-                .line(pos.line)
-                .map(|l| crate::error::Snippet::around(l, pos.column)),
+            snippet: self.line(pos.line).map(|line| {
+                // Start the walk at the checkpoint before the window.
+                let mark = self.long_lines.get(&pos.line).and_then(|marks| {
+                    let k = (pos.column.saturating_sub(1 + SNIPPET_BEFORE) / CHECKPOINT)
+                        .min(marks.len().saturating_sub(1));
+                    (k > 0).then(|| (marks[k], k * CHECKPOINT))
+                });
+                match mark {
+                    Some((byte, chars)) => {
+                        crate::error::Snippet::window(&line[byte..], pos.column - chars, true)
+                    }
+                    None => crate::error::Snippet::around(line, pos.column),
+                }
+            }),
         }
     }
 
@@ -167,9 +283,42 @@ impl Source {
     }
 }
 
+/// Lines longer than this many bytes get checkpoints for snippets.
+const LONG_LINE: usize = 4096;
+const CHECKPOINT: usize = 1024;
+/// Characters a snippet shows before its spot (as in `error`), plus slack.
+const SNIPPET_BEFORE: usize = 64;
+
 /// Deeper than this, nothing is indexed: the deserializer refuses such
 /// nesting anyway, and indexing it would cost time for nothing.
 const MAX_DEPTH: usize = 200;
+
+/// The most values (keys, texts, numbers, lists, mappings) a file may hold:
+/// about 20 times what a rule file of 10,000 questions needs, and small
+/// enough that reading any file stays well under 256 MB of memory.
+pub const MAX_NODES: usize = 500_000;
+
+/// `12345` as `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A character that may not appear in any text of a rule or answer file:
+/// it could move the cursor, erase, recolour or reorder what a terminal
+/// shows. Only a line break is allowed (and, between the values of the
+/// raw file, a tab or a carriage return).
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
 
 /// `text` as the readers expect it: without a byte-order mark, and with
 /// old Mac line ends (a lone `\r`) turned into `\n`, so that lines and
@@ -181,6 +330,15 @@ fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(text)
     }
+}
+
+/// The index key of a path. Two paths of one file sharing a 64-bit hash
+/// would only give a message the wrong place, never a wrong result.
+fn hash(path: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    path.hash(&mut h);
+    h.finish()
 }
 
 /// Join a mapping path and a key: `a` + `b` → `a.b`.
@@ -209,9 +367,11 @@ enum Frame {
 #[derive(Default)]
 struct Walker {
     stack: Vec<Frame>,
-    keys: HashMap<String, Pos>,
-    values: HashMap<String, Pos>,
+    keys: HashMap<u64, Pos>,
+    values: HashMap<u64, Pos>,
     duplicates: Vec<DuplicateKey>,
+    nodes: usize,
+    found: Found,
 }
 
 enum Role {
@@ -222,11 +382,40 @@ enum Role {
 
 impl Walker {
     fn event(&mut self, event: Event<'_>, pos: Pos) {
+        let (anchor, tagged) = match &event {
+            Event::Scalar(_, _, anchor, tag)
+            | Event::SequenceStart(anchor, tag)
+            | Event::MappingStart(anchor, tag) => (*anchor > 0, tag.is_some()),
+            Event::Alias(_) => (true, false),
+            _ => (false, false),
+        };
+        if matches!(
+            event,
+            Event::Scalar(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Alias(_)
+        ) {
+            self.nodes += 1;
+        }
+        if anchor && self.found.alias.is_none() {
+            self.found.alias = Some(pos);
+        }
+        if tagged && self.found.tag.is_none() {
+            self.found.tag = Some(pos);
+        }
+        if let Event::Scalar(text, ..) = &event {
+            if self.found.unsafe_char.is_none() {
+                if let Some(c) = text.chars().find(|&c| is_unsafe(c)) {
+                    self.found.unsafe_char = Some((pos, c));
+                }
+            }
+        }
         match event {
             Event::Scalar(text, ..) => match self.role() {
                 Role::Key => self.key(text.into_owned(), pos),
                 Role::Value(path) => {
-                    self.values.insert(path, pos);
+                    self.values.insert(hash(&path), pos);
                 }
                 Role::Ignored => {}
             },
@@ -237,7 +426,7 @@ impl Walker {
                     _ if self.stack.len() >= MAX_DEPTH => Frame::Ignored,
                     Role::Key | Role::Ignored => Frame::Ignored,
                     Role::Value(path) => {
-                        self.values.insert(path.clone(), pos);
+                        self.values.insert(hash(&path), pos);
                         if is_map {
                             Frame::Map {
                                 path,
@@ -267,7 +456,7 @@ impl Walker {
         match self.role() {
             Role::Key => self.key("*".into(), pos),
             Role::Value(path) => {
-                self.values.insert(path, pos);
+                self.values.insert(hash(&path), pos);
             }
             Role::Ignored => {}
         }
@@ -307,7 +496,7 @@ impl Walker {
                 });
             } else {
                 seen.insert(key.clone(), pos);
-                self.keys.insert(full, pos);
+                self.keys.insert(hash(&full), pos);
             }
             *slot = Some(key);
         }
@@ -379,6 +568,108 @@ mod tests {
         let loc = p.location.unwrap();
         assert_eq!((loc.line, loc.column), (2, 18));
         assert!(Source::new("a.yaml", "a:\tb\r\n").unreadable().is_none());
+    }
+
+    fn refused(text: &str) -> Problem {
+        Source::new("f.yaml", text)
+            .unreadable()
+            .unwrap_or_else(|| panic!("{text:?} is refused"))
+    }
+
+    #[test]
+    fn escaped_control_and_direction_characters_are_refused_where_their_text_starts() {
+        for (text, shown) in [
+            ("a: \"x\\e[2Jy\"\n", "U+001B"),
+            ("a: \"x\\u202Ey\"\n", "U+202E"),
+            ("a: \"x\\x9by\"\n", "U+009B"),
+            ("a: \"x\\u2028y\"\n", "U+2028"),
+            ("a:\n  - \"\\u2066\"\n", "U+2066"),
+            ("\"k\\ey\": 1\n", "U+001B"),
+        ] {
+            let p = refused(text);
+            assert!(p.message.contains(shown), "{text:?}: {}", p.message);
+            assert!(p.message.contains("written as an escape"), "{}", p.message);
+            assert!(p.location.is_some());
+        }
+        let p = refused("a: \"x\\ty\"\n");
+        assert_eq!(p.message, "a text holds a tab");
+        let loc = p.location.unwrap();
+        assert_eq!((loc.line, loc.column), (1, 4));
+        // A raw direction override is found at its own column.
+        let p = refused("a: b \u{202E}c\n");
+        assert!(p.message.contains("text-direction"), "{}", p.message);
+        assert_eq!(p.location.unwrap().column, 6);
+        // Ordinary text in any script passes.
+        assert!(Source::new("f.yaml", "a: \"Ça va? 日本 العربية\"\n")
+            .unreadable()
+            .is_none());
+    }
+
+    #[test]
+    fn tags_anchors_and_aliases_are_refused_with_their_place() {
+        let p = refused("a: 1\nb: !!binary aGk=\n");
+        assert!(p.message.contains("YAML tag"), "{}", p.message);
+        assert_eq!(p.location.unwrap().line, 2);
+        let p = refused("a: !custom {x: 1}\n");
+        assert!(p.message.contains("YAML tag"), "{}", p.message);
+        let p = refused("a: &x [1, 2]\nb: *x\n");
+        assert!(p.message.contains("anchor"), "{}", p.message);
+        assert_eq!(p.location.unwrap().line, 1);
+    }
+
+    #[test]
+    fn an_alias_bomb_is_refused_before_it_grows() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..9 {
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("b{}", i - 1)
+            };
+            text.push_str(&format!(
+                "b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+        }
+        let p = refused(&text);
+        assert!(p.message.contains("anchor"), "{}", p.message);
+    }
+
+    #[test]
+    fn too_many_values_stop_the_walk_with_a_place() {
+        let text = format!("a: [{}]\n", vec!["1"; MAX_NODES + 10].join(","));
+        let p = refused(&text);
+        assert_eq!(
+            p.message,
+            "the file holds more than 250,000 comma-separated values"
+        );
+        let loc = p.location.unwrap();
+        assert_eq!((loc.line, loc.column), (1, 6 + 2 * (MAX_NODES / 2)));
+        let text = "- 1\n".repeat(MAX_NODES + 10);
+        let p = refused(&text);
+        assert_eq!(p.message, "the file holds more than 500,000 values");
+        assert_eq!(p.location.unwrap().line, MAX_NODES);
+    }
+
+    #[test]
+    fn snippets_on_long_lines_match_a_walk_of_the_whole_line() {
+        let line: String = (0..20_000)
+            .map(|i| {
+                if i % 7 == 0 {
+                    'é'
+                } else {
+                    char::from(b'a' + (i % 26) as u8)
+                }
+            })
+            .collect();
+        let src = Source::new("f.yaml", format!("x: 1\n{line}\r\ny: 2\n"));
+        for column in [
+            1, 2, 40, 41, 64, 65, 1000, 1024, 1089, 1090, 4096, 12_345, 19_999, 20_000, 20_001,
+            25_000,
+        ] {
+            let fast = src.location(Pos { line: 2, column }).snippet.unwrap();
+            let slow = crate::error::Snippet::around(&line, column);
+            assert_eq!(fast, slow, "column {column}");
+        }
     }
 
     #[test]

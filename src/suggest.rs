@@ -12,6 +12,8 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let limit = if len < 4 { 1 } else { (len / 3).max(2) };
     candidates
         .into_iter()
+        // Words of very different lengths are never close: skip the work.
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

@@ -117,6 +117,7 @@ pub(super) fn condition_is_sound(
     let Some(q) = f.questions.iter().find(|q| &q.id == id) else {
         out.push(
             Problem::new(format!("unknown question `{id}` in {owner}"))
+                .cause(format!("unknown question `{id}`"))
                 .at(s.value(&join(path, "answer")))
                 .help(suggest::help(
                     id,
@@ -243,6 +244,7 @@ fn rating_is_sound(
     if !f.dimensions.iter().any(|d| d.id == id) {
         out.push(
             Problem::new(format!("unknown dimension `{id}` in {owner}"))
+                .cause(format!("unknown dimension `{id}`"))
                 .at(s.value(&join(path, "dimension")))
                 .help(suggest::help(
                     id,

@@ -119,6 +119,7 @@ pub(super) fn rules_and_notes_name_known_levels(f: &RuleFile, s: &Source) -> Vec
         .filter(|(_, l, _)| !levels.contains(l))
         .map(|(path, l, owner)| {
             Problem::new(format!("unknown level `{l}` in {owner}"))
+                .cause(format!("unknown level `{l}`"))
                 .at(s.value(&path))
                 .help(suggest::help(l, "levels", levels.iter().copied()))
         })

@@ -123,6 +123,7 @@ pub(super) fn ratings_name_known_dimensions(f: &RuleFile, s: &Source) -> Vec<Pro
                             "unknown dimension `{dim}` in option `{}` of `{}`",
                             o.code, q.id
                         ))
+                        .cause(format!("unknown dimension `{dim}`"))
                         .at(s.key(&path))
                         .help(suggest::help(
                             dim,
