@@ -480,7 +480,10 @@ mod tests {
         assert!(shown.len() < 4_000, "{} bytes", shown.len());
         assert_eq!(shown.matches("valid question ids").count(), 1, "{shown}");
         assert!(shown.contains("in 49999 more places, at line 1"), "{shown}");
-        assert!(shown.ends_with("found 50000 problems in the answers"), "{shown}");
+        assert!(
+            shown.ends_with("found 50000 problems in the answers"),
+            "{shown}"
+        );
         // Only the first few carry a place.
         let located = e.problems().iter().filter(|p| p.location.is_some()).count();
         assert_eq!(located, DETAILED);

@@ -23,6 +23,19 @@ pub mod exit {
     pub const CONFIG: u8 = 78;
     /// Interrupted (Ctrl-C).
     pub const INTERRUPTED: u8 = 130;
+    /// The terminal closed (SIGHUP).
+    pub const HANGUP: u8 = 129;
+    /// Asked to stop (SIGTERM).
+    pub const TERMINATED: u8 = 143;
+}
+
+/// A signal that stops a run, other than Ctrl-C.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGTERM: asked to stop, by a user or the system.
+    Terminate,
+    /// SIGHUP: the terminal closed.
+    Hangup,
 }
 
 /// A place in a source file, 1-based line and column.
@@ -194,7 +207,7 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot write {what}: {source}{}", io_help(source))]
+    #[error("cannot write {what}: {source}{}", write_help(source, what))]
     Output {
         what: String,
         #[source]
@@ -210,6 +223,12 @@ pub enum Error {
     /// Ctrl-C: a choice, not a failure; `main` says it without `error:`.
     #[error("stopped with Ctrl-C; {progress}")]
     Interrupted { progress: Progress },
+    /// SIGTERM or SIGHUP: said like Ctrl-C, with its own exit code.
+    #[error("{}; {progress}", match signal {
+        Signal::Terminate => "stopped by a request to end (SIGTERM)",
+        Signal::Hangup => "stopped because the terminal closed (SIGHUP)",
+    })]
+    Signalled { signal: Signal, progress: Progress },
     #[error("the input ended before every question was answered; {progress}")]
     Incomplete { progress: Progress },
     /// `error`, after a crisis answer: the crisis message is shown again
@@ -244,6 +263,33 @@ impl fmt::Display for Progress {
             Progress::NotSaving => f.write_str(
                 "nothing was saved\n  help: to keep your answers as you go, start with `carelevel screen --save FILE`",
             ),
+        }
+    }
+}
+
+/// What to do when a write failed; the file, if it was one, is as it
+/// was: files are written to a temporary file first, then renamed.
+fn write_help(e: &std::io::Error, what: &str) -> String {
+    use std::io::ErrorKind;
+    let kept = if what.starts_with('`') {
+        format!("; {what} is unchanged (nothing was half-written)")
+    } else {
+        String::new()
+    };
+    match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => {
+            format!("\n  help: the disk is full (or over quota): free some space and run the same command again{kept}")
+        }
+        ErrorKind::ReadOnlyFilesystem => {
+            format!("\n  help: that disk is read-only: write somewhere else{kept}")
+        }
+        _ => {
+            let base = io_help(e);
+            if base.is_empty() && !kept.is_empty() {
+                format!("\n  help: check the folder and the disk, then run the same command again{kept}")
+            } else {
+                format!("{base}{kept}")
+            }
         }
     }
 }
@@ -357,6 +403,14 @@ impl Error {
             Error::Answers(_) => exit::DATA,
             Error::Rules(_) => exit::CONFIG,
             Error::Interrupted { .. } => exit::INTERRUPTED,
+            Error::Signalled {
+                signal: Signal::Terminate,
+                ..
+            } => exit::TERMINATED,
+            Error::Signalled {
+                signal: Signal::Hangup,
+                ..
+            } => exit::HANGUP,
             Error::Incomplete { .. } => exit::DATA,
             Error::AfterCrisis { error, .. } => error.exit_code(),
         }
@@ -381,10 +435,10 @@ impl Error {
         }
     }
 
-    /// A stop with Ctrl-C (a choice, not a failure), under any wrapper.
+    /// A stop with Ctrl-C or a signal (not a failure), under any wrapper.
     pub fn is_interruption(&self) -> bool {
         match self {
-            Error::Interrupted { .. } => true,
+            Error::Interrupted { .. } | Error::Signalled { .. } => true,
             Error::AfterCrisis { error, .. } => error.is_interruption(),
             _ => false,
         }
@@ -403,6 +457,21 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_disk_says_what_to_do_and_that_the_file_is_unchanged() {
+        let e = Error::Output {
+            what: "`answers.yaml`".into(),
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        };
+        let text = e.to_string();
+        assert!(text.starts_with("cannot write `answers.yaml`:"), "{text}");
+        assert!(
+            text.ends_with("help: the disk is full (or over quota): free some space and run the same command again; `answers.yaml` is unchanged (nothing was half-written)"),
+            "{text}"
+        );
+        assert_eq!(e.exit_code(), exit::CANT_CREATE);
+    }
 
     #[test]
     fn many_problems_are_capped_and_one_cause_is_said_once() {

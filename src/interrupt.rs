@@ -2,8 +2,8 @@
 //! values, so this is the one place with process-wide state: a few flags,
 //! set as the guided flow goes, read only by the handler in `main`.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// True while a full-screen prompt reads keys. Ctrl-C then arrives as a key
 /// and the prompt returns `Interrupted`, so the handler must let it be.
@@ -11,6 +11,53 @@ pub static IN_PROMPT: AtomicBool = AtomicBool::new(false);
 
 static SAVED: AtomicBool = AtomicBool::new(false);
 static CRISIS: OnceLock<String> = OnceLock::new();
+
+static STOP: OnceLock<Arc<AtomicUsize>> = OnceLock::new();
+
+/// Set (to the signal's number) by the signal itself, at once, when
+/// SIGTERM or SIGHUP arrives; `main` registers it.
+pub fn stop_flag() -> Arc<AtomicUsize> {
+    Arc::clone(STOP.get_or_init(|| Arc::new(AtomicUsize::new(0))))
+}
+
+/// SIGTERM or SIGHUP arrived: the signal thread in `main` is ending the
+/// run. A prompt that the signal interrupted must not go on (it would ask
+/// again, or say "Ctrl-C"), so the caller waits here for the exit.
+pub fn hold_if_stopping() {
+    if STOP.get().is_some_and(|f| f.load(Ordering::SeqCst) != 0) {
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+static SAVING: AtomicBool = AtomicBool::new(false);
+
+/// A file is being written: a signal waits until it is done.
+pub struct Saving;
+
+impl Saving {
+    pub fn start() -> Saving {
+        SAVING.store(true, Ordering::SeqCst);
+        Saving
+    }
+}
+
+impl Drop for Saving {
+    fn drop(&mut self) {
+        SAVING.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Wait (a few seconds at most) for a file being written to be complete.
+pub fn wait_for_save() {
+    for _ in 0..300 {
+        if !SAVING.load(Ordering::SeqCst) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
 
 /// The answers so far are in the `--save` file (written, or resumed from).
 pub fn answers_saved() {

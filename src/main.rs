@@ -5,10 +5,12 @@ use std::sync::atomic::Ordering;
 use clap::Parser;
 
 use carelevel::cli::{Cli, Terminal};
-use carelevel::error::{Error, Progress};
+use carelevel::error::{Error, Progress, Signal};
 use carelevel::interrupt;
 use carelevel::run::{run, Io, Ttys};
 use carelevel::settings::{RulesSource, Task};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 fn main() -> ExitCode {
     let term = terminal();
@@ -81,11 +83,12 @@ fn terminal() -> Terminal {
 }
 
 /// Ctrl-C outside a full-screen prompt (for example while `--plain` waits
-/// for a line): give the cursor back, show the crisis message again if one
-/// was shown, say where the answers are, exit 130. Inside a full-screen
-/// prompt, the prompt itself returns and the flow ends the same way. Saved
-/// files are written atomically, so stopping at any moment loses nothing
-/// already saved.
+/// for a line), and SIGTERM or SIGHUP at any time: give the terminal back
+/// as it was (cursor shown, keys echoed), show the crisis message again if
+/// one was shown, say where the answers are, and exit 130, 143 or 129.
+/// Inside a full-screen prompt Ctrl-C arrives as a key instead, and the
+/// flow ends the same way. A save under way is let finish first, so a stop
+/// never leaves a half-written file behind.
 fn on_interrupt(task: &Task, color_allowed: bool) {
     let (save, rules) = match task {
         Task::Screen(s) => (
@@ -96,27 +99,78 @@ fn on_interrupt(task: &Task, color_allowed: bool) {
                 RulesSource::File(p) => p.display().to_string(),
             },
         ),
-        _ => (None, String::new()),
+        // Other commands ask nothing: a signal ends them as usual.
+        _ => return,
     };
-    let _ = ctrlc::set_handler(move || {
-        if interrupt::IN_PROMPT.load(Ordering::SeqCst) {
-            return;
+    let terminal = tty::State::remember();
+    for signal in [SIGTERM, SIGHUP] {
+        let _ = signal_hook::flag::register_usize(signal, interrupt::stop_flag(), signal as usize);
+    }
+    let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if signal == SIGINT && interrupt::IN_PROMPT.load(Ordering::SeqCst) {
+                continue;
+            }
+            interrupt::wait_for_save();
+            let progress = match &save {
+                None => Progress::NotSaving,
+                Some(p) if interrupt::saved() => Progress::Saved {
+                    path: p.clone(),
+                    resume: carelevel::save::resume_command(p, &rules),
+                },
+                Some(p) => Progress::NothingSaved(p.clone()),
+            };
+            let e = match signal {
+                SIGTERM => Error::Signalled {
+                    signal: Signal::Terminate,
+                    progress,
+                },
+                SIGHUP => Error::Signalled {
+                    signal: Signal::Hangup,
+                    progress,
+                },
+                _ => Error::Interrupted { progress },
+            }
+            .after_crisis(interrupt::crisis().map(str::to_owned));
+            if let Some(t) = &terminal {
+                t.restore();
+            }
+            let mut err = std::io::stderr();
+            if err.is_terminal() {
+                let _ = write!(err, "\x1b[?25h");
+            }
+            say_error(&mut err, &e, color_allowed);
+            std::process::exit(i32::from(e.exit_code()));
         }
-        let progress = match &save {
-            None => Progress::NotSaving,
-            Some(p) if interrupt::saved() => Progress::Saved {
-                path: p.clone(),
-                resume: carelevel::save::resume_command(p, &rules),
-            },
-            Some(p) => Progress::NothingSaved(p.clone()),
-        };
-        let e =
-            Error::Interrupted { progress }.after_crisis(interrupt::crisis().map(str::to_owned));
-        let mut err = std::io::stderr();
-        if err.is_terminal() {
-            let _ = write!(err, "\x1b[?25h");
-        }
-        say_error(&mut err, &e, color_allowed);
-        std::process::exit(i32::from(e.exit_code()));
     });
+}
+
+/// The terminal's settings at start, to put back when a signal stops a
+/// run in the middle of a prompt that had turned echo off.
+mod tty {
+    use nix::sys::termios::{tcgetattr, tcsetattr, SetArg, Termios};
+
+    pub struct State {
+        tty: std::fs::File,
+        settings: Termios,
+    }
+
+    impl State {
+        pub fn remember() -> Option<State> {
+            let tty = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .ok()?;
+            let settings = tcgetattr(&tty).ok()?;
+            Some(State { tty, settings })
+        }
+
+        pub fn restore(&self) {
+            let _ = tcsetattr(&self.tty, SetArg::TCSANOW, &self.settings);
+        }
+    }
 }

@@ -129,6 +129,42 @@ fn temp_path(path: &Path) -> std::path::PathBuf {
     dir.join(format!(".{name}.{}.tmp", std::process::id()))
 }
 
+/// Remove the temporary files that earlier runs writing to `path` left
+/// behind when they were killed mid-write (they hold answers). A file of
+/// a process still running is left alone: it may be writing now.
+fn remove_stale_temp_files(path: &Path) {
+    let Some(dir) = temp_path(path).parent().map(Path::to_path_buf) else {
+        return;
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let pid = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
+        let ours = entry.file_type().is_ok_and(|t| t.is_file());
+        if ours && pid != std::process::id() && !is_running(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` still exists (on Linux, where `/proc` says so;
+/// elsewhere, assume it does and keep its file).
+fn is_running(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
 /// An output file (`flag`) never replaces a file that holds something,
 /// least of all answers, unless `--overwrite` says so.
 pub fn may_replace(rules: &Rules, path: &Path, overwrite: bool, flag: &str) -> Result<(), Error> {
@@ -219,6 +255,8 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     if fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
         return Err(not_a_file(path));
     }
+    let _saving = crate::interrupt::Saving::start();
+    remove_stale_temp_files(path);
     let tmp = temp_path(path);
     let result = create_private(&tmp).and_then(|mut f| {
         f.write_all(bytes)?;

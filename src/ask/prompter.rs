@@ -77,7 +77,10 @@ pub enum PromptError {
 impl From<std::io::Error> for PromptError {
     fn from(e: std::io::Error) -> Self {
         match e.kind() {
-            std::io::ErrorKind::Interrupted => PromptError::Interrupted,
+            std::io::ErrorKind::Interrupted => {
+                crate::interrupt::hold_if_stopping();
+                PromptError::Interrupted
+            }
             std::io::ErrorKind::UnexpectedEof => PromptError::Closed,
             _ => PromptError::Io(e),
         }

@@ -339,6 +339,16 @@ fn resolve(
         return Ok(fresh(given));
     };
     let shown = path.display().to_string();
+    if let RulesSource::File(rules_path) = &s.rules {
+        if same_file(rules_path, path) {
+            return Err(Error::WouldOverwrite(
+                Problem::new(format!(
+                    "`{shown}` is the rule file this run reads, so carelevel will not save answers over it"
+                ))
+                .help("give `--save` another file name"),
+            ));
+        }
+    }
     let same_as_answers = answers_path(s).is_some_and(|a| same_file(a, path));
     match existing {
         Existing::Nothing | Existing::Empty => Ok(fresh(given)),
@@ -379,6 +389,12 @@ fn resolve(
             ))
         }
         Existing::Other(_) if s.overwrite => Ok(fresh(given)),
+        Existing::Other(_) if looks_like_rules(path) => Err(Error::WouldOverwrite(
+            Problem::new(format!(
+                "`{shown}` holds a rule file, not answers, so carelevel will not replace it"
+            ))
+            .help("give `--save` another file name, or add `--overwrite` to replace the rule file"),
+        )),
         Existing::Other(why) => {
             // A file with answers in it but something wrong is fixed, not
             // discarded: say that first.
@@ -396,6 +412,20 @@ fn resolve(
             ))
         }
     }
+}
+
+/// Whether `path` starts like a rule file (`schema: carelevel/...`).
+fn looks_like_rules(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head));
+    read.is_ok()
+        && String::from_utf8_lossy(&head).lines().any(|l| {
+            l.trim_start_matches('{')
+                .trim()
+                .trim_start_matches('"')
+                .starts_with("schema")
+        })
 }
 
 /// The first line of an error's message, for a mention inside another.

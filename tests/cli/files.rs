@@ -172,10 +172,25 @@ fn a_file_that_is_not_an_answer_file_is_never_saved_over() {
         .assert()
         .code(73)
         .stderr(predicate::str::contains(
-            "is not an answer file for these rules (line 2: unknown field `schema`",
+            "holds a rule file, not answers, so carelevel will not replace it",
         ))
         .stderr(predicate::str::contains("give `--save` another file name"));
     assert_eq!(std::fs::read_to_string(&rules).unwrap(), before);
+    // Any other file that is not answers is named for what is wrong with it.
+    let notes = dir.path().join("notes.yaml");
+    std::fs::write(&notes, "shopping:\n  - milk\n").unwrap();
+    carelevel()
+        .args(["screen", "-a", &example("iop.yaml"), "--save"])
+        .arg(&notes)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains(
+            "is not an answer file for these rules (line 1: unknown field `shopping`",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "shopping:\n  - milk\n"
+    );
 }
 
 #[test]
@@ -269,4 +284,96 @@ fn template_output_is_owner_only_and_never_replaces_answers() {
         .assert()
         .code(73)
         .stderr(predicate::str::contains("holds 22 answers"));
+}
+
+#[test]
+fn a_save_removes_temporary_files_that_killed_runs_left_and_keeps_live_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("p.yaml");
+    // A run killed mid-write (pid far above any real one) left answers here.
+    let stale = dir.path().join(".p.yaml.4000000000.tmp");
+    std::fs::write(&stale, "answers:\n  self_harm_thoughts: none\n").unwrap();
+    // A run that is still going (this test) may be writing this one now.
+    let live = dir
+        .path()
+        .join(format!(".p.yaml.{}.tmp", std::process::id()));
+    std::fs::write(&live, "").unwrap();
+    // Another file's temporary file is not ours to touch.
+    let other = dir.path().join(".q.yaml.4000000000.tmp");
+    std::fs::write(&other, "").unwrap();
+    carelevel()
+        .args(["screen", "-a", &example("iop.yaml"), "--save"])
+        .arg(&save)
+        .assert()
+        .success();
+    assert!(save.exists());
+    assert!(!stale.exists(), "the stale temporary file is removed");
+    assert!(live.exists(), "a live run's file is kept");
+    assert!(other.exists(), "another file's temporary file is kept");
+}
+
+#[test]
+fn the_rule_file_in_use_is_never_saved_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("myrules.yaml");
+    std::fs::write(&rules, include_str!("../../rules/default.yaml")).unwrap();
+    let before = std::fs::read(&rules).unwrap();
+    carelevel()
+        .arg("screen")
+        .arg("-r")
+        .arg(&rules)
+        .args(["-a", &example("iop.yaml"), "--save"])
+        .arg(&rules)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains(
+            "is the rule file this run reads, so carelevel will not save answers over it",
+        ));
+    // Not even with `--overwrite`; another rule file needs `--overwrite`.
+    carelevel()
+        .arg("screen")
+        .arg("-r")
+        .arg(&rules)
+        .args(["-a", &example("iop.yaml"), "--overwrite", "--save"])
+        .arg(&rules)
+        .assert()
+        .code(73);
+    let copy = dir.path().join("copy.yaml");
+    std::fs::copy(&rules, &copy).unwrap();
+    carelevel()
+        .args(["screen", "-a", &example("iop.yaml"), "--save"])
+        .arg(&copy)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains(
+            "holds a rule file, not answers, so carelevel will not replace it",
+        ));
+    assert_eq!(std::fs::read(&rules).unwrap(), before);
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
+
+#[test]
+fn a_full_disk_is_said_with_what_to_do() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("carelevel"))
+        .args(["screen", "-a", &example("iop.yaml")])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(73), "{err}");
+    assert!(
+        err.contains("cannot write standard output: No space left on device"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: the disk is full (or over quota): free some space and run the same command again"),
+        "{err}"
+    );
 }

@@ -694,3 +694,132 @@ fn the_guided_flow_about_someone_else() {
     let saved = std::fs::read_to_string(&save).unwrap();
     assert!(saved.contains("respondent: other"), "{saved}");
 }
+
+/// The pid of the one child of process `parent` (Linux).
+fn child_of(parent: u32) -> u32 {
+    for _ in 0..100 {
+        let path = format!("/proc/{parent}/task/{parent}/children");
+        if let Some(pid) = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|s| s.split_whitespace().next().map(str::to_owned))
+        {
+            return pid.parse().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("no child of {parent}");
+}
+
+fn kill(signal: &str, pid: u32) {
+    let ok = Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill {signal} {pid}");
+}
+
+#[test]
+fn sigterm_in_a_full_screen_prompt_gives_the_terminal_back_and_says_where_the_answers_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("p.yaml");
+    let bin = assert_cmd::cargo::cargo_bin("carelevel");
+    // A shell runs carelevel, then shows its exit code and the terminal's
+    // settings as carelevel left them.
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("stty rows 24 cols 80 echo; echo \"shell=$$;\"; \"$0\" \"$@\"; echo \"exit=$?\"; stty -a")
+        .arg(bin)
+        .args(["screen", "--save", save.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(20_000)).unwrap();
+    p.exp_string("shell=").unwrap();
+    let shell: u32 = p.exp_string(";").unwrap().trim().parse().unwrap();
+    let mut t = Tty {
+        p,
+        rows: 24,
+        cols: 80,
+        seen: String::new(),
+    };
+    t.answer(1, ENTER);
+    t.expect("Question 2 of ");
+    t.expect("Your answer");
+    t.menu();
+    kill("-TERM", child_of(shell));
+    t.expect("exit=143");
+    let rest = t.p.exp_eof().unwrap();
+    t.seen.push_str(&rest);
+    let text = t.text();
+    let after = &text[text
+        .find("Stopped by a request to end")
+        .unwrap_or_else(|| panic!("{text:?}"))..];
+    let flat = after.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!(
+            "Stopped by a request to end (SIGTERM); your answers so far are saved in `{}`",
+            save.display()
+        )),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("help: resume with `carelevel screen --save"),
+        "{flat}"
+    );
+    // The cursor, hidden by the menu, is shown again; keys echo as before.
+    let hidden = text.rfind("\x1b[?25l").expect("the menu hides the cursor");
+    assert!(
+        text[hidden..].contains("\x1b[?25h"),
+        "{:?}",
+        &text[hidden..]
+    );
+    let stty = &text[text.find("exit=143").unwrap()..];
+    assert!(
+        stty.contains(" icanon") && stty.contains(" echo "),
+        "{stty}"
+    );
+    assert!(
+        !stty.contains("-icanon") && !stty.contains("-echo "),
+        "{stty}"
+    );
+    let saved = std::fs::read_to_string(&save).unwrap();
+    assert!(saved.contains("self_harm_thoughts: none"), "{saved}");
+}
+
+#[test]
+fn sighup_while_plain_mode_waits_ends_with_129_and_keeps_the_answers() {
+    use std::io::{BufRead, BufReader, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("p.yaml");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("carelevel"))
+        .args(["screen", "--plain", "--save", save.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "1").unwrap();
+    stdin.flush().unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    while !seen.contains("Question 2 of") {
+        let mut line = String::new();
+        assert!(err.read_line(&mut line).unwrap() > 0, "{seen}");
+        seen.push_str(&line);
+    }
+    kill("-HUP", child.id());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut err, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(status.code(), Some(129), "{rest}");
+    assert!(
+        rest.contains(
+            "Stopped because the terminal closed (SIGHUP); your answers so far are saved in"
+        ),
+        "{rest}"
+    );
+    let saved = std::fs::read_to_string(&save).unwrap();
+    assert!(saved.contains("self_harm_thoughts: none"), "{saved}");
+}
