@@ -100,15 +100,32 @@ pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> 
                 .help(format!("keep one; the other is at line {}", d.first.line))
         })
         .collect();
-    let parsed: Result<AnswerFile, Problem> = if text.trim_start().starts_with('{') {
+    let parsed: Result<AnswerFile, Problem> = if text.trim_start().starts_with('[') {
+        // serde would read an array as the fields in order: refuse it.
+        Err(Problem::new(
+            "expected an answer file (an object with an `answers` object inside), found an array",
+        )
+        .at(source.value(""))
+        .help(JSON_HELP))
+    } else if text.trim_start().starts_with('{') {
         serde_json::from_str(text).map_err(|e| json_problem(&source, &e))
     } else {
         serde_yaml::from_str(text).map_err(|e| {
-            let mut problem = from_yaml_error(&source, &e);
-            problem.message = problem
-                .message
-                .replace("struct AnswerFile", "an answer file (a map with `answers:`)");
-            problem.help("an answer file holds `answers:` with one `question_id: answer` per line; `carelevel template` prints one")
+            let general = match crate::rules::Syntax::of(name, text) {
+                crate::rules::Syntax::Json => JSON_HELP,
+                crate::rules::Syntax::Yaml => YAML_HELP,
+            };
+            let mut problem = from_yaml_error(&source, &e, general);
+            problem.message = problem.message.replace(
+                "struct AnswerFile",
+                "an answer file (a map with `answers:`)",
+            );
+            match number_help(rules, &problem.message)
+                .or_else(|| outside_answers(rules, &problem.message))
+            {
+                Some(help) => problem.help(help),
+                None => problem,
+            }
         })
     };
     let file = match parsed {
@@ -187,6 +204,38 @@ fn record_id(value: Value) -> Result<String, String> {
     Ok(text)
 }
 
+/// The general fix for an answer file in JSON.
+const JSON_HELP: &str = "an answer file is an object with an `answers` object inside; `carelevel template --format json` prints one";
+
+/// The general fix for an answer file in YAML.
+const YAML_HELP: &str =
+    "an answer file holds `answers:` with one `question_id: answer` per line; `carelevel template` prints one";
+
+/// For a question answered outside `answers:`, where it belongs.
+fn outside_answers(rules: &Rules, message: &str) -> Option<String> {
+    let id = message.strip_prefix("unknown field `")?.split('`').next()?;
+    rules.question(id).map(|_| {
+        format!("answers go under `answers:`, indented, e.g. `answers:` then `  {id}: ...` on the next line; `carelevel template` prints a whole file")
+    })
+}
+
+/// For a number too large to read, the range its question takes.
+fn number_help(rules: &Rules, message: &str) -> Option<String> {
+    if !message.contains("out of range") {
+        return None;
+    }
+    let id = message
+        .strip_prefix("answers.")
+        .and_then(|rest| rest.split(':').next())?;
+    let q = rules.question(id)?;
+    Some(match (q.kind, q.min, q.max) {
+        (QuestionKind::Integer, Some(min), Some(max)) => {
+            format!("`{id}` takes a whole number from {min} to {max}")
+        }
+        _ => format!("`{id}` does not take a number this large"),
+    })
+}
+
 /// A JSON syntax or shape error, at its character (not byte) column.
 fn json_problem(source: &Source, e: &serde_json::Error) -> Problem {
     let line_text = source.line(e.line()).unwrap_or("");
@@ -207,9 +256,12 @@ fn json_problem(source: &Source, e: &serde_json::Error) -> Problem {
     } else {
         format!("invalid JSON: {message}")
     };
-    Problem::new(message)
-        .at(Some(loc))
-        .help("an answer file is an object with an `answers` object inside; `carelevel template --format json` prints one")
+    let help = if message.contains("number out of range") {
+        "a number in an answer file is a whole number such as `12`; this one is far too large"
+    } else {
+        JSON_HELP
+    };
+    Problem::new(message).at(Some(loc)).help(help)
 }
 
 fn strip_position(message: &str) -> &str {

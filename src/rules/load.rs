@@ -59,7 +59,17 @@ impl Rules {
         let file: RuleFile = match serde_yaml::from_str(text) {
             Ok(f) => f,
             Err(e) => {
-                let p = from_yaml_error(&source, &e);
+                let mut p = from_yaml_error(&source, &e, super::yaml_error::RULES_HELP);
+                if p.message.starts_with("expected ") && p.message.contains(", found ") {
+                    // The whole file has the wrong shape.
+                    p.help = Some("a rule file is one mapping that starts with `schema: carelevel/v1`; see the rule file format in the README".into());
+                } else if p.message.contains(", found ")
+                    && p.help.as_deref() == Some(super::yaml_error::RULES_HELP)
+                {
+                    p.help = Some(
+                        "change the value to that type; the README describes every field".into(),
+                    );
+                }
                 // A duplicate key is already reported where it stands.
                 if problems.is_empty() || !p.message.contains("duplicate field") {
                     problems.push(p);

@@ -6,8 +6,9 @@ use crate::error::{Location, Problem};
 use crate::source::{Pos, Source};
 use crate::suggest;
 
-/// Turn a YAML parse or shape error into a problem at its place, with a fix.
-pub fn from_yaml_error(source: &Source, e: &serde_yaml::Error) -> Problem {
+/// Turn a YAML parse or shape error into a problem at its place, with a
+/// fix; `general` is the fix when nothing more specific applies.
+pub fn from_yaml_error(source: &Source, e: &serde_yaml::Error, general: &str) -> Problem {
     let full = e.to_string();
     let message = match full.find(" at line ") {
         Some(i) => full[..i].to_owned(),
@@ -29,14 +30,23 @@ pub fn from_yaml_error(source: &Source, e: &serde_yaml::Error) -> Problem {
             .at(location)
             .help("write one YAML mapping; see the format in the README");
     }
-    let message = plain_words(&message, Syntax::Yaml);
-    let help = yaml_help(&message);
-    let problem = Problem::new(message).at(location);
-    match help {
-        Some(h) => problem.help(h),
-        None => problem,
+    // A tab where indentation goes: YAML allows only spaces there.
+    if let Some(l) = e.location() {
+        let line = source.line(l.line()).unwrap_or("");
+        let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+        if indent.contains('\t') && l.column() <= indent.chars().count() + 1 {
+            return Problem::new("a tab is used to indent this line")
+                .at(location)
+                .help("indent with spaces, not tabs: YAML does not allow tabs for indentation");
+        }
     }
+    let message = plain_words(&message, Syntax::of(&source.name, &source.text));
+    let help = yaml_help(&message).unwrap_or_else(|| general.to_owned());
+    Problem::new(message).at(location).help(help)
 }
+
+/// The general fix for a rule file's syntax.
+pub const RULES_HELP: &str = "check the YAML syntax here and on the line before: indentation, a `:` after each key, and matching quotes and brackets";
 
 /// Nothing but blank lines and comments.
 fn is_blank(text: &str) -> bool {
@@ -74,6 +84,16 @@ pub enum Syntax {
 }
 
 impl Syntax {
+    /// JSON when the file is named `*.json` or opens with `{` or `[`,
+    /// else YAML.
+    pub fn of(name: &str, text: &str) -> Syntax {
+        if name.ends_with(".json") || text.trim_start().starts_with(['{', '[']) {
+            Syntax::Json
+        } else {
+            Syntax::Yaml
+        }
+    }
+
     fn list(self) -> &'static str {
         match self {
             Syntax::Yaml => "a list",
@@ -174,14 +194,8 @@ fn yaml_help(message: &str) -> Option<String> {
     if message.contains("unknown variant") {
         return Some("use one of the values listed".into());
     }
-    if message.contains(", found ") {
-        return Some("change the value to that type; the README describes every field".into());
-    }
     if message.contains("too large") || message.contains("out of range") {
-        return Some("use a number of a sensible size".into());
+        return Some("use a whole number of a sensible size".into());
     }
-    if message.contains("tab") {
-        return Some("indent with spaces, not tabs".into());
-    }
-    Some("check the YAML syntax here and on the line before: indentation, a `:` after each key, and matching quotes and brackets".into())
+    None
 }

@@ -1,5 +1,6 @@
 //! Integration tests of the `carelevel` binary, one module per command.
 
+mod bad_inputs;
 mod check;
 mod compare;
 mod errors;
