@@ -94,7 +94,10 @@ fn main() {
         let c = report::compare::comparison(&rules, None).unwrap();
         black_box(report::compare::csv(&c));
     });
-    let check_name = format!("check: {} cases + monotonicity probe", rules.file.tests.len());
+    let check_name = format!(
+        "check: {} cases + monotonicity probe",
+        rules.file.tests.len()
+    );
     bench(&check_name, || {
         black_box(carelevel::check::run(&rules));
     });

@@ -133,3 +133,68 @@ fn a_template_about_someone_else_says_so_and_its_result_speaks_of_the_person() {
     // A template for the person has no such line.
     assert!(!stdout_of(carelevel().arg("template")).contains("respondent:"));
 }
+
+#[test]
+fn a_template_reads_back_whatever_the_texts_of_the_rules_hold() {
+    // Texts with YAML's special characters, quotes, several lines and wide
+    // characters, in every place a template shows one.
+    // Written as the inside of a YAML double-quoted string.
+    let odd = "\\\"# not: a comment\\\" - [x] {y} & *z | > 'q' 日本語 ✓\\n  second line";
+    let rules = std::fs::read_to_string(crate::fixture("minimal.yaml"))
+        .unwrap()
+        .replace("title: Minimal rules", &format!("title: \"{odd}\""))
+        .replace("    title: Danger", "    title: \"# Danger: 危\"")
+        .replace("prompt: Are you in danger?", &format!("prompt: \"{odd}\""))
+        .replace("label: Some\n", &format!("label: \"{odd}\"\n"))
+        .replace(
+            "disclaimer: A screening aid, not a diagnosis.",
+            &format!("disclaimer: \"{odd}\""),
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("odd.yaml");
+    std::fs::write(&path, &rules).unwrap();
+    for format in ["yaml", "json"] {
+        let template = stdout_of(
+            carelevel()
+                .arg("template")
+                .arg("-r")
+                .arg(&path)
+                .args(["--format", format]),
+        );
+        let file = dir.path().join(format!("t.{format}"));
+        std::fs::write(&file, &template).unwrap();
+        // It reads back: blank, so the message is that it holds no answers.
+        carelevel()
+            .arg("screen")
+            .arg("-r")
+            .arg(&path)
+            .arg("-a")
+            .arg(&file)
+            .assert()
+            .code(65)
+            .stderr(predicate::str::contains("holds no answers yet"));
+        // Filled in, it scores.
+        let filled = if format == "yaml" {
+            template
+                .replace("  danger:\n", "  danger: \"yes\"\n")
+                .replace("  plan:\n", "  plan: some\n")
+                .replace("  hours:\n", "  hours: 4\n")
+        } else {
+            template
+                .replace("\"danger\": null", "\"danger\": \"yes\"")
+                .replace("\"plan\": null", "\"plan\": \"some\"")
+                .replace("\"hours\": null", "\"hours\": 4")
+        };
+        std::fs::write(&file, &filled).unwrap();
+        let out = stdout_of(
+            carelevel()
+                .arg("screen")
+                .arg("-r")
+                .arg(&path)
+                .arg("-a")
+                .arg(&file)
+                .args(["-f", "json"]),
+        );
+        assert!(out.contains("\"crisis\": true"), "{format}: {out}");
+    }
+}
