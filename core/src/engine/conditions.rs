@@ -241,8 +241,11 @@ mod tests {
 
     #[test]
     fn because_under_not_names_the_answer_that_kept_it_false() {
-        let rules =
-            Rules::parse("m.yaml", include_str!("../../tests/fixtures/minimal.yaml")).unwrap();
+        let rules = Rules::parse(
+            "m.yaml",
+            include_str!("../../../tests/fixtures/minimal.yaml"),
+        )
+        .unwrap();
         let mut a = Answers::empty(&rules);
         a.set(0, Some(Answer::Code("no".into())));
         let cond: Condition = serde_yaml::from_str("{not: {answer: danger, is: \"yes\"}}").unwrap();
@@ -251,8 +254,11 @@ mod tests {
 
     #[test]
     fn a_declined_answer_is_never_at_least_or_at_most_anything() {
-        let rules =
-            Rules::parse("m.yaml", include_str!("../../tests/fixtures/minimal.yaml")).unwrap();
+        let rules = Rules::parse(
+            "m.yaml",
+            include_str!("../../../tests/fixtures/minimal.yaml"),
+        )
+        .unwrap();
         let mut a = Answers::empty(&rules);
         a.set(0, Some(Answer::Code("declined".into())));
         let cond = |test: &str, code: &str| -> Condition {

@@ -4,7 +4,7 @@
 use crate::error::{Error, Problem};
 use crate::rules::Rules;
 
-const MINIMAL: &str = include_str!("../../../tests/fixtures/minimal.yaml");
+const MINIMAL: &str = include_str!("../../../../tests/fixtures/minimal.yaml");
 
 /// Replace `from` (which must occur) with `to` and collect the problems.
 fn broken(from: &str, to: &str) -> (String, Vec<Problem>) {

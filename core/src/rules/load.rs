@@ -13,7 +13,7 @@ use crate::source::Source;
 /// How the built-in rules are named in messages.
 pub const BUILTIN_NAME: &str = "<built-in rules/default.yaml>";
 
-const BUILTIN_TEXT: &str = include_str!("../../rules/default.yaml");
+const BUILTIN_TEXT: &str = include_str!("../../../rules/default.yaml");
 
 /// A rule file that passed every check, with lookups the engine needs.
 #[derive(Debug, Clone)]
@@ -190,7 +190,7 @@ mod tests {
 
     #[test]
     fn duplicate_key_is_an_error_with_both_lines() {
-        let text = include_str!("../../tests/fixtures/minimal.yaml").replace(
+        let text = include_str!("../../../tests/fixtures/minimal.yaml").replace(
             "title: Minimal rules\n",
             "title: Minimal rules\ntitle: Again\n",
         );
@@ -217,7 +217,7 @@ mod tests {
         for marker in ["---", "..."] {
             let text = format!(
                 "{}{marker}\nid: other\n",
-                include_str!("../../tests/fixtures/minimal.yaml")
+                include_str!("../../../tests/fixtures/minimal.yaml")
             );
             let err = Rules::parse("r.yaml", &text).unwrap_err();
             let p = &err.problems()[0];
@@ -229,7 +229,7 @@ mod tests {
 
     #[test]
     fn type_errors_are_said_in_plain_words() {
-        let minimal = include_str!("../../tests/fixtures/minimal.yaml");
+        let minimal = include_str!("../../../tests/fixtures/minimal.yaml");
         let negative = minimal.replacen("rate: {risk: 2}", "rate: {risk: -1}", 1);
         assert_ne!(negative, minimal, "fixture changed");
         let err = Rules::parse("r.yaml", &negative).unwrap_err();

@@ -91,7 +91,11 @@ mod tests {
     use crate::rules::Rules;
 
     fn mini() -> Rules {
-        Rules::parse("m.yaml", include_str!("../../tests/fixtures/minimal.yaml")).unwrap()
+        Rules::parse(
+            "m.yaml",
+            include_str!("../../../tests/fixtures/minimal.yaml"),
+        )
+        .unwrap()
     }
 
     fn answers(rules: &Rules, pairs: &[(&str, Answer)]) -> Answers {
@@ -199,7 +203,7 @@ mod counting {
     /// The minimal rules, with the crisis rule replaced by one that needs
     /// two things at once: a rating of at least 2, and hours of at most 2.
     fn rules() -> Rules {
-        let text = include_str!("../../tests/fixtures/minimal.yaml").replace(
+        let text = include_str!("../../../tests/fixtures/minimal.yaml").replace(
             "      when: {answer: danger, is: \"yes\"}\n      floor: high\n      crisis: true",
             "      when: {at_least: 2, of: [{dimension: risk, at_least: 2}, {answer: hours, at_most: 2}, {answer: danger, is: declined}]}\n      floor: high",
         );
