@@ -85,7 +85,7 @@ pub struct AnswerDoc {
 /// every answer against `rules`. Every problem found is reported at once.
 pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> {
     let source = Source::read(name, text).map_err(|p| Error::Answers(vec![p]))?;
-    let text = source.text.as_str();
+    let text: &str = &source.text;
     let mut problems: Vec<Problem> = source
         .duplicates()
         .iter()

@@ -6,7 +6,9 @@
 //! by its path (`questions[3].options[1].code`). It also finds duplicate keys,
 //! which the YAML deserializer would silently merge (last one wins).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use saphyr_parser::{Event, Parser};
 
@@ -33,7 +35,15 @@ pub struct DuplicateKey {
 pub struct Source {
     /// How the user named it: a path, `<built-in>` or `<stdin>`.
     pub name: String,
-    pub text: String,
+    pub text: Cow<'static, str>,
+    /// Built at once for a file read now ([`Source::new`]); on first use
+    /// for the built-in rules, checked when carelevel was built.
+    index: OnceLock<Index>,
+}
+
+/// Where things are in a text, and what it must not hold.
+#[derive(Debug, Clone)]
+struct Index {
     /// Byte offset where each line starts, for quick snippets.
     line_starts: Vec<usize>,
     /// For each long line, the byte offset (in the line) of every
@@ -71,7 +81,32 @@ impl Source {
     /// Index `text`. Text that is not valid YAML gets a partial index; the
     /// parse error itself is reported by the deserializer.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
+        let source = Source {
+            name: name.into(),
+            text: Cow::Owned(text.into()),
+            index: OnceLock::new(),
+        };
+        source.index();
+        source
+    }
+
+    /// A text checked already (the built-in rules): indexed only if a
+    /// place in it is ever needed.
+    pub fn trusted(name: impl Into<String>, text: &'static str) -> Self {
+        Source {
+            name: name.into(),
+            text: Cow::Borrowed(text),
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(&self.text))
+    }
+}
+
+impl Index {
+    fn new(text: &str) -> Index {
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -93,7 +128,7 @@ impl Source {
                 ),
             )
         });
-        let events = Parser::new_from_str(&text).take_while(|_| commas.is_none());
+        let events = Parser::new_from_str(text).take_while(|_| commas.is_none());
         for item in events {
             let (event, span) = match item {
                 Ok(ok) => ok,
@@ -133,11 +168,9 @@ impl Source {
                 })
             })
             .collect();
-        Source {
-            name: name.into(),
+        Index {
             line_starts,
             long_lines,
-            text,
             keys: walker.keys,
             values: walker.values,
             duplicates: walker.duplicates,
@@ -145,22 +178,26 @@ impl Source {
             found: walker.found,
         }
     }
+}
 
+impl Source {
     /// Where the key of `path` stands, else its value.
     pub fn key(&self, path: &str) -> Option<Location> {
         let h = hash(path);
-        self.keys
+        self.index()
+            .keys
             .get(&h)
-            .or_else(|| self.values.get(&h))
+            .or_else(|| self.index().values.get(&h))
             .map(|p| self.location(*p))
     }
 
     /// Where the value of `path` starts, else its key.
     pub fn value(&self, path: &str) -> Option<Location> {
         let h = hash(path);
-        self.values
+        self.index()
+            .values
             .get(&h)
-            .or_else(|| self.keys.get(&h))
+            .or_else(|| self.index().keys.get(&h))
             .map(|p| self.location(*p))
     }
 
@@ -202,14 +239,14 @@ impl Source {
                 .help("remove it: rule and answer files are plain text"),
             );
         }
-        if let Some(p) = self.too_deep {
+        if let Some(p) = self.index().too_deep {
             return Some(
                 Problem::new("the file nests too deeply")
                     .at(Some(self.location(p)))
                     .help("a rule or answer file needs only a few levels of nesting; check the brackets and indentation"),
             );
         }
-        let f = &self.found;
+        let f = &self.index().found;
         if let Some((p, c)) = f.unsafe_char {
             let problem = if c == '\t' {
                 Problem::new("a text holds a tab")
@@ -246,7 +283,7 @@ impl Source {
 
     /// Keys written twice in one mapping.
     pub fn duplicates(&self) -> &[DuplicateKey] {
-        &self.duplicates
+        &self.index().duplicates
     }
 
     /// A location at `pos`, with the text of its line around it.
@@ -257,7 +294,7 @@ impl Source {
             column: pos.column,
             snippet: self.line(pos.line).map(|line| {
                 // Start the walk at the checkpoint before the window.
-                let mark = self.long_lines.get(&pos.line).and_then(|marks| {
+                let mark = self.index().long_lines.get(&pos.line).and_then(|marks| {
                     let k = (pos.column.saturating_sub(1 + SNIPPET_BEFORE) / CHECKPOINT)
                         .min(marks.len().saturating_sub(1));
                     (k > 0).then(|| (marks[k], k * CHECKPOINT))
@@ -274,8 +311,9 @@ impl Source {
 
     /// The text of 1-based line `n`, without its line break.
     pub fn line(&self, n: usize) -> Option<&str> {
-        let start = *self.line_starts.get(n.checked_sub(1)?)?;
+        let start = *self.index().line_starts.get(n.checked_sub(1)?)?;
         let end = self
+            .index()
             .line_starts
             .get(n)
             .map_or(self.text.len(), |&next| next - 1);

@@ -94,7 +94,11 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
         }
         Task::Compare(c) => compare_levels(c, io),
         Task::Check { rules } => {
-            let rules = load_rules(&rules, io.input)?;
+            // The built-in rules with their test cases, from the YAML.
+            let rules = match rules {
+                RulesSource::Builtin => Rules::builtin()?,
+                other => load_rules(&other, io.input)?,
+            };
             let result = check::run(&rules);
             write(io.out, &check::render(&rules, &result))?;
             Ok(if result.passed() {
@@ -155,17 +159,22 @@ pub(super) fn word_for(rules: &mut Rules, respondent: Respondent) -> Result<(), 
             .help("answer as the person, without `--about-someone`, or use rules that offer `respondents: [self, other]`"),
         ));
     }
-    rules.file.select(&Variant {
-        respondent,
-        lang: None,
-    });
+    match rules.worded_for {
+        // Baked rules keep one wording: the other is baked apart.
+        Some(worded) if worded == respondent => {}
+        Some(_) => *rules = crate::builtin::rules_for(respondent),
+        None => rules.file.select(&Variant {
+            respondent,
+            lang: None,
+        }),
+    }
     Ok(())
 }
 
 /// Load the chosen rules.
 pub fn load_rules(source: &RulesSource, stdin: &mut dyn BufRead) -> Result<Rules, Error> {
     let input = match source {
-        RulesSource::Builtin => return Rules::builtin(),
+        RulesSource::Builtin => return Ok(crate::builtin::rules()),
         RulesSource::File(path) => Input::File(path.clone()),
         RulesSource::Stdin => Input::Stdin,
     };

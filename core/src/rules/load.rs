@@ -13,7 +13,8 @@ use crate::source::Source;
 /// How the built-in rules are named in messages.
 pub const BUILTIN_NAME: &str = "<built-in rules/default.yaml>";
 
-const BUILTIN_TEXT: &str = include_str!("../../../rules/default.yaml");
+/// The text of the built-in rules.
+pub const BUILTIN_TEXT: &str = include_str!("../../../rules/default.yaml");
 
 /// A rule file that passed every check, with lookups the engine needs.
 #[derive(Debug, Clone)]
@@ -22,6 +23,10 @@ pub struct Rules {
     pub source: Source,
     /// Hex SHA-256 of the file's bytes, so a result names exactly the rules it used.
     pub sha256: String,
+    /// The respondent every text is worded for, when only that wording is
+    /// kept (the baked built-in rules); `None` when the texts keep all
+    /// their variants.
+    pub worded_for: Option<super::text::Respondent>,
     questions: HashMap<String, usize>,
     levels: HashMap<String, usize>,
     dimensions: HashMap<String, usize>,
@@ -30,7 +35,9 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// The rules compiled into the binary.
+    /// The rules compiled into the binary, read from their YAML, with their
+    /// test cases (`carelevel` itself starts from the baked form instead:
+    /// see [`super::baked`]).
     pub fn builtin() -> Result<Rules, Error> {
         Rules::parse(BUILTIN_NAME, BUILTIN_TEXT)
     }
@@ -43,7 +50,7 @@ impl Rules {
             .map(|b| format!("{b:02x}"))
             .collect();
         let source = Source::read(name, text).map_err(|p| Error::Rules(vec![p]))?;
-        let text = source.text.as_str();
+        let text: &str = &source.text;
         let mut problems: Vec<Problem> = source
             .duplicates()
             .iter()
@@ -87,7 +94,7 @@ impl Rules {
         }
     }
 
-    fn index(file: RuleFile, source: Source, sha256: String) -> Rules {
+    pub(super) fn index(file: RuleFile, source: Source, sha256: String) -> Rules {
         let questions = ids(file.questions.iter().map(|q| q.id.as_str()));
         let levels = ids(file.levels.iter().map(|l| l.id.as_str()));
         let dimensions = ids(file.dimensions.iter().map(|d| d.id.as_str()));
@@ -110,6 +117,7 @@ impl Rules {
             file,
             source,
             sha256,
+            worded_for: None,
             questions,
             levels,
             dimensions,

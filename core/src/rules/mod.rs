@@ -1,10 +1,11 @@
 //! The rule file: its model, loading it, and checking it.
 
+pub mod baked;
 mod load;
 pub mod model;
 pub mod text;
 mod validate;
 mod yaml_error;
 
-pub use load::{Rules, BUILTIN_NAME};
+pub use load::{Rules, BUILTIN_NAME, BUILTIN_TEXT};
 pub use yaml_error::{from_yaml_error, plain_words, Syntax};

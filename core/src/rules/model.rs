@@ -410,4 +410,9 @@ impl RuleFile {
     pub fn select(&mut self, v: &Variant) {
         each_text!(self, |_path: String, t: &mut Text| t.select(v, None), mut);
     }
+
+    /// Keep only the variants in use (see [`Text::keep_shown`]).
+    pub fn keep_shown(&mut self) {
+        each_text!(self, |_path: String, t: &mut Text| t.keep_shown(), mut);
+    }
 }

@@ -68,17 +68,17 @@ pub enum Tree {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     tree: Tree,
-    /// The variant in use (see [`Text::select`]).
-    shown: String,
+    /// The variant in use (see [`Text::select`]); `None` when the text
+    /// is a plain string, which is then the one in use.
+    shown: Option<String>,
 }
 
 impl Text {
     /// A text that is the same for everyone.
     pub fn plain(text: impl Into<String>) -> Text {
-        let text = text.into();
         Text {
-            shown: text.clone(),
-            tree: Tree::Leaf(text),
+            shown: None,
+            tree: Tree::Leaf(text.into()),
         }
     }
 
@@ -88,7 +88,11 @@ impl Text {
 
     /// The text in use, as a string slice.
     pub fn as_str(&self) -> &str {
-        &self.shown
+        match (&self.shown, &self.tree) {
+            (Some(s), _) | (None, Tree::Leaf(s)) => s,
+            // Never so: a text with variants always has one in use.
+            (None, Tree::Variants(_)) => "",
+        }
     }
 
     /// Whether the text has variants at all.
@@ -116,9 +120,19 @@ impl Text {
         }
     }
 
+    /// Keep only the variant in use, as if it were the only text written.
+    pub fn keep_shown(&mut self) {
+        if let Some(shown) = self.shown.take() {
+            self.tree = Tree::Leaf(shown);
+        }
+    }
+
     /// Use the variant for `v` from now on.
     pub fn select(&mut self, v: &Variant, default_lang: Option<&str>) {
-        self.shown = self.get(v, default_lang).to_owned();
+        self.shown = match &self.tree {
+            Tree::Leaf(_) => None,
+            Tree::Variants(_) => Some(self.get(v, default_lang).to_owned()),
+        };
     }
 
     /// Every variant as (keys on the way, text), depth first.
@@ -150,19 +164,19 @@ impl Default for Text {
 impl Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.shown
+        self.as_str()
     }
 }
 
 impl AsRef<str> for Text {
     fn as_ref(&self) -> &str {
-        &self.shown
+        self.as_str()
     }
 }
 
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.shown)
+        f.write_str(self.as_str())
     }
 }
 
@@ -206,10 +220,7 @@ impl<'de> Deserialize<'de> for Tree {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let tree = Tree::deserialize(d)?;
-        let mut text = Text {
-            tree,
-            shown: String::new(),
-        };
+        let mut text = Text { tree, shown: None };
         text.select(&Variant::default(), None);
         Ok(text)
     }
