@@ -8,7 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::report::compare::MIN_WIDTH;
 use crate::rules::model::Respondent;
 use crate::settings::{
-    Compare, CompareFormat, Input, Look, ReportFormat, RulesSource, Screen, Task, TextFormat,
+    Batch, Compare, CompareFormat, Input, Look, RecordFormat, ReportFormat, RulesSource, Screen,
+    SummaryFormat, Task, TextFormat,
 };
 
 /// Screen for a mental-health level of care (outpatient, intensive outpatient
@@ -119,6 +120,85 @@ pub enum Command {
         #[arg(value_name = "RULES_FILE")]
         rules: Option<PathBuf>,
     },
+    /// Score many records at once: JSON Lines or CSV in, one result per record out
+    ///
+    /// Each JSON line is an answer file as `screen --answers` reads it
+    /// (`{"id": ..., "answers": {...}}`); a CSV file has a header row with an optional `id`
+    /// column and one column per question id (an empty cell is not answered, several codes
+    /// are separated by `;`). Results come out in input order. A record that cannot be scored
+    /// becomes an error record and the run goes on; the exit code is then 65.
+    ///
+    /// With `--baseline OLD.yaml`, every record is also scored under the old rules, to show
+    /// what a rule change does to the people already screened.
+    Batch {
+        #[command(flatten)]
+        rules: RulesArg,
+        /// The records: a file, or `-` for standard input
+        #[arg(value_name = "INPUT")]
+        input: PathBuf,
+        /// The input's format [default: from the file name (`.csv` is CSV), else jsonl]
+        #[arg(long, short, value_enum, ignore_case = true, value_name = "FORMAT")]
+        input_format: Option<RecordsFormat>,
+        /// Output format
+        #[arg(long, short, value_enum, ignore_case = true, default_value_t = RecordsFormat::Jsonl)]
+        format: RecordsFormat,
+        /// Each record's whole `screen --format json` result, on one line (JSON Lines only)
+        #[arg(long)]
+        full: bool,
+        /// Write the records to FILE (owner-only, 0600, replaced only when complete) instead
+        /// of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace an answer file named by `--output`
+        #[arg(long)]
+        overwrite: bool,
+        /// Stop at the first record that cannot be scored (after writing its error record)
+        #[arg(long)]
+        fail_fast: bool,
+        /// Also score every record under these older rules: adds `baseline_level` to each
+        /// record and the old → new table to the summary
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// With `--baseline`: write only the records whose level or crisis flag changed (and
+        /// records that cannot be scored)
+        #[arg(long, requires = "baseline")]
+        changed_only: bool,
+        /// The summary at the end: words on standard error, one JSON object on standard
+        /// output after the records, or none
+        #[arg(long, value_enum, ignore_case = true, value_name = "HOW", default_value_t = SummaryArg::Text)]
+        summary: SummaryArg,
+        /// Worker threads [default: one per core]
+        #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        threads: Option<u16>,
+        /// Progress bar and bar chart on standard error: `auto` when it is a terminal
+        #[arg(long, value_enum, ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+        progress: ColorChoice,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RecordsFormat {
+    /// JSON Lines: one object per line
+    Jsonl,
+    /// CSV with a header row
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SummaryArg {
+    /// Words on standard error
+    Text,
+    /// One JSON object on standard output, after the records
+    Json,
+    /// No summary
+    None,
+}
+
+fn records(f: RecordsFormat) -> RecordFormat {
+    match f {
+        RecordsFormat::Jsonl => RecordFormat::Jsonl,
+        RecordsFormat::Csv => RecordFormat::Csv,
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -344,6 +424,47 @@ impl Cli {
                 respondent: who.respondent(),
             },
             Command::Check { rules: r } => Task::Check { rules: rules(r) },
+            Command::Batch {
+                rules: r,
+                input,
+                input_format,
+                format,
+                full,
+                output,
+                overwrite,
+                fail_fast,
+                baseline,
+                changed_only,
+                summary,
+                threads,
+                progress,
+            } => Task::Batch(Batch {
+                rules: rules(r.rules),
+                baseline: baseline.map(|p| rules(Some(p))),
+                input: if input.as_os_str() == "-" {
+                    Input::Stdin
+                } else {
+                    Input::File(input)
+                },
+                input_format: input_format.map(records),
+                format: records(format),
+                full,
+                output,
+                overwrite,
+                fail_fast,
+                changed_only,
+                summary: match summary {
+                    SummaryArg::Text => SummaryFormat::Text,
+                    SummaryArg::Json => SummaryFormat::Json,
+                    SummaryArg::None => SummaryFormat::None,
+                },
+                threads: threads.map(usize::from),
+                progress: match progress {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => term.stderr_tty,
+                },
+            }),
         }
     }
 }

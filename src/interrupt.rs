@@ -78,3 +78,11 @@ pub fn crisis_shown(message: &str) {
 pub fn crisis() -> Option<&'static str> {
     CRISIS.get().map(String::as_str)
 }
+
+/// The signal that asked this run to stop, if one did: `batch` looks
+/// between chunks of records, and stops cleanly.
+pub fn stop_signal() -> Option<usize> {
+    STOP.get()
+        .map(|f| f.load(Ordering::SeqCst))
+        .filter(|&s| s != 0)
+}

@@ -9,6 +9,7 @@
 pub use carelevel_core::{answers, engine, error, rules, source, suggest};
 
 pub mod ask;
+pub mod batch;
 pub mod builtin;
 pub mod check;
 pub mod cli;

@@ -12,6 +12,11 @@ use carelevel::settings::{RulesSource, Task};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+/// Batch scoring allocates many small strings across threads; mimalloc
+/// serves that faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let term = terminal();
     let task = Cli::parse().into_task(&term);
@@ -99,6 +104,18 @@ fn on_interrupt(task: &Task, color_allowed: bool) {
                 RulesSource::File(p) => p.display().to_string(),
             },
         ),
+        // A batch run stops between chunks of records, so that an `--output`
+        // file is never left half-written.
+        Task::Batch(_) => {
+            for signal in [SIGINT, SIGTERM, SIGHUP] {
+                let _ = signal_hook::flag::register_usize(
+                    signal,
+                    interrupt::stop_flag(),
+                    signal as usize,
+                );
+            }
+            return;
+        }
         // Other commands ask nothing: a signal ends them as usual.
         _ => return,
     };

@@ -269,6 +269,72 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// A file written as a stream and put in place only when complete: the
+/// bytes go to an owner-only temporary file beside it, renamed over `path`
+/// by [`Streamed::finish`]. Dropped before that, the temporary file is
+/// removed and `path` is as it was.
+pub struct Streamed {
+    path: std::path::PathBuf,
+    tmp: std::path::PathBuf,
+    file: Option<std::io::BufWriter<fs::File>>,
+}
+
+impl Streamed {
+    pub fn create(path: &Path) -> Result<Streamed, Error> {
+        if fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
+            return Err(not_a_file(path));
+        }
+        remove_stale_temp_files(path);
+        let tmp = temp_path(path);
+        let file = create_private(&tmp).map_err(|source| Error::Output {
+            what: format!("`{}`", path.display()),
+            source,
+        })?;
+        Ok(Streamed {
+            path: path.to_path_buf(),
+            tmp,
+            file: Some(std::io::BufWriter::with_capacity(1 << 16, file)),
+        })
+    }
+
+    /// The error for a failed write, naming the file the user gave.
+    pub fn error(&self, source: std::io::Error) -> Error {
+        Error::Output {
+            what: format!("`{}`", self.path.display()),
+            source,
+        }
+    }
+
+    /// Flush, sync and rename into place.
+    pub fn finish(mut self) -> Result<(), Error> {
+        let file = self.file.take().expect("finished once");
+        let _saving = crate::interrupt::Saving::start();
+        let result = file
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)
+            .and_then(|f| f.sync_all())
+            .and_then(|()| fs::rename(&self.tmp, &self.path));
+        result.map_err(|e| self.error(e))
+    }
+}
+
+impl Write for Streamed {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.as_mut().expect("not finished").write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().expect("not finished").flush()
+    }
+}
+
+impl Drop for Streamed {
+    fn drop(&mut self) {
+        // Not finished: nothing half-written is left behind.
+        let _ = fs::remove_file(&self.tmp);
+    }
+}
+
 /// An answer file holding `answers` (and the record `id`, if any),
 /// readable by `screen --answers`.
 /// JSON for a file named `*.json` (JSON tools keep working on it), else

@@ -102,4 +102,51 @@ pub enum Task {
         rules: RulesSource,
     },
     Compare(Compare),
+    Batch(Batch),
+}
+
+/// How batch records are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFormat {
+    /// JSON Lines: one object per record.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// What the batch summary looks like, and where it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryFormat {
+    /// Words on standard error (a bar chart on a terminal).
+    Text,
+    /// One JSON object on standard output, after the records.
+    Json,
+    /// None at all.
+    None,
+}
+
+/// `carelevel batch`: score many records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Batch {
+    pub rules: RulesSource,
+    /// Score every record under these rules too, and compare.
+    pub baseline: Option<RulesSource>,
+    pub input: Input,
+    /// The input's format; from the file name when `None`.
+    pub input_format: Option<RecordFormat>,
+    pub format: RecordFormat,
+    /// The whole `screen --format json` result per record.
+    pub full: bool,
+    /// Write the records here (owner-only, atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+    pub overwrite: bool,
+    /// Stop at the first record that cannot be scored.
+    pub fail_fast: bool,
+    /// Only records whose level or crisis flag differs from the baseline's.
+    pub changed_only: bool,
+    pub summary: SummaryFormat,
+    /// Worker threads; all cores when `None`.
+    pub threads: Option<usize>,
+    /// Draw a progress bar and the summary's bar chart on standard error.
+    pub progress: bool,
 }

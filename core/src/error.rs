@@ -247,6 +247,12 @@ pub enum Progress {
     Saved { path: PathBuf, resume: String },
     /// `--save` was given, but this run wrote nothing there.
     NothingSaved(PathBuf),
+    /// `batch`: the records written before the stop, to standard output
+    /// (`None`) or not at all to an `--output` file.
+    Records {
+        output: Option<PathBuf>,
+        written: u64,
+    },
 }
 
 impl fmt::Display for Progress {
@@ -260,6 +266,22 @@ impl fmt::Display for Progress {
             Progress::NothingSaved(path) => {
                 write!(f, "no answers were saved to `{}` in this run", path.display())
             }
+            Progress::Records {
+                output: Some(path),
+                ..
+            } => write!(
+                f,
+                "`{}` was not written (nothing was half-written)\n  help: run the same command again to score every record",
+                path.display()
+            ),
+            Progress::Records {
+                output: None,
+                written,
+            } => write!(
+                f,
+                "the records before the stop were written ({written} {})",
+                if *written == 1 { "record" } else { "records" }
+            ),
             Progress::NotSaving => f.write_str(
                 "nothing was saved\n  help: to keep your answers as you go, start with `carelevel screen --save FILE`",
             ),

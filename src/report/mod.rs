@@ -408,6 +408,37 @@ fn one_paragraph(text: &str) -> String {
         .join("\n")
 }
 
+/// The id of the note on answers that were ignored.
+pub const IGNORED_NOTE: &str = "answers_ignored";
+
+/// A note in the result itself, not only a warning on standard error: an
+/// ignored answer may be a safety concern entered by mistake.
+pub fn ignored_note(rules: &Rules, ignored: &[usize]) -> NoteOut {
+    let qs = &rules.file.questions;
+    let titles = |list: &[usize]| {
+        list.iter()
+            .map(|&q| format!("\"{}\"", qs[q].title.trim()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut text = format!(
+        "Answers to questions that do not apply, given the other answers, were ignored: {}.",
+        titles(ignored)
+    );
+    let safety: Vec<usize> = ignored.iter().copied().filter(|&q| qs[q].safety).collect();
+    if !safety.is_empty() {
+        text.push_str(&format!(
+            " {} {} a safety question: check the answers with the person, because a safety concern must not be lost.",
+            titles(&safety),
+            if safety.len() == 1 { "is" } else { "are" }
+        ));
+    }
+    NoteOut {
+        id: IGNORED_NOTE.into(),
+        text,
+    }
+}
+
 /// Pretty JSON with a trailing newline.
 pub fn json(report: &Report) -> String {
     let mut s = serde_json::to_string_pretty(report).expect("a report always serializes");

@@ -1,6 +1,7 @@
 //! Running a task: the one place that reads inputs and writes results.
 //! Errors go back to `main`, which prints them and picks the exit code.
 
+mod batch;
 mod end;
 mod screen;
 
@@ -93,6 +94,7 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             )
         }
         Task::Compare(c) => compare_levels(c, io),
+        Task::Batch(b) => batch::batch(b, io),
         Task::Check { rules } => {
             // The built-in rules with their test cases, from the YAML.
             let rules = match rules {

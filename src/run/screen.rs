@@ -174,7 +174,8 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     r.respondent = respondent;
     r.comparison = comparison.map(|c| c.recommend(&r.level));
     if !outcome.ignored.is_empty() {
-        r.notes.insert(0, ignored_note(&rules, &outcome.ignored));
+        r.notes
+            .insert(0, report::ignored_note(&rules, &outcome.ignored));
     }
     if ended.finish == Finish::StoppedAtCrisis {
         r.notes.insert(0, report::NoteOut {
@@ -504,34 +505,6 @@ fn missing(rules: &Rules, name: &str, answers: &Answers, s: &Screen) -> Error {
     .help(format!(
         "{guided}add them under `answers:` (`carelevel template` lists each question's allowed answers)"
     ))])
-}
-
-/// A note in the result itself, not only a warning on standard error: an
-/// ignored answer may be a safety concern entered by mistake.
-fn ignored_note(rules: &Rules, ignored: &[usize]) -> report::NoteOut {
-    let qs = &rules.file.questions;
-    let titles = |list: &[usize]| {
-        list.iter()
-            .map(|&q| format!("\"{}\"", qs[q].title.trim()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut text = format!(
-        "Answers to questions that do not apply, given the other answers, were ignored: {}.",
-        titles(ignored)
-    );
-    let safety: Vec<usize> = ignored.iter().copied().filter(|&q| qs[q].safety).collect();
-    if !safety.is_empty() {
-        text.push_str(&format!(
-            " {} {} a safety question: check the answers with the person, because a safety concern must not be lost.",
-            titles(&safety),
-            if safety.len() == 1 { "is" } else { "are" }
-        ));
-    }
-    report::NoteOut {
-        id: "answers_ignored".into(),
-        text,
-    }
 }
 
 /// `a`, `b`: the ids of questions, for messages.

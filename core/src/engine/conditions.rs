@@ -12,19 +12,34 @@ use super::score::Rating;
 pub struct Facts<'a> {
     pub answers: &'a Answers,
     pub ratings: Option<&'a [Rating]>,
+    /// Only the answers of these questions count (by index), when given:
+    /// deciding what is asked sees no answer to a question not (yet) asked.
+    pub visible: Option<&'a [bool]>,
+}
+
+impl<'a> Facts<'a> {
+    /// The answers alone, all of them.
+    pub fn answers(answers: &'a Answers) -> Facts<'a> {
+        Facts {
+            answers,
+            ratings: None,
+            visible: None,
+        }
+    }
+
+    /// The answer to question `q`, if it counts.
+    pub fn answer(&self, q: usize) -> Option<&'a Answer> {
+        match self.visible {
+            Some(v) if !v.get(q).copied().unwrap_or(false) => None,
+            _ => self.answers.get(q),
+        }
+    }
 }
 
 /// Does `c` hold over the answers alone? A comparison on an unanswered (or
 /// unasked) question is false, and so is one on a rating.
 pub fn holds(rules: &Rules, c: &Condition, answers: &Answers) -> bool {
-    holds_in(
-        rules,
-        c,
-        Facts {
-            answers,
-            ratings: None,
-        },
-    )
+    holds_in(rules, c, Facts::answers(answers))
 }
 
 /// Does `c` hold over `facts`?
@@ -51,7 +66,7 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
             >= need;
     }
     if let Some(dim) = &c.dimension {
-        let Some(rating) = rating_of(rules, dim, facts) else {
+        let Some(rating) = rating_of(rules, c, dim, facts) else {
             return false;
         };
         let rating = i64::from(rating);
@@ -61,11 +76,14 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
             _ => false,
         };
     }
-    let answers = facts.answers;
-    let Some(index) = c.answer.as_deref().and_then(|id| rules.question_index(id)) else {
+    let index = match c.target.get() {
+        Some(i) if c.answer.is_some() => Some(i),
+        _ => c.answer.as_deref().and_then(|id| rules.question_index(id)),
+    };
+    let Some(index) = index else {
         return false;
     };
-    let Some(answer) = answers.get(index) else {
+    let Some(answer) = facts.answer(index) else {
         return false;
     };
     let q = &rules.file.questions[index];
@@ -75,14 +93,16 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
     if let Some(vs) = &c.in_ {
         return vs.iter().any(|v| equals(answer, v));
     }
+    // The threshold's place on the scale, found once when the rules were indexed.
+    let threshold = |v: &Scalar| c.target.rank().or_else(|| rank_of(q, v));
     if let Some(v) = &c.at_least {
         return rank(q, answer)
-            .zip(rank_of(q, v))
+            .zip(threshold(v))
             .is_some_and(|(a, b)| a >= b);
     }
     if let Some(v) = &c.at_most {
         return rank(q, answer)
-            .zip(rank_of(q, v))
+            .zip(threshold(v))
             .is_some_and(|(a, b)| a <= b);
     }
     false
@@ -122,15 +142,15 @@ fn collect(rules: &Rules, c: &Condition, facts: Facts<'_>, want: bool, out: &mut
         return;
     }
     if let Some(q) = c.answer.as_deref().and_then(|id| rules.question_index(id)) {
-        if facts.answers.get(q).is_some() {
+        if facts.answer(q).is_some() {
             out.push(q);
         }
     }
 }
 
 /// A dimension's rating, when the ratings are known.
-fn rating_of(rules: &Rules, dim: &str, facts: Facts<'_>) -> Option<u8> {
-    let i = rules.dimension_index(dim)?;
+fn rating_of(rules: &Rules, c: &Condition, dim: &str, facts: Facts<'_>) -> Option<u8> {
+    let i = c.target.get().or_else(|| rules.dimension_index(dim))?;
     facts.ratings?.get(i).map(|r| r.rating)
 }
 
@@ -157,7 +177,7 @@ fn rank(q: &Question, answer: &Answer) -> Option<i64> {
     }
 }
 
-fn rank_of(q: &Question, v: &Scalar) -> Option<i64> {
+pub(crate) fn rank_of(q: &Question, v: &Scalar) -> Option<i64> {
     match v {
         Scalar::Code(c) => q.option(c).map(|(i, _)| i as i64),
         Scalar::Int(n) => Some(*n),
@@ -170,10 +190,7 @@ mod tests {
     use crate::rules::model::Condition;
 
     fn facts(answers: &Answers) -> Facts<'_> {
-        Facts {
-            answers,
-            ratings: None,
-        }
+        Facts::answers(answers)
     }
 
     fn default_answers(rules: &Rules, pairs: &[(&str, &str)]) -> Answers {

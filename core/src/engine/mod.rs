@@ -5,6 +5,7 @@ mod conditions;
 mod place;
 mod score;
 
+pub(crate) use conditions::rank_of;
 pub use conditions::{because, holds, holds_in, Facts};
 pub use score::{asked, effective, Driver, Rating};
 
@@ -54,6 +55,7 @@ pub fn because_fired(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Vec
     let facts = Facts {
         answers: &effective,
         ratings: Some(&outcome.ratings),
+        visible: None,
     };
     outcome
         .fired
@@ -65,15 +67,27 @@ pub fn because_fired(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Vec
 /// Score `answers` against `rules`. Missing answers are reported in
 /// [`Outcome::missing`]; the caller decides whether that is an error.
 pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
-    let asked = asked(rules, answers);
-    let effective = score::effective(rules, answers, &asked);
-    let ratings = score::rate(rules, &effective);
-    let placed = place::place(rules, &effective, &ratings);
+    let (asked, was_asked) = score::asked_mask(rules, answers);
+    let ignored: Vec<usize> = answers
+        .iter()
+        .map(|(q, _)| q)
+        .filter(|&q| !was_asked[q])
+        .collect();
+    // Only the answers of asked questions count; most often that is all of them.
+    let effective = if ignored.is_empty() {
+        std::borrow::Cow::Borrowed(answers)
+    } else {
+        std::borrow::Cow::Owned(score::effective(rules, answers, &asked))
+    };
+    let effective: &Answers = &effective;
+    let ratings = score::rate(rules, effective);
+    let placed = place::place(rules, effective, &ratings);
     let notes = place::notes(
         rules,
         Facts {
-            answers: &effective,
+            answers: effective,
             ratings: Some(&ratings),
+            visible: None,
         },
         placed.level,
         !placed.declined.is_empty(),
@@ -82,15 +96,6 @@ pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
         .iter()
         .copied()
         .filter(|&q| rules.file.questions[q].required && effective.get(q).is_none())
-        .collect();
-    let mut was_asked = vec![false; rules.file.questions.len()];
-    for &q in &asked {
-        was_asked[q] = true;
-    }
-    let ignored = answers
-        .iter()
-        .map(|(q, _)| q)
-        .filter(|&q| !was_asked[q])
         .collect();
     Outcome {
         level: placed.level,

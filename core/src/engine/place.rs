@@ -42,6 +42,7 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
         let facts = Facts {
             answers,
             ratings: Some(ratings),
+            visible: None,
         };
         if holds_in(rules, &rule.when, facts) {
             fired.push(i);

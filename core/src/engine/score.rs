@@ -3,7 +3,7 @@
 use crate::answers::{Answer, Answers};
 use crate::rules::Rules;
 
-use super::holds;
+use super::{holds_in, Facts};
 
 /// An answer that set a dimension's rating.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,15 +26,25 @@ pub struct Rating {
 /// over the answers to questions asked before it, so dropping one answer
 /// cascades to everything that depended on it.
 pub fn asked(rules: &Rules, answers: &Answers) -> Vec<usize> {
-    let mut seen = Answers::empty(rules);
+    asked_mask(rules, answers).0
+}
+
+/// The questions asked, in order, and the same as a flag per question.
+pub(super) fn asked_mask(rules: &Rules, answers: &Answers) -> (Vec<usize>, Vec<bool>) {
+    let mut visible = vec![false; rules.file.questions.len()];
     let mut out = Vec::new();
     for (i, q) in rules.file.questions.iter().enumerate() {
-        if q.when.as_ref().is_none_or(|c| holds(rules, c, &seen)) {
+        let facts = Facts {
+            answers,
+            ratings: None,
+            visible: Some(&visible),
+        };
+        if q.when.as_ref().is_none_or(|c| holds_in(rules, c, facts)) {
             out.push(i);
-            seen.set(i, answers.get(i).cloned());
+            visible[i] = true;
         }
     }
-    out
+    (out, visible)
 }
 
 /// Only the answers of asked questions.

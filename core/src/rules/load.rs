@@ -1,10 +1,36 @@
 //! Reading a rule file into a checked, ready-to-use [`Rules`].
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Ids by name. Ids are short and come from the rule file, so a fast
+/// non-keyed hash (FNV-1a) serves better than the default SipHash.
+type Ids = HashMap<String, usize, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 use sha2::{Digest, Sha256};
 
-use super::model::{Question, RuleFile};
+use super::model::{Condition, Question, RuleFile};
 use super::validate;
 use super::yaml_error::from_yaml_error;
 use crate::error::{Error, Problem};
@@ -27,9 +53,9 @@ pub struct Rules {
     /// kept (the baked built-in rules); `None` when the texts keep all
     /// their variants.
     pub worded_for: Option<super::text::Respondent>,
-    questions: HashMap<String, usize>,
-    levels: HashMap<String, usize>,
-    dimensions: HashMap<String, usize>,
+    questions: Ids,
+    levels: Ids,
+    dimensions: Ids,
     /// For each question and option, the ratings it gives, by dimension index.
     rates: Vec<Vec<Vec<(usize, u8)>>>,
 }
@@ -94,10 +120,27 @@ impl Rules {
         }
     }
 
-    pub(super) fn index(file: RuleFile, source: Source, sha256: String) -> Rules {
+    pub(super) fn index(mut file: RuleFile, source: Source, sha256: String) -> Rules {
         let questions = ids(file.questions.iter().map(|q| q.id.as_str()));
         let levels = ids(file.levels.iter().map(|l| l.id.as_str()));
         let dimensions = ids(file.dimensions.iter().map(|d| d.id.as_str()));
+        // A question's own condition is taken out while it is resolved
+        // against the questions (whose scales give `at_least` its rank).
+        for i in 0..file.questions.len() {
+            if let Some(mut c) = file.questions[i].when.take() {
+                resolve(&mut c, &file.questions, &questions, &dimensions);
+                file.questions[i].when = Some(c);
+            }
+        }
+        let conditions = file
+            .placement
+            .rules
+            .iter_mut()
+            .map(|r| &mut r.when)
+            .chain(file.notes.iter_mut().filter_map(|n| n.when.as_mut()));
+        for c in conditions {
+            resolve(c, &file.questions, &questions, &dimensions);
+        }
         let rates = file
             .questions
             .iter()
@@ -154,9 +197,35 @@ impl Rules {
     }
 }
 
+/// Fill in the index each condition in `c` names.
+fn resolve(c: &mut Condition, all: &[Question], questions: &Ids, dimensions: &Ids) {
+    let (named, rank) = match (&c.answer, &c.dimension) {
+        (Some(q), _) => {
+            let index = questions.get(q.as_str()).copied();
+            let threshold = c.at_least.as_ref().or(c.at_most.as_ref());
+            let rank = index
+                .zip(threshold)
+                .and_then(|(i, v)| crate::engine::rank_of(&all[i], v));
+            (index, rank)
+        }
+        (None, Some(d)) => (dimensions.get(d.as_str()).copied(), None),
+        (None, None) => (None, None),
+    };
+    c.target.set(named, rank);
+    let inner = c
+        .all
+        .iter_mut()
+        .chain(&mut c.any)
+        .chain(&mut c.of)
+        .flatten();
+    for s in inner.chain(c.not.as_deref_mut()) {
+        resolve(s, all, questions, dimensions);
+    }
+}
+
 /// First index wins, so duplicate ids (reported by validation) do not shift lookups.
-fn ids<'a>(items: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+fn ids<'a>(items: impl Iterator<Item = &'a str>) -> Ids {
+    let mut map = Ids::default();
     for (i, id) in items.enumerate() {
         map.entry(id.to_owned()).or_insert(i);
     }

@@ -216,6 +216,41 @@ pub struct Condition {
     pub at_least: Option<Scalar>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<Scalar>,
+    /// The index of the question (`answer`) or dimension named, filled in
+    /// when the rules are indexed, so that evaluation looks nothing up by name.
+    #[serde(skip)]
+    pub target: Target,
+}
+
+/// An index found once for a name; equal whatever it holds, so that
+/// conditions compare by what is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Target {
+    index: Option<u32>,
+    /// For `at_least`/`at_most` on an answer: the threshold's place on the
+    /// question's scale.
+    rank: Option<i64>,
+}
+
+impl Target {
+    pub fn get(self) -> Option<usize> {
+        self.index.map(|i| i as usize)
+    }
+
+    pub fn rank(self) -> Option<i64> {
+        self.rank
+    }
+
+    pub fn set(&mut self, index: Option<usize>, rank: Option<i64>) {
+        self.index = index.and_then(|i| u32::try_from(i).ok());
+        self.rank = rank;
+    }
+}
+
+impl PartialEq for Target {
+    fn eq(&self, _: &Target) -> bool {
+        true
+    }
 }
 
 /// An option code or a whole number, as written in a condition.

@@ -1,0 +1,460 @@
+//! `carelevel batch`: this thread reads chunks of records and writes the
+//! results in input order; worker threads score the chunks. At most a few
+//! chunks per worker are in flight, so memory stays the same whatever the
+//! size of the input.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use crate::batch::{self, Done, Job, Lines, Raw, Record, Side, Tally, Target};
+use crate::error::{exit, Error, Problem, Progress, Signal};
+use crate::rules::model::Respondent;
+use crate::save::{self, Streamed};
+use crate::settings::{Batch, Input, RecordFormat, RulesSource, SummaryFormat};
+
+use super::{load_rules, Io};
+
+/// Records per chunk, and bytes: a chunk is handed to a worker when either
+/// is reached.
+const CHUNK_RECORDS: usize = 256;
+const CHUNK_BYTES: usize = 1 << 20;
+/// Chunks in flight per worker (read and not yet written).
+const IN_FLIGHT: usize = 4;
+
+pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
+    let started = Instant::now();
+    usage(&b)?;
+    let mut rules = load_rules(&b.rules, io.input)?;
+    let old = match &b.baseline {
+        Some(source) => Some(load_rules(source, io.input)?),
+        None => None,
+    };
+    super::word_for(&mut rules, Respondent::Myself)?;
+    let other = if b.full && rules.file.respondents.contains(&Respondent::Other) {
+        let mut other = rules.clone();
+        super::word_for(&mut other, Respondent::Other)?;
+        Some(other)
+    } else {
+        None
+    };
+    let csv = match b.input_format {
+        Some(f) => f == RecordFormat::Csv,
+        None => {
+            matches!(&b.input, Input::File(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        }
+    };
+
+    let (name, mut file, size) = match &b.input {
+        Input::Stdin => ("<stdin>".to_owned(), None, None),
+        Input::File(path) => {
+            let fail = |source| Error::Input {
+                path: path.clone(),
+                source,
+            };
+            let f = File::open(path).map_err(fail)?;
+            let meta = f.metadata().map_err(fail)?;
+            if meta.is_dir() {
+                return Err(fail(std::io::Error::other(
+                    "it is a folder; give the file of records",
+                )));
+            }
+            let size = meta.is_file().then_some(meta.len());
+            (
+                path.display().to_string(),
+                Some(BufReader::with_capacity(1 << 18, f)),
+                size,
+            )
+        }
+    };
+    let reader: &mut dyn BufRead = match &mut file {
+        Some(f) => f,
+        None => &mut *io.input,
+    };
+    let mut lines = Lines::new(reader);
+    let read_error = |source| Error::Input {
+        path: name.clone().into(),
+        source,
+    };
+
+    // A CSV header names the columns for every record that follows.
+    let (mut new_columns, mut old_columns) = (Vec::new(), Vec::new());
+    if csv {
+        match lines.next_csv().map_err(read_error)? {
+            None => {}
+            Some(Record {
+                raw: Raw::Csv(fields),
+                ..
+            }) => {
+                new_columns = batch::header(&rules, &name, &fields).map_err(Error::Answers)?;
+                if let Some(old) = &old {
+                    old_columns = batch::score::columns(old, &name, &fields).0;
+                }
+            }
+            Some(record) => {
+                let failure = batch::score::score(
+                    &Side {
+                        rules: &rules,
+                        columns: Vec::new(),
+                    },
+                    &name,
+                    &record,
+                )
+                .expect_err("a header that is not a row cannot be scored");
+                return Err(Error::Answers(failure.problems));
+            }
+        }
+    }
+
+    let mut sink = match &b.output {
+        Some(path) => {
+            save::may_replace(&rules, path, b.overwrite, "--output")?;
+            Sink::File(Streamed::create(path)?)
+        }
+        None => Sink::Out(&mut *io.out),
+    };
+    if b.format == RecordFormat::Csv {
+        sink.write(batch::write::csv_header(&rules, old.is_some()).as_bytes())?;
+    }
+
+    let names = batch::write::Names::new(&rules);
+    let job = Job {
+        name: name.clone(),
+        new: Side {
+            rules: &rules,
+            columns: new_columns,
+        },
+        target: Target {
+            rules: &rules,
+            other: other.as_ref(),
+            names: &names,
+        },
+        old: old.as_ref().map(|o| Side {
+            rules: o,
+            columns: old_columns,
+        }),
+        format: b.format,
+        full: b.full,
+        changed_only: b.changed_only,
+        fail_fast: b.fail_fast,
+    };
+    let workers = b.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let bar = b.progress.then(|| progress_bar(size));
+    let mut tally = Tally::new(&rules, old.as_ref());
+    let (work_tx, work_rx) = sync_channel::<(u64, Vec<Record>)>(workers * 2);
+    let (done_tx, done_rx) = channel::<(u64, Done)>();
+    let work_rx = Mutex::new(work_rx);
+    let cancel = AtomicBool::new(false);
+    let ended = std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (work_rx, done_tx, job, cancel) = (&work_rx, done_tx.clone(), &job, &cancel);
+            scope.spawn(move || work(work_rx, done_tx, job, cancel));
+        }
+        drop(done_tx);
+        let ended = drive(
+            Drive {
+                lines: &mut lines,
+                csv,
+                workers,
+                work_tx,
+                done_rx: &done_rx,
+                sink: &mut sink,
+                tally: &mut tally,
+                bar: bar.as_ref(),
+            },
+            &read_error,
+        );
+        cancel.store(true, Ordering::SeqCst);
+        ended
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let ended = ended?;
+    if let Some(signal) = ended.signal {
+        let progress = Progress::Records {
+            output: b.output.clone(),
+            written: ended.written,
+        };
+        drop(sink);
+        return Err(match signal {
+            s if s == signal_hook::consts::SIGTERM as usize => Error::Signalled {
+                signal: Signal::Terminate,
+                progress,
+            },
+            s if s == signal_hook::consts::SIGHUP as usize => Error::Signalled {
+                signal: Signal::Hangup,
+                progress,
+            },
+            _ => Error::Interrupted { progress },
+        });
+    }
+    if ended.closed {
+        // The reader of standard output went away (`| head`): its choice.
+        return Ok(exit::OK);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    if b.summary == SummaryFormat::Json && b.output.is_none() {
+        sink.write(batch::tally::json(&tally, &rules, old.as_ref(), seconds).as_bytes())?;
+    }
+    match sink {
+        Sink::File(f) => f.finish()?,
+        Sink::Out(out) => flush(out)?,
+    }
+    match b.summary {
+        SummaryFormat::Text => {
+            let text = batch::tally::text(&tally, &rules, old.as_ref(), seconds, b.progress);
+            let _ = io.err.write_all(crate::error::visible(&text).as_bytes());
+        }
+        SummaryFormat::Json if b.output.is_some() => {
+            let json = batch::tally::json(&tally, &rules, old.as_ref(), seconds);
+            super::write(io.out, &json)?;
+        }
+        SummaryFormat::Json | SummaryFormat::None => {}
+    }
+    Ok(if tally.counts.failed > 0 {
+        exit::DATA
+    } else {
+        exit::OK
+    })
+}
+
+/// Flags that cannot work together, said before anything is read.
+fn usage(b: &Batch) -> Result<(), Error> {
+    let refuse = |message: &str, help: &str| Err(Error::Usage(Problem::new(message).help(help)));
+    if b.full && b.format == RecordFormat::Csv {
+        return refuse(
+            "`--full` writes whole results, which only JSON Lines can hold",
+            "leave out `--format csv`, or leave out `--full` for one row per record",
+        );
+    }
+    if b.summary == SummaryFormat::Json && b.format == RecordFormat::Csv && b.output.is_none() {
+        return refuse(
+            "`--summary json` would be written after the CSV rows, on the same standard output",
+            "write the rows to a file with `--output FILE`; the summary then goes to standard output alone",
+        );
+    }
+    let stdin_rules = [Some(&b.rules), b.baseline.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter(|r| **r == RulesSource::Stdin)
+        .count();
+    if stdin_rules + usize::from(b.input == Input::Stdin) > 1 {
+        return refuse(
+            "standard input can hold the records or one rule file, not more",
+            "give the rule files by name: `--rules FILE`, `--baseline FILE`",
+        );
+    }
+    if let Some(output) = &b.output {
+        let named = |r: &RulesSource| match r {
+            RulesSource::File(p) => Some(p.clone()),
+            _ => None,
+        };
+        let input = match &b.input {
+            Input::File(p) => Some(p.clone()),
+            Input::Stdin => None,
+        };
+        for (flag, path) in [
+            ("INPUT", input),
+            ("--rules", named(&b.rules)),
+            ("--baseline", b.baseline.as_ref().and_then(named)),
+        ] {
+            if path.is_some_and(|p| super::screen::same_file(&p, output)) {
+                return refuse(
+                    &format!(
+                        "`--output` and {flag} name the same file, `{}`",
+                        output.display()
+                    ),
+                    "the records need a file of their own: give `--output` another name",
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where the records go.
+enum Sink<'a> {
+    Out(&'a mut dyn Write),
+    File(Streamed),
+}
+
+impl Sink<'_> {
+    /// Write `bytes`; `Ok(false)` when standard output was closed.
+    fn write(&mut self, bytes: &[u8]) -> Result<bool, Error> {
+        match self {
+            Sink::File(f) => match f.write_all(bytes) {
+                Ok(()) => Ok(true),
+                Err(e) => Err(f.error(e)),
+            },
+            Sink::Out(out) => match out.write_all(bytes) {
+                Ok(()) => Ok(true),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+                Err(source) => Err(Error::Output {
+                    what: "standard output".into(),
+                    source,
+                }),
+            },
+        }
+    }
+}
+
+fn flush(out: &mut dyn Write) -> Result<(), Error> {
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output {
+            what: "standard output".into(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// A worker: score chunks until there are none, or the run is over.
+fn work(
+    work_rx: &Mutex<Receiver<(u64, Vec<Record>)>>,
+    done_tx: Sender<(u64, Done)>,
+    job: &Job,
+    cancel: &AtomicBool,
+) {
+    loop {
+        let next = work_rx.lock().map(|rx| rx.recv());
+        let Ok(Ok((seq, records))) = next else {
+            return;
+        };
+        if cancel.load(Ordering::SeqCst) {
+            return;
+        }
+        if done_tx.send((seq, job.process(&records))).is_err() {
+            return;
+        }
+    }
+}
+
+struct Drive<'a, 'b, R: BufRead> {
+    lines: &'a mut Lines<R>,
+    csv: bool,
+    workers: usize,
+    work_tx: SyncSender<(u64, Vec<Record>)>,
+    done_rx: &'a Receiver<(u64, Done)>,
+    sink: &'a mut Sink<'b>,
+    tally: &'a mut Tally,
+    bar: Option<&'a indicatif::ProgressBar>,
+}
+
+/// How the reading and writing ended.
+#[derive(Debug, Default)]
+struct Ended {
+    written: u64,
+    /// A signal asked to stop.
+    signal: Option<usize>,
+    /// Standard output was closed.
+    closed: bool,
+}
+
+/// Read chunks and hand them out; write the results back in order.
+fn drive<R: BufRead>(
+    d: Drive<R>,
+    read_error: &dyn Fn(std::io::Error) -> Error,
+) -> Result<Ended, Error> {
+    let Drive {
+        lines,
+        csv,
+        workers,
+        work_tx,
+        done_rx,
+        sink,
+        tally,
+        bar,
+    } = d;
+    let mut work_tx = Some(work_tx);
+    let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+    let (mut sent, mut written) = (0u64, 0u64);
+    let mut ended = Ended::default();
+    loop {
+        if let Some(signal) = crate::interrupt::stop_signal() {
+            ended.signal = Some(signal);
+            return Ok(ended);
+        }
+        // Keep every worker busy, within the bound on chunks in flight.
+        while let Some(tx) = &work_tx {
+            if sent - written >= (workers * IN_FLIGHT) as u64 {
+                break;
+            }
+            let chunk = read_chunk(lines, csv).map_err(read_error)?;
+            if chunk.is_empty() {
+                work_tx = None;
+                break;
+            }
+            tx.send((sent, chunk))
+                .expect("workers run until the chunks end");
+            sent += 1;
+        }
+        if written == sent {
+            return Ok(ended);
+        }
+        let (seq, done) = done_rx.recv().expect("a worker answers every chunk");
+        pending.insert(seq, done);
+        while let Some(done) = pending.remove(&written) {
+            written += 1;
+            tally.add(&done.tally);
+            ended.written = tally.read;
+            if !sink.write(&done.bytes)? {
+                ended.closed = true;
+                return Ok(ended);
+            }
+            if let Some(bar) = bar {
+                bar.set_position(lines.bytes);
+                bar.set_message(format!("{} records", batch::tally::thousands(tally.read)));
+            }
+            if done.stop {
+                return Ok(ended);
+            }
+        }
+    }
+}
+
+/// The next records, up to a chunk's worth; empty at the end of input.
+fn read_chunk<R: BufRead>(lines: &mut Lines<R>, csv: bool) -> std::io::Result<Vec<Record>> {
+    let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
+    let mut bytes = 0;
+    while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+        let record = if csv {
+            lines.next_csv()?
+        } else {
+            lines.next_json()?
+        };
+        let Some(record) = record else { break };
+        bytes += match &record.raw {
+            Raw::Json(t) => t.len(),
+            Raw::Csv(f) => f.iter().map(|f| f.text.len() + 1).sum(),
+            _ => 1,
+        };
+        chunk.push(record);
+    }
+    Ok(chunk)
+}
+
+/// A bar over the input's bytes when its size is known, else a counter.
+fn progress_bar(size: Option<u64>) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    let bar = match size {
+        Some(size) => ProgressBar::new(size).with_style(
+            ProgressStyle::with_template(
+                "{bar:30} {percent:>3}%  {msg}  {elapsed} (about {eta} left)",
+            )
+            .expect("a valid template"),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {msg}  {elapsed}").expect("a valid template"),
+        ),
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr());
+    bar.set_message("0 records");
+    bar
+}
