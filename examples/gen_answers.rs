@@ -5,20 +5,15 @@
 //! cargo run --release --example gen_answers -- --count 1000 --format csv > answers.csv
 //! ```
 //!
-//! Each record answers the questions its own earlier answers make apply
-//! (following `when`), as the guided questionnaire would. Most people in the
-//! output answer mildly; some severely (crisis answers among them); a few
-//! decline a question, give the lowest or highest number a question takes,
-//! or leave an optional question out. The same seed gives the same records.
+//! What the records hold is described in `src/generate.rs`.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
-use carelevel::answers::{Answer, Answers};
-use carelevel::engine;
-use carelevel::rules::model::{Question, QuestionKind};
+use carelevel::answers::Answer;
+use carelevel::generate::{person, Random};
 use carelevel::rules::Rules;
 
 #[derive(Parser)]
@@ -44,110 +39,6 @@ enum Format {
     Csv,
 }
 
-/// SplitMix64: small, fast, and the same everywhere.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// True with probability `p`.
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-/// How severely one person answers: 0 = mildly, 1 = in between, 2 = severely.
-fn pick_option(q: &Question, r: &mut Random, severity: usize) -> Option<usize> {
-    let scale: Vec<usize> = (0..q.options.len())
-        .filter(|&i| !q.options[i].declines)
-        .collect();
-    let declining: Vec<usize> = (0..q.options.len())
-        .filter(|&i| q.options[i].declines)
-        .collect();
-    if !declining.is_empty() && r.chance(0.02) {
-        return Some(declining[r.below(declining.len())]);
-    }
-    if scale.is_empty() {
-        return None;
-    }
-    let n = scale.len();
-    // Mild answers lean to the start of the scale, severe ones to its end.
-    let i = match severity {
-        0 if r.chance(0.93) => 0,
-        0 => r.below(n).min(r.below(n)),
-        1 if r.chance(0.6) => 0,
-        1 => r.below(n).min(r.below(n)),
-        _ => r.below(n).max(r.below(n)),
-    };
-    Some(scale[i])
-}
-
-fn answer(q: &Question, r: &mut Random, severity: usize) -> Option<Answer> {
-    match q.kind {
-        QuestionKind::YesNo | QuestionKind::Choice => {
-            pick_option(q, r, severity).map(|i| Answer::Code(q.options[i].code.clone()))
-        }
-        QuestionKind::Multi => {
-            let mut codes: Vec<String> = Vec::new();
-            if let Some(i) = pick_option(q, r, severity) {
-                if q.options[i].declines {
-                    return Some(Answer::Codes(vec![q.options[i].code.clone()]));
-                }
-            }
-            for o in q.options.iter().filter(|o| !o.declines) {
-                if r.chance(0.2 + 0.2 * severity as f64) {
-                    codes.push(o.code.clone());
-                }
-            }
-            Some(Answer::Codes(codes))
-        }
-        QuestionKind::Integer => {
-            let min = q.min.unwrap_or(0);
-            let max = q.max.unwrap_or(min + 100);
-            // The ends of the range now and then: edge cases for the rules.
-            Some(Answer::Int(if r.chance(0.05) {
-                min
-            } else if r.chance(0.05) {
-                max
-            } else {
-                let span = (max - min).clamp(0, 1 << 20) as usize;
-                min + r.below(span + 1) as i64
-            }))
-        }
-    }
-}
-
-/// One person's answers, asked in order, each question only when it applies.
-fn person(rules: &Rules, r: &mut Random) -> Answers {
-    let severity = match r.below(100) {
-        0..=54 => 0,
-        55..=94 => 1,
-        _ => 2,
-    };
-    let mut answers = Answers::empty(rules);
-    for (i, q) in rules.file.questions.iter().enumerate() {
-        let applies = q
-            .when
-            .as_ref()
-            .is_none_or(|c| engine::holds(rules, c, &answers));
-        if !applies || (!q.required && r.chance(0.1)) {
-            continue;
-        }
-        answers.set(i, answer(q, r, severity));
-    }
-    answers
-}
-
 fn csv_cell(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
@@ -165,7 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         None => carelevel::builtin::rules(),
     };
-    let mut r = Random(args.seed);
+    let mut r = Random::new(args.seed);
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let qs = &rules.file.questions;

@@ -13,6 +13,7 @@ pub mod batch;
 pub mod builtin;
 pub mod check;
 pub mod cli;
+pub mod generate;
 pub mod input;
 pub mod interrupt;
 pub mod questions;

@@ -273,26 +273,61 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// bytes go to an owner-only temporary file beside it, renamed over `path`
 /// by [`Streamed::finish`]. Dropped before that, the temporary file is
 /// removed and `path` is as it was.
+/// Whether `path` is a device or a named pipe (`/dev/null`, a FIFO): written
+/// to as it is, never replaced.
+pub fn is_stream(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        fs::symlink_metadata(path)
+            .is_ok_and(|m| m.file_type().is_char_device() || m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// A device or a pipe (`/dev/null`, a named pipe) is written straight to:
+/// it cannot be replaced, and holds nothing to keep.
 pub struct Streamed {
     path: std::path::PathBuf,
-    tmp: std::path::PathBuf,
+    /// `None` for a device or a pipe.
+    tmp: Option<std::path::PathBuf>,
     file: Option<std::io::BufWriter<fs::File>>,
 }
 
 impl Streamed {
     pub fn create(path: &Path) -> Result<Streamed, Error> {
-        if fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
-            return Err(not_a_file(path));
+        let fail = |source| Error::Output {
+            what: format!("`{}`", path.display()),
+            source,
+        };
+        if let Ok(m) = fs::symlink_metadata(path) {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::FileTypeExt;
+                let t = m.file_type();
+                if t.is_char_device() || t.is_fifo() {
+                    let file = OpenOptions::new().write(true).open(path).map_err(fail)?;
+                    return Ok(Streamed {
+                        path: path.to_path_buf(),
+                        tmp: None,
+                        file: Some(std::io::BufWriter::with_capacity(1 << 16, file)),
+                    });
+                }
+            }
+            if !m.file_type().is_file() {
+                return Err(not_a_file(path));
+            }
         }
         remove_stale_temp_files(path);
         let tmp = temp_path(path);
-        let file = create_private(&tmp).map_err(|source| Error::Output {
-            what: format!("`{}`", path.display()),
-            source,
-        })?;
+        let file = create_private(&tmp).map_err(fail)?;
         Ok(Streamed {
             path: path.to_path_buf(),
-            tmp,
+            tmp: Some(tmp),
             file: Some(std::io::BufWriter::with_capacity(1 << 16, file)),
         })
     }
@@ -309,11 +344,15 @@ impl Streamed {
     pub fn finish(mut self) -> Result<(), Error> {
         let file = self.file.take().expect("finished once");
         let _saving = crate::interrupt::Saving::start();
-        let result = file
+        let file = file
             .into_inner()
-            .map_err(std::io::IntoInnerError::into_error)
-            .and_then(|f| f.sync_all())
-            .and_then(|()| fs::rename(&self.tmp, &self.path));
+            .map_err(std::io::IntoInnerError::into_error);
+        let result = match &self.tmp {
+            Some(tmp) => file
+                .and_then(|f| f.sync_all())
+                .and_then(|()| fs::rename(tmp, &self.path)),
+            None => file.map(drop),
+        };
         result.map_err(|e| self.error(e))
     }
 }
@@ -331,7 +370,9 @@ impl Write for Streamed {
 impl Drop for Streamed {
     fn drop(&mut self) {
         // Not finished: nothing half-written is left behind.
-        let _ = fs::remove_file(&self.tmp);
+        if let (Some(tmp), Some(_)) = (&self.tmp, &self.file) {
+            let _ = fs::remove_file(tmp);
+        }
     }
 }
 

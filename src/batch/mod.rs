@@ -93,3 +93,6 @@ pub fn header(
         Err(problems)
     }
 }
+
+#[cfg(test)]
+mod tests;

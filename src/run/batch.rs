@@ -112,7 +112,9 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
 
     let mut sink = match &b.output {
         Some(path) => {
-            save::may_replace(&rules, path, b.overwrite, "--output")?;
+            if !save::is_stream(path) {
+                save::may_replace(&rules, path, b.overwrite, "--output")?;
+            }
             Sink::File(Streamed::create(path)?)
         }
         None => Sink::Out(&mut *io.out),

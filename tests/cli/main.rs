@@ -1,6 +1,7 @@
 //! Integration tests of the `carelevel` binary, one module per command.
 
 mod bad_inputs;
+mod batch;
 mod check;
 mod compare;
 mod errors;
