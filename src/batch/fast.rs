@@ -8,20 +8,16 @@
 //! and the record goes through `answers::parse`, which gives the full error
 //! with its place. So the fast path can make a run faster, never different.
 
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-
 use crate::answers::{Answer, AnswerDoc, Answers};
 use crate::rules::model::{QuestionKind, Respondent};
 use crate::rules::Rules;
 
 /// The answer file in `line`, if it is plainly valid for `rules`.
 pub fn parse(rules: &Rules, line: &str) -> Option<AnswerDoc> {
-    // Control characters, DEL, and (past ASCII) anything the slow path
-    // refuses, such as bidirectional overrides: leave them to it.
     // Printable ASCII throughout (a loop without early exit, which the
-    // compiler turns into wide compares).
+    // compiler turns into wide compares); past ASCII, anything the slow
+    // path refuses (a control character, a bidirectional override) is
+    // left to it.
     let plain = line
         .bytes()
         .fold(true, |ok, b| ok & (b.wrapping_sub(0x20) < 0x5f));
@@ -31,130 +27,20 @@ pub fn parse(rules: &Rules, line: &str) -> Option<AnswerDoc> {
     {
         return None;
     }
-    let mut de = serde_json::Deserializer::from_str(line);
-    let doc = FileSeed(rules).deserialize(&mut de).ok()?;
-    de.end().ok()?;
-    Some(doc)
+    let mut p = Scanner { text: line, at: 0 };
+    let doc = p.file(rules)?;
+    p.space();
+    (p.at == line.len()).then_some(doc)
 }
 
-/// Not accepted here: the slow path decides, and explains.
-fn decline<E: de::Error>() -> E {
-    E::custom("")
+/// A JSON reader for the subset above: objects, arrays of strings, strings
+/// without escapes, whole numbers, `null`; whitespace is spaces.
+struct Scanner<'a> {
+    text: &'a str,
+    at: usize,
 }
 
-struct FileSeed<'r>(&'r Rules);
-
-impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
-    type Value = AnswerDoc;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<AnswerDoc, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for FileSeed<'_> {
-    type Value = AnswerDoc;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an answer file")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnswerDoc, A::Error> {
-        let (mut id, mut respondent, mut answers) = (None, None, None);
-        while let Some(key) = map.next_key::<&'de str>()? {
-            match key {
-                "id" if id.is_none() => id = Some(map.next_value::<Id>()?.0),
-                "respondent" if respondent.is_none() => {
-                    respondent = Some(match map.next_value::<Option<&'de str>>()? {
-                        None => None,
-                        Some(r) => Some(Respondent::from_key(r).ok_or_else(decline)?),
-                    })
-                }
-                "answers" if answers.is_none() => {
-                    answers = Some(map.next_value_seed(AnswersSeed(self.0))?)
-                }
-                _ => return Err(decline()),
-            }
-        }
-        Ok(AnswerDoc {
-            id: id.flatten(),
-            respondent: respondent.flatten(),
-            // No `answers:` at all is rare enough to leave to the slow path.
-            answers: answers.ok_or_else(decline)?,
-        })
-    }
-}
-
-/// A record id: a plain string or a whole number (`null` is none).
-struct Id(Option<String>);
-
-impl<'de> de::Deserialize<'de> for Id {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Id, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Id;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an id")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Id, E> {
-                Ok(Id(Some(v.to_owned())))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Id, E> {
-                Ok(Id(Some(v.to_string())))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Id, E> {
-                Ok(Id(Some(v.to_string())))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Id, E> {
-                Ok(Id(None))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-struct AnswersSeed<'r>(&'r Rules);
-
-impl<'de> DeserializeSeed<'de> for AnswersSeed<'_> {
-    type Value = Answers;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Answers, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for AnswersSeed<'_> {
-    type Value = Answers;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("answers")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
-        let rules = self.0;
-        let mut answers = Answers::empty(rules);
-        let questions = &rules.file.questions;
-        let mut seen = vec![false; questions.len()];
-        // Answers usually come in the order of the questions: try the one
-        // after the last before looking the id up.
-        let mut next = 0;
-        while let Some(key) = map.next_key::<&'de str>()? {
-            let q = match questions.get(next) {
-                Some(q) if q.id == key => next,
-                _ => rules.question_index(key).ok_or_else(decline)?,
-            };
-            next = q + 1;
-            if std::mem::replace(&mut seen[q], true) {
-                return Err(decline());
-            }
-            let value = map.next_value::<Value<'de>>()?;
-            answers.set(q, answer(rules, q, value).ok_or_else(decline)?);
-        }
-        Ok(answers)
-    }
-}
-
-/// An answer as JSON gave it, before it is checked against its question.
+/// A value as JSON gave it, before it is checked against its question.
 enum Value<'a> {
     Null,
     Int(i64),
@@ -162,35 +48,160 @@ enum Value<'a> {
     Codes(Vec<&'a str>),
 }
 
-impl<'de> de::Deserialize<'de> for Value<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value<'de>, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Value<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an answer")
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Value<'de>, E> {
-                Ok(Value::Null)
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value<'de>, E> {
-                Ok(Value::Int(v))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value<'de>, E> {
-                i64::try_from(v).map(Value::Int).map_err(|_| decline())
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Value<'de>, E> {
-                Ok(Value::Code(v))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
-                let mut codes = Vec::new();
-                while let Some(code) = seq.next_element::<&'de str>()? {
-                    codes.push(code);
-                }
-                Ok(Value::Codes(codes))
-            }
+impl<'a> Scanner<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while self.peek() == Some(b' ') {
+            self.at += 1;
         }
-        d.deserialize_any(V)
+    }
+
+    /// `byte`, after any spaces.
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        self.space();
+        (self.peek() == Some(byte)).then(|| self.at += 1)
+    }
+
+    /// Whether `byte` comes next (after spaces); taken if so.
+    fn next_is(&mut self, byte: u8) -> bool {
+        self.eat(byte).is_some()
+    }
+
+    fn string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let rest = &self.text.as_bytes()[self.at..];
+        let end = memchr::memchr2(b'"', b'\\', rest)?;
+        if rest[end] != b'"' {
+            return None;
+        }
+        let s = &self.text[self.at..self.at + end];
+        self.at += end + 1;
+        Some(s)
+    }
+
+    fn value(&mut self) -> Option<Value<'a>> {
+        self.space();
+        match self.peek()? {
+            b'"' => self.string().map(Value::Code),
+            b'n' => {
+                let rest = &self.text[self.at..];
+                rest.starts_with("null").then(|| {
+                    self.at += 4;
+                    Value::Null
+                })
+            }
+            b'[' => {
+                self.at += 1;
+                let mut codes = Vec::new();
+                if !self.next_is(b']') {
+                    loop {
+                        codes.push(self.string()?);
+                        if self.next_is(b']') {
+                            break;
+                        }
+                        self.eat(b',')?;
+                    }
+                }
+                Some(Value::Codes(codes))
+            }
+            b'-' | b'0'..=b'9' => {
+                let bytes = self.text.as_bytes();
+                let start = self.at;
+                if bytes[start] == b'-' {
+                    self.at += 1;
+                }
+                let digits = self.at;
+                while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                    self.at += 1;
+                }
+                let n = self.at - digits;
+                // No leading zero, no `-0`, no fraction or exponent: the
+                // full reader decides those.
+                if n == 0 || (bytes[digits] == b'0' && (n > 1 || digits > start)) {
+                    return None;
+                }
+                if matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
+                    return None;
+                }
+                self.text[start..self.at].parse().ok().map(Value::Int)
+            }
+            _ => None,
+        }
+    }
+
+    /// `{ key: value, ... }`, each key handed to `field`.
+    fn object(&mut self, mut field: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        if self.next_is(b'}') {
+            return Some(());
+        }
+        loop {
+            let key = self.string()?;
+            self.eat(b':')?;
+            field(self, key)?;
+            if self.next_is(b'}') {
+                return Some(());
+            }
+            self.eat(b',')?;
+        }
+    }
+
+    fn file(&mut self, rules: &Rules) -> Option<AnswerDoc> {
+        let (mut id, mut respondent, mut answers) = (None, None, None);
+        self.object(|p, key| {
+            match key {
+                "id" if id.is_none() => {
+                    id = Some(match p.value()? {
+                        Value::Null => None,
+                        Value::Code(s) => Some(s.to_owned()),
+                        Value::Int(n) => Some(n.to_string()),
+                        Value::Codes(_) => return None,
+                    })
+                }
+                "respondent" if respondent.is_none() => {
+                    respondent = Some(match p.value()? {
+                        Value::Null => None,
+                        Value::Code(r) => Some(Respondent::from_key(r)?),
+                        _ => return None,
+                    })
+                }
+                "answers" if answers.is_none() => answers = Some(p.answers(rules)?),
+                _ => return None,
+            }
+            Some(())
+        })?;
+        Some(AnswerDoc {
+            id: id.flatten(),
+            respondent: respondent.flatten(),
+            // No `answers:` at all is rare enough to leave to the slow path.
+            answers: answers?,
+        })
+    }
+
+    fn answers(&mut self, rules: &Rules) -> Option<Answers> {
+        let questions = &rules.file.questions;
+        let mut answers = Answers::empty(rules);
+        let mut seen = vec![false; questions.len()];
+        // Answers usually come in the order of the questions: try the one
+        // after the last before looking the id up.
+        let mut next = 0;
+        self.object(|p, key| {
+            let q = match questions.get(next) {
+                Some(q) if q.id == key => next,
+                _ => rules.question_index(key)?,
+            };
+            next = q + 1;
+            if std::mem::replace(&mut seen[q], true) {
+                return None;
+            }
+            let value = p.value()?;
+            answers.set(q, answer(rules, q, value)?);
+            Some(())
+        })?;
+        Some(answers)
     }
 }
 

@@ -11,7 +11,7 @@ pub mod write;
 use crate::rules::Rules;
 use crate::settings::RecordFormat;
 
-pub use read::{Field, Lines, Raw, Record};
+pub use read::{Chunk, Field, Lines, Raw, Record};
 pub use score::{Column, Side};
 pub use tally::Tally;
 pub use write::Target;
@@ -41,7 +41,8 @@ pub struct Done {
 
 impl Job<'_> {
     /// Score and render `records`, in order.
-    pub fn process(&self, records: &[Record]) -> Done {
+    pub fn process(&self, chunk: &Chunk) -> Done {
+        let records = &chunk.records;
         let old_rules = self.old.as_ref().map(|s| s.rules);
         let mut done = Done {
             bytes: Vec::with_capacity(records.len() * 256),
@@ -49,11 +50,11 @@ impl Job<'_> {
             stop: false,
         };
         for record in records {
-            let new = score::score(&self.new, &self.name, record);
+            let new = score::score(&self.new, &self.name, record, &chunk.text);
             let old = self
                 .old
                 .as_ref()
-                .map(|side| score::score(side, &self.name, record));
+                .map(|side| score::score(side, &self.name, record, &chunk.text));
             let changed = done.tally.count(&new, old.as_ref());
             let row = write::Row {
                 line: record.line,

@@ -16,10 +16,18 @@ pub struct Record {
     pub raw: Raw,
 }
 
+/// Records read together, handed to one worker: JSON lines are kept in
+/// one buffer, so that a chunk is a few allocations, not one per record.
+#[derive(Debug, Default)]
+pub struct Chunk {
+    pub text: String,
+    pub records: Vec<Record>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Raw {
-    /// One JSON line, without its line end.
-    Json(String),
+    /// One JSON line, without its line end: where it is in [`Chunk::text`].
+    Json(std::ops::Range<usize>),
     /// The fields of a CSV row.
     Csv(Vec<Field>),
     /// Longer than [`MAX_RECORD`] bytes.
@@ -124,13 +132,18 @@ impl<R: BufRead> Lines<R> {
         }))
     }
 
-    /// The next JSON Lines record; blank lines are skipped.
-    pub fn next_json(&mut self) -> io::Result<Option<Record>> {
+    /// The next JSON Lines record, its text added to `text`; blank lines
+    /// are skipped.
+    pub fn next_json(&mut self, text: &mut String) -> io::Result<Option<Record>> {
         loop {
             let raw = match self.next_line()? {
                 None => return Ok(None),
                 Some(Line::Text(t)) if t.trim().is_empty() => continue,
-                Some(Line::Text(t)) => Raw::Json(t.to_owned()),
+                Some(Line::Text(t)) => {
+                    let start = text.len();
+                    text.push_str(t);
+                    Raw::Json(start..text.len())
+                }
                 Some(Line::TooLong) => Raw::TooLong,
                 Some(Line::NotUtf8(column)) => Raw::NotUtf8 { column },
             };
@@ -323,11 +336,13 @@ mod tests {
     #[test]
     fn json_lines_skip_blank_lines_and_keep_numbers() {
         let mut lines = Lines::new("{\"a\":1}\r\n\n  \n{\"b\":2}".as_bytes());
-        let a = lines.next_json().unwrap().unwrap();
-        let b = lines.next_json().unwrap().unwrap();
-        assert_eq!((a.line, a.raw), (1, Raw::Json("{\"a\":1}".into())));
-        assert_eq!((b.line, b.raw), (4, Raw::Json("{\"b\":2}".into())));
-        assert!(lines.next_json().unwrap().is_none());
+        let mut text = String::new();
+        let a = lines.next_json(&mut text).unwrap().unwrap();
+        let b = lines.next_json(&mut text).unwrap().unwrap();
+        assert_eq!((a.line, a.raw), (1, Raw::Json(0..7)));
+        assert_eq!((b.line, b.raw), (4, Raw::Json(7..14)));
+        assert_eq!(text, "{\"a\":1}{\"b\":2}");
+        assert!(lines.next_json(&mut text).unwrap().is_none());
     }
 
     #[test]
@@ -335,17 +350,18 @@ mod tests {
         let mut text = vec![b'x'; 3 * MAX_RECORD];
         text.extend_from_slice(b"\n{}\n\xff\n");
         let mut lines = Lines::new(std::io::BufReader::with_capacity(4096, &text[..]));
-        assert_eq!(lines.next_json().unwrap().unwrap().raw, Raw::TooLong);
+        let mut t = String::new();
+        assert_eq!(lines.next_json(&mut t).unwrap().unwrap().raw, Raw::TooLong);
         assert!(lines.buf.capacity() <= 2 * MAX_RECORD);
         assert_eq!(
-            lines.next_json().unwrap().unwrap(),
+            lines.next_json(&mut t).unwrap().unwrap(),
             Record {
                 line: 2,
-                raw: Raw::Json("{}".into())
+                raw: Raw::Json(0..2)
             }
         );
         assert_eq!(
-            lines.next_json().unwrap().unwrap().raw,
+            lines.next_json(&mut t).unwrap().unwrap().raw,
             Raw::NotUtf8 { column: 1 }
         );
     }

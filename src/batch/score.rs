@@ -103,11 +103,11 @@ pub struct Side<'r> {
     pub columns: Vec<Column>,
 }
 
-/// Score `record` (from the input `name`) under `side`.
-pub fn score(side: &Side, name: &str, record: &Record) -> Verdict {
+/// Score `record` (from the input `name`, its JSON text in `text`) under `side`.
+pub fn score(side: &Side, name: &str, record: &Record, text: &str) -> Verdict {
     let rules = side.rules;
     let doc = match &record.raw {
-        Raw::Json(text) => json(rules, name, record.line, text)?,
+        Raw::Json(range) => json(rules, name, record.line, &text[range.clone()])?,
         Raw::Csv(fields) => csv(side, name, record.line, fields)?,
         Raw::TooLong => {
             return Err(whole(

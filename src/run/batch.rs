@@ -11,7 +11,7 @@ use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use crate::batch::{self, Done, Job, Lines, Raw, Record, Side, Tally, Target};
+use crate::batch::{self, Chunk, Done, Job, Lines, Raw, Record, Side, Tally, Target};
 use crate::error::{exit, Error, Problem, Progress, Signal};
 use crate::rules::model::Respondent;
 use crate::save::{self, Streamed};
@@ -103,6 +103,7 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
                     },
                     &name,
                     &record,
+                    "",
                 )
                 .expect_err("a header that is not a row cannot be scored");
                 return Err(Error::Answers(failure.problems));
@@ -149,7 +150,7 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
     });
     let bar = b.progress.then(|| progress_bar(size));
     let mut tally = Tally::new(&rules, old.as_ref());
-    let (work_tx, work_rx) = sync_channel::<(u64, Vec<Record>)>(workers * 2);
+    let (work_tx, work_rx) = sync_channel::<(u64, Chunk)>(workers * 2);
     let (done_tx, done_rx) = channel::<(u64, Done)>();
     let work_rx = Mutex::new(work_rx);
     let cancel = AtomicBool::new(false);
@@ -319,20 +320,20 @@ fn flush(out: &mut dyn Write) -> Result<(), Error> {
 
 /// A worker: score chunks until there are none, or the run is over.
 fn work(
-    work_rx: &Mutex<Receiver<(u64, Vec<Record>)>>,
+    work_rx: &Mutex<Receiver<(u64, Chunk)>>,
     done_tx: Sender<(u64, Done)>,
     job: &Job,
     cancel: &AtomicBool,
 ) {
     loop {
         let next = work_rx.lock().map(|rx| rx.recv());
-        let Ok(Ok((seq, records))) = next else {
+        let Ok(Ok((seq, chunk))) = next else {
             return;
         };
         if cancel.load(Ordering::SeqCst) {
             return;
         }
-        if done_tx.send((seq, job.process(&records))).is_err() {
+        if done_tx.send((seq, job.process(&chunk))).is_err() {
             return;
         }
     }
@@ -342,7 +343,7 @@ struct Drive<'a, 'b, R: BufRead> {
     lines: &'a mut Lines<R>,
     csv: bool,
     workers: usize,
-    work_tx: SyncSender<(u64, Vec<Record>)>,
+    work_tx: SyncSender<(u64, Chunk)>,
     done_rx: &'a Receiver<(u64, Done)>,
     sink: &'a mut Sink<'b>,
     tally: &'a mut Tally,
@@ -389,7 +390,7 @@ fn drive<R: BufRead>(
                 break;
             }
             let chunk = read_chunk(lines, csv).map_err(read_error)?;
-            if chunk.is_empty() {
+            if chunk.records.is_empty() {
                 work_tx = None;
                 break;
             }
@@ -422,22 +423,25 @@ fn drive<R: BufRead>(
 }
 
 /// The next records, up to a chunk's worth; empty at the end of input.
-fn read_chunk<R: BufRead>(lines: &mut Lines<R>, csv: bool) -> std::io::Result<Vec<Record>> {
-    let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
+fn read_chunk<R: BufRead>(lines: &mut Lines<R>, csv: bool) -> std::io::Result<Chunk> {
+    let mut chunk = Chunk {
+        text: String::with_capacity(CHUNK_BYTES / 4),
+        records: Vec::with_capacity(CHUNK_RECORDS),
+    };
     let mut bytes = 0;
-    while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+    while chunk.records.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
         let record = if csv {
             lines.next_csv()?
         } else {
-            lines.next_json()?
+            lines.next_json(&mut chunk.text)?
         };
         let Some(record) = record else { break };
         bytes += match &record.raw {
-            Raw::Json(t) => t.len(),
+            Raw::Json(range) => range.len(),
             Raw::Csv(f) => f.iter().map(|f| f.text.len() + 1).sum(),
             _ => 1,
         };
-        chunk.push(record);
+        chunk.records.push(record);
     }
     Ok(chunk)
 }
