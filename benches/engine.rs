@@ -1,104 +1,150 @@
-//! Benchmarks of the engine's hot paths: `cargo bench`.
+//! Benchmarks of what a run does, on divan: `cargo bench`.
 //!
-//! A small harness of our own (no extra dependencies): each case runs in
-//! batches until about a second has passed, and the median time per run over
-//! the batches is printed.
+//! Loading the rules (the baked built-in rules every command starts from,
+//! and a YAML rule file as `--rules` reads it), reading an answer file,
+//! evaluating, each result format, the comparison, and batch scoring per
+//! record (a chunk of generated records through the same code as
+//! `carelevel batch`, divided by the records in it).
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
-use carelevel::answers;
+use divan::counter::ItemsCount;
+use divan::Bencher;
+
+use carelevel::answers::{self, AnswerDoc};
+use carelevel::batch::{self, Chunk, Job, Lines, Side, Target};
 use carelevel::engine::evaluate;
-use carelevel::report;
+use carelevel::report::{self, compare};
 use carelevel::rules::Rules;
+use carelevel::settings::RecordFormat;
 
-fn bench(name: &str, mut f: impl FnMut()) {
-    // Find a batch size that takes about 10 ms.
-    let mut batch = 1u32;
-    loop {
-        let t = Instant::now();
-        for _ in 0..batch {
-            f();
-        }
-        if t.elapsed() > Duration::from_millis(10) || batch >= 1 << 24 {
-            break;
-        }
-        batch *= 2;
-    }
-    let mut per_run: Vec<f64> = Vec::new();
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(1) || per_run.len() < 5 {
-        let t = Instant::now();
-        for _ in 0..batch {
-            f();
-        }
-        per_run.push(t.elapsed().as_secs_f64() / f64::from(batch));
-    }
-    per_run.sort_by(f64::total_cmp);
-    let median = per_run[per_run.len() / 2];
-    let (value, unit) = if median < 1e-3 {
-        (median * 1e6, "µs")
-    } else {
-        (median * 1e3, "ms")
-    };
-    println!(
-        "{name:<42} {value:>9.2} {unit}/run   ({:.0} runs/s, {} samples)",
-        1.0 / median,
-        per_run.len()
-    );
-}
+const IOP: &str = include_str!("../examples/iop.yaml");
 
 fn main() {
-    let rules = Rules::builtin().expect("built-in rules");
-    let text = include_str!("../examples/iop.yaml");
-    let doc = answers::parse(&rules, "iop.yaml", text).expect("example answers");
+    divan::main();
+}
 
-    bench("load + validate built-in rules", || {
-        black_box(Rules::builtin().unwrap());
+fn rules() -> Rules {
+    carelevel::builtin::rules()
+}
+
+fn doc(rules: &Rules) -> AnswerDoc {
+    answers::parse(rules, "iop.yaml", IOP).expect("example answers")
+}
+
+#[divan::bench]
+fn load_builtin_rules() -> Rules {
+    carelevel::builtin::rules()
+}
+
+#[divan::bench]
+fn load_rule_file_from_yaml() -> Rules {
+    Rules::builtin().expect("built-in rules")
+}
+
+#[divan::bench]
+fn parse_answer_file(b: Bencher) {
+    let rules = rules();
+    b.bench(|| answers::parse(&rules, "iop.yaml", black_box(IOP)).unwrap());
+}
+
+#[divan::bench]
+fn evaluate_one_answer_set(b: Bencher) {
+    let rules = rules();
+    let doc = doc(&rules);
+    b.bench(|| evaluate(&rules, black_box(&doc.answers)));
+}
+
+#[divan::bench(args = ["json", "yaml", "text", "markdown", "short"])]
+fn evaluate_and_render(b: Bencher, format: &str) {
+    let rules = rules();
+    let doc = doc(&rules);
+    b.bench(|| {
+        let o = evaluate(&rules, black_box(&doc.answers));
+        let r = report::build(&rules, &doc.answers, &o, None);
+        match format {
+            "json" => report::json(&r),
+            "yaml" => report::yaml(&r),
+            "text" => report::text(&r, Default::default()),
+            "markdown" => report::markdown(&r, Default::default()),
+            _ => report::summary(&r, Default::default()),
+        }
     });
-    bench("parse + check an answer file", || {
-        black_box(answers::parse(&rules, "iop.yaml", black_box(text)).unwrap());
-    });
-    bench("evaluate one answer set", || {
-        black_box(evaluate(&rules, black_box(&doc.answers)));
-    });
-    bench("evaluate + JSON report", || {
-        let o = evaluate(&rules, &doc.answers);
-        black_box(report::json(&report::build(&rules, &doc.answers, &o, None)));
-    });
-    bench("evaluate + text report", || {
-        let o = evaluate(&rules, &doc.answers);
-        black_box(report::text(
-            &report::build(&rules, &doc.answers, &o, None),
-            Default::default(),
-        ));
-    });
-    bench("evaluate + short result (end of the guided flow)", || {
-        let o = evaluate(&rules, &doc.answers);
-        black_box(report::summary(
-            &report::build(&rules, &doc.answers, &o, None),
-            Default::default(),
-        ));
-    });
-    let look = report::compare::Look {
+}
+
+#[divan::bench(args = ["table", "markdown", "csv", "json"])]
+fn comparison(b: Bencher, format: &str) {
+    let rules = rules();
+    let look = compare::Look {
         width: 100,
         ..Default::default()
     };
-    bench("comparison table (3 levels, 100 columns)", || {
-        let c = report::compare::comparison(&rules, None)
-            .unwrap()
-            .recommend("iop");
-        black_box(report::compare::table(&c, look));
+    b.bench(|| {
+        let c = compare::comparison(&rules, None).unwrap().recommend("iop");
+        match format {
+            "table" => compare::table(&c, look),
+            "markdown" => compare::markdown(&c),
+            "csv" => compare::csv(&c),
+            _ => compare::json(&c),
+        }
     });
-    bench("comparison as CSV", || {
-        let c = report::compare::comparison(&rules, None).unwrap();
-        black_box(report::compare::csv(&c));
-    });
-    let check_name = format!(
-        "check: {} cases + monotonicity probe",
-        rules.file.tests.len()
-    );
-    bench(&check_name, || {
-        black_box(carelevel::check::run(&rules));
-    });
+}
+
+/// `n` generated JSON lines.
+fn generated(rules: &Rules, n: usize) -> String {
+    let qs = &rules.file.questions;
+    let mut r = carelevel::generate::Random::new(7);
+    let mut out = String::new();
+    for i in 0..n {
+        let answers = carelevel::generate::person(rules, &mut r);
+        let map: serde_json::Map<String, serde_json::Value> = answers
+            .iter()
+            .map(|(q, a)| (qs[q].id.clone(), serde_json::to_value(a).unwrap()))
+            .collect();
+        out.push_str(&serde_json::json!({"id": format!("r{i}"), "answers": map}).to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// Batch scoring of one chunk of 256 generated records, per record.
+#[divan::bench(args = ["jsonl", "jsonl --full", "csv"])]
+fn batch_per_record(b: Bencher, how: &str) {
+    let rules = rules();
+    let names = batch::write::Names::new(&rules);
+    let text = generated(&rules, 256);
+    let mut lines = Lines::new(text.as_bytes());
+    let mut chunk = Chunk::default();
+    while let Some(r) = lines.next_json(&mut chunk.text).unwrap() {
+        chunk.records.push(r);
+    }
+    let job = Job {
+        name: "bench.jsonl".into(),
+        new: Side {
+            rules: &rules,
+            columns: Vec::new(),
+        },
+        target: Target {
+            rules: &rules,
+            other: None,
+            names: &names,
+        },
+        old: None,
+        format: if how == "csv" {
+            RecordFormat::Csv
+        } else {
+            RecordFormat::Jsonl
+        },
+        full: how.ends_with("--full"),
+        changed_only: false,
+        fail_fast: false,
+    };
+    b.counter(ItemsCount::new(chunk.records.len()))
+        .bench(|| job.process(black_box(&chunk)));
+}
+
+#[divan::bench(sample_count = 20)]
+fn check_builtin_rules(b: Bencher) {
+    let rules = Rules::builtin().expect("built-in rules");
+    b.bench(|| carelevel::check::run(&rules));
 }
