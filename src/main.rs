@@ -96,6 +96,17 @@ fn terminal() -> Terminal {
 /// never leaves a half-written file behind.
 fn on_interrupt(task: &Task, color_allowed: bool) {
     let (save, rules) = match task {
+        // Scoring an answer file with nobody to ask: nothing to restore or
+        // say on a signal, which then ends the run as usual (an `--output`
+        // file is written whole or not at all).
+        Task::Screen(s)
+            if s.answers.is_some()
+                && !s.plain
+                && s.save.is_none()
+                && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) =>
+        {
+            return
+        }
         Task::Screen(s) => (
             s.save.clone(),
             match &s.rules {
