@@ -14,3 +14,7 @@ done
 printf 'answers:\n  danger: "yes"\n  hours: 3\n' > corpus/pipeline/answers-mini.yaml.part
 { cat ../tests/fixtures/minimal.yaml; printf '\n%%%%\n'; cat corpus/pipeline/answers-mini.yaml.part; } > corpus/pipeline/minimal-crisis
 rm corpus/pipeline/answers-mini.yaml.part
+mkdir -p corpus/batch
+cp ../tests/fixtures/batch/* corpus/batch/
+(cd .. && cargo run -q --release --example gen_answers -- --count 50 --seed 3) > corpus/batch/generated.jsonl
+(cd .. && cargo run -q --release --example gen_answers -- --count 50 --seed 4 --format csv) > corpus/batch/generated.csv
