@@ -463,3 +463,32 @@ fn closing_the_reader_early_is_not_an_error() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn on_a_terminal_the_summary_is_a_bar_chart_and_elsewhere_plain_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, generated(3000, 5, false)).unwrap();
+    let out = dir.path().join("out.jsonl");
+    // Standard error is the terminal; the records go to a file.
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg("stty rows 24 cols 100 && exec \"$0\" batch \"$1\" --output \"$2\"")
+        .arg(assert_cmd::cargo::cargo_bin("carelevel"))
+        .arg(&input)
+        .arg(&out)
+        .env("TERM", "xterm")
+        .env_remove("NO_COLOR");
+    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).expect("a pty");
+    let shown = p.exp_string("records/s").expect("the summary");
+    p.exp_eof().expect("the end");
+    assert!(shown.contains("█"), "bars on a terminal: {shown}");
+    assert!(shown.contains("3,000 records read"), "{shown}");
+    assert_eq!(json_lines(&std::fs::read_to_string(&out).unwrap()).len(), 3000);
+
+    let (_, _, err) = run(carelevel()
+        .args(["batch", "-", "-o", "/dev/null"])
+        .write_stdin(generated(300, 5, false)));
+    assert!(!err.contains('█') && !err.contains('\x1b'), "{err}");
+    assert!(err.contains("300 records read"), "{err}");
+}

@@ -42,7 +42,8 @@ pub fn bake(name: &str, text: &str) -> Result<Vec<(Respondent, Vec<u8>)>, String
                 respondent,
                 file: worded,
             };
-            rmp_serde::to_vec_named(&baked)
+            // By position: field names would cost start-up time to match.
+            super::model::writing_all(|| rmp_serde::to_vec(&baked))
                 .map(|bytes| (respondent, bytes))
                 .map_err(|e| e.to_string())
         })

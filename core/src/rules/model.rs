@@ -77,7 +77,7 @@ pub struct Level {
     pub name: Text,
     pub summary: Text,
     /// What to do next when this level is recommended, in a sentence or two.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub next_step: Option<Text>,
     /// Attribute id → value, one per declared attribute.
     #[serde(default)]
@@ -129,7 +129,7 @@ pub struct Question {
     /// A short name (a few words) for the review screen, reports and messages.
     pub title: Text,
     pub prompt: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub help: Option<Text>,
     #[serde(default = "yes")]
     pub required: bool,
@@ -140,15 +140,15 @@ pub struct Question {
     #[serde(default)]
     pub options: Vec<AnswerOption>,
     /// Inclusive range of an `integer` question.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub min: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub max: Option<i64>,
     /// Unit of an `integer` answer, e.g. `hours a week`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub unit: Option<Text>,
     /// Asked only when this holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub when: Option<Condition>,
 }
 
@@ -177,10 +177,10 @@ pub struct AnswerOption {
     pub code: String,
     pub label: Text,
     /// Dimension id → rating (0..=4) this answer gives.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "no_entries")]
     pub rate: IndexMap<String, u8>,
     /// This option is "prefer not to say".
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub declines: bool,
 }
 
@@ -194,27 +194,27 @@ pub struct AnswerOption {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub all: Option<Vec<Condition>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub any: Option<Vec<Condition>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub not: Option<Box<Condition>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub answer: Option<String>,
     /// Compare a dimension's rating.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub dimension: Option<String>,
     /// At least `at_least` of these hold.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub of: Option<Vec<Condition>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub is: Option<Scalar>,
-    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    #[serde(default, rename = "in", skip_serializing_if = "unset")]
     pub in_: Option<Vec<Scalar>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub at_least: Option<Scalar>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "unset")]
     pub at_most: Option<Scalar>,
     /// The index of the question (`answer`) or dimension named, filled in
     /// when the rules are indexed, so that evaluation looks nothing up by name.
@@ -450,4 +450,34 @@ impl RuleFile {
     pub fn keep_shown(&mut self) {
         each_text!(self, |_path: String, t: &mut Text| t.keep_shown(), mut);
     }
+}
+
+thread_local! {
+    /// Set while the built-in rules are baked: every field is written, so
+    /// that the baked form can list fields by position, without names.
+    static WRITE_ALL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f` with every field written, however empty.
+pub(crate) fn writing_all<T>(f: impl FnOnce() -> T) -> T {
+    WRITE_ALL.with(|w| w.set(true));
+    let out = f();
+    WRITE_ALL.with(|w| w.set(false));
+    out
+}
+
+fn writing_all_now() -> bool {
+    WRITE_ALL.with(std::cell::Cell::get)
+}
+
+fn unset<T>(v: &Option<T>) -> bool {
+    v.is_none() && !writing_all_now()
+}
+
+fn no_entries<K, V, S>(m: &IndexMap<K, V, S>) -> bool {
+    m.is_empty() && !writing_all_now()
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b && !writing_all_now()
 }
