@@ -14,8 +14,8 @@ use signal_hook::iterator::Signals;
 
 /// Batch scoring allocates many small strings across threads; mimalloc
 /// serves that faster than the system allocator.
-//#[global_allocator]
-//static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let term = terminal();
