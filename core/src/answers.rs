@@ -28,16 +28,32 @@ pub enum Answer {
 }
 
 /// Answers by question index; `None` is "not answered".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Eq)]
 pub struct Answers {
     values: Vec<Option<Answer>>,
+    /// For an answer that is one option code, that option's index when the
+    /// reader already knew it ([`UNKNOWN`] otherwise): scoring then needs
+    /// not look the code up again.
+    options: Vec<u8>,
+}
+
+/// In [`Answers`]: the option index is not known.
+const UNKNOWN: u8 = u8::MAX;
+
+/// Answers are equal when they answer alike, whatever was known of them.
+impl PartialEq for Answers {
+    fn eq(&self, other: &Answers) -> bool {
+        self.values == other.values
+    }
 }
 
 impl Answers {
     /// No answers yet for `rules`.
     pub fn empty(rules: &Rules) -> Self {
+        let n = rules.file.questions.len();
         Answers {
-            values: vec![None; rules.file.questions.len()],
+            values: vec![None; n],
+            options: vec![UNKNOWN; n],
         }
     }
 
@@ -47,6 +63,31 @@ impl Answers {
 
     pub fn set(&mut self, question: usize, answer: Option<Answer>) {
         self.values[question] = answer;
+        self.options[question] = UNKNOWN;
+    }
+
+    /// Answer `question` with its option number `option`, whose code is `code`.
+    pub fn set_option(&mut self, question: usize, code: String, option: usize) {
+        self.values[question] = Some(Answer::Code(code));
+        self.options[question] = u8::try_from(option).unwrap_or(UNKNOWN);
+    }
+
+    /// The option index of a one-code answer, when its reader knew it.
+    pub fn option(&self, question: usize) -> Option<usize> {
+        match self.options.get(question) {
+            Some(&o) if o != UNKNOWN => Some(usize::from(o)),
+            _ => None,
+        }
+    }
+
+    /// The indices of the options chosen in answer to `question`.
+    pub fn chosen<'a>(&'a self, rules: &'a Rules, question: usize) -> impl Iterator<Item = usize> + 'a {
+        let known = self.option(question);
+        let lookup = match (known, self.get(question)) {
+            (None, Some(a)) => Some(crate::engine::chosen(rules, question, a)),
+            _ => None,
+        };
+        known.into_iter().chain(lookup.into_iter().flatten())
     }
 
     /// Answers in question order, as `(index, answer)`.

@@ -197,8 +197,19 @@ impl<'a> Scanner<'a> {
             if std::mem::replace(&mut seen[q], true) {
                 return None;
             }
-            let value = p.value()?;
-            answers.set(q, answer(rules, q, value)?);
+            match p.value()? {
+                // The option is known here: kept for scoring.
+                Value::Code(code)
+                    if matches!(
+                        questions[q].kind,
+                        QuestionKind::YesNo | QuestionKind::Choice
+                    ) =>
+                {
+                    let (o, _) = questions[q].option(code)?;
+                    answers.set_option(q, code.to_owned(), o);
+                }
+                value => answers.set(q, answer(rules, q, value)?),
+            }
             Some(())
         })?;
         Some(answers)

@@ -87,6 +87,14 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
         return false;
     };
     let q = &rules.file.questions[index];
+    // The answer's option, when its reader knew it: then options compare
+    // by index, as found once when the rules were indexed.
+    let option = facts.answers.option(index);
+    if c.is.is_some() || c.in_.is_some() {
+        if let (Some(o), Some(mask)) = (option, c.target.codes()) {
+            return o < 64 && mask & (1u64 << o) != 0;
+        }
+    }
     if let Some(v) = &c.is {
         return equals(answer, v);
     }
@@ -95,15 +103,15 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
     }
     // The threshold's place on the scale, found once when the rules were indexed.
     let threshold = |v: &Scalar| c.target.rank().or_else(|| rank_of(q, v));
+    let place = || match option {
+        Some(o) => (!q.options[o].declines).then_some(o as i64),
+        None => rank(q, answer),
+    };
     if let Some(v) = &c.at_least {
-        return rank(q, answer)
-            .zip(threshold(v))
-            .is_some_and(|(a, b)| a >= b);
+        return place().zip(threshold(v)).is_some_and(|(a, b)| a >= b);
     }
     if let Some(v) = &c.at_most {
-        return rank(q, answer)
-            .zip(threshold(v))
-            .is_some_and(|(a, b)| a <= b);
+        return place().zip(threshold(v)).is_some_and(|(a, b)| a <= b);
     }
     false
 }

@@ -7,7 +7,7 @@ mod score;
 
 pub(crate) use conditions::rank_of;
 pub use conditions::{because, holds, holds_in, Facts};
-pub use score::{asked, effective, Driver, Rating};
+pub use score::{asked, chosen, effective, Driver, Rating};
 
 use crate::answers::Answers;
 use crate::rules::Rules;

@@ -4,7 +4,7 @@ use crate::answers::Answers;
 use crate::rules::model::Basis;
 use crate::rules::Rules;
 
-use super::score::{chosen, Rating};
+use super::score::Rating;
 use super::{holds_in, Facts, NoteRef};
 
 pub struct Placed {
@@ -52,7 +52,7 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
     }
     let declined: Vec<usize> = answers
         .iter()
-        .filter(|(q, a)| chosen(rules, *q, a).any(|o| f.questions[*q].options[o].declines))
+        .filter(|(q, _)| answers.chosen(rules, *q).any(|o| f.questions[*q].options[o].declines))
         .map(|(q, _)| q)
         .collect();
     if let (Some(d), false) = (&f.declined, declined.is_empty()) {
@@ -76,8 +76,7 @@ pub fn notes(rules: &Rules, facts: Facts<'_>, level: usize, declined: bool) -> V
         out.push(NoteRef::Declined);
     }
     for (i, n) in f.notes.iter().enumerate() {
-        let at_level =
-            n.levels.is_empty() || n.levels.iter().any(|l| rules.level_rank(l) == Some(level));
+        let at_level = rules.note_at(i, level);
         if at_level && n.when.as_ref().is_none_or(|c| holds_in(rules, c, facts)) {
             out.push(NoteRef::Note(i));
         }

@@ -51,7 +51,10 @@ pub(super) fn asked_mask(rules: &Rules, answers: &Answers) -> (Vec<usize>, Vec<b
 pub fn effective(rules: &Rules, answers: &Answers, asked: &[usize]) -> Answers {
     let mut out = Answers::empty(rules);
     for &q in asked {
-        out.set(q, answers.get(q).cloned());
+        match (answers.get(q), answers.option(q)) {
+            (Some(Answer::Code(c)), Some(o)) => out.set_option(q, c.clone(), o),
+            (a, _) => out.set(q, a.cloned()),
+        }
     }
     out
 }
@@ -82,8 +85,8 @@ pub fn rate(rules: &Rules, answers: &Answers) -> Vec<Rating> {
             drivers: vec![],
         })
         .collect();
-    for (qi, answer) in answers.iter() {
-        for oi in chosen(rules, qi, answer) {
+    for (qi, _) in answers.iter() {
+        for oi in answers.chosen(rules, qi) {
             for &(r, value) in rules.rates(qi, oi) {
                 let slot = &mut ratings[r];
                 let driver = Driver {

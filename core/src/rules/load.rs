@@ -30,7 +30,7 @@ impl Hasher for Fnv {
 
 use sha2::{Digest, Sha256};
 
-use super::model::{Condition, Question, RuleFile};
+use super::model::{Condition, Question, RuleFile, Scalar};
 use super::validate;
 use super::yaml_error::from_yaml_error;
 use crate::error::{Error, Problem};
@@ -58,6 +58,8 @@ pub struct Rules {
     dimensions: Ids,
     /// For each question and option, the ratings it gives, by dimension index.
     rates: Vec<Vec<Vec<(usize, u8)>>>,
+    /// For each note, the ranks of the levels it is shown at (any when empty).
+    note_levels: Vec<Vec<usize>>,
 }
 
 impl Rules {
@@ -156,16 +158,34 @@ impl Rules {
                     .collect()
             })
             .collect();
+        let note_levels = file
+            .notes
+            .iter()
+            .map(|n| {
+                n.levels
+                    .iter()
+                    .filter_map(|l| levels.get(l.as_str()).copied())
+                    .collect()
+            })
+            .collect();
         Rules {
             file,
             source,
             sha256,
             worded_for: None,
+            note_levels,
             questions,
             levels,
             dimensions,
             rates,
         }
+    }
+
+    /// Whether note `note` is shown beside the level of rank `level`.
+    pub fn note_at(&self, note: usize, level: usize) -> bool {
+        self.note_levels
+            .get(note)
+            .is_none_or(|l| l.is_empty() || l.contains(&level))
     }
 
     /// Index of dimension `id`, which is also its place in the ratings.
@@ -199,19 +219,32 @@ impl Rules {
 
 /// Fill in the index each condition in `c` names.
 fn resolve(c: &mut Condition, all: &[Question], questions: &Ids, dimensions: &Ids) {
-    let (named, rank) = match (&c.answer, &c.dimension) {
+    let (named, rank, codes) = match (&c.answer, &c.dimension) {
         (Some(q), _) => {
             let index = questions.get(q.as_str()).copied();
             let threshold = c.at_least.as_ref().or(c.at_most.as_ref());
             let rank = index
                 .zip(threshold)
                 .and_then(|(i, v)| crate::engine::rank_of(&all[i], v));
-            (index, rank)
+            let listed: Vec<&Scalar> = c.is.iter().chain(c.in_.iter().flatten()).collect();
+            // A code that is no option of the question matches no answer.
+            let codes = index
+                .filter(|&i| all[i].options.len() <= 64 && !listed.is_empty())
+                .map(|i| {
+                    listed
+                        .iter()
+                        .filter_map(|v| match v {
+                            Scalar::Code(code) => all[i].option(code).map(|(o, _)| 1u64 << o),
+                            Scalar::Int(_) => None,
+                        })
+                        .fold(0, |mask, bit| mask | bit)
+                });
+            (index, rank, codes)
         }
-        (None, Some(d)) => (dimensions.get(d.as_str()).copied(), None),
-        (None, None) => (None, None),
+        (None, Some(d)) => (dimensions.get(d.as_str()).copied(), None, None),
+        (None, None) => (None, None, None),
     };
-    c.target.set(named, rank);
+    c.target.set(named, rank, codes);
     let inner = c
         .all
         .iter_mut()

@@ -230,6 +230,9 @@ pub struct Target {
     /// For `at_least`/`at_most` on an answer: the threshold's place on the
     /// question's scale.
     rank: Option<i64>,
+    /// For `is`/`in` on an answer: the options named, one bit per option
+    /// index (questions of up to 64 options).
+    codes: Option<u64>,
 }
 
 impl Target {
@@ -241,9 +244,14 @@ impl Target {
         self.rank
     }
 
-    pub fn set(&mut self, index: Option<usize>, rank: Option<i64>) {
+    pub fn codes(self) -> Option<u64> {
+        self.codes
+    }
+
+    pub fn set(&mut self, index: Option<usize>, rank: Option<i64>, codes: Option<u64>) {
         self.index = index.and_then(|i| u32::try_from(i).ok());
         self.rank = rank;
+        self.codes = codes;
     }
 }
 
