@@ -8,6 +8,7 @@
 
 pub use carelevel_core::{answers, engine, error, rules, source, suggest};
 
+pub mod alloc;
 pub mod ask;
 pub mod batch;
 pub mod builtin;

@@ -12,14 +12,16 @@ use carelevel::settings::{RulesSource, Task};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-/// Batch scoring allocates many small strings across threads; mimalloc
-/// serves that faster than the system allocator.
+/// The system allocator, or mimalloc for a batch run (see `alloc.rs`).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: carelevel::alloc::Switching = carelevel::alloc::Switching;
 
 fn main() -> ExitCode {
     let term = terminal();
     let task = Cli::parse().into_task(&term);
+    if matches!(task, Task::Batch(_)) {
+        carelevel::alloc::use_mimalloc();
+    }
     // Colour on standard error, as `--color`, `NO_COLOR` and `--plain` say.
     let color = match &task {
         Task::Screen(s) => s.prompt_color,
