@@ -80,7 +80,10 @@ mod tests {
             use_mimalloc();
             let after = a.alloc(layout);
             assert!(Switching::mimalloc_owns(after));
-            assert!(!Switching::mimalloc_owns(before), "system memory stays the system's");
+            assert!(
+                !Switching::mimalloc_owns(before),
+                "system memory stays the system's"
+            );
             before.write_bytes(7, 40);
             let grown = a.realloc(before, layout, 4000);
             assert_eq!(*grown.add(39), 7);

@@ -81,7 +81,11 @@ impl Answers {
     }
 
     /// The indices of the options chosen in answer to `question`.
-    pub fn chosen<'a>(&'a self, rules: &'a Rules, question: usize) -> impl Iterator<Item = usize> + 'a {
+    pub fn chosen<'a>(
+        &'a self,
+        rules: &'a Rules,
+        question: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
         let known = self.option(question);
         let lookup = match (known, self.get(question)) {
             (None, Some(a)) => Some(crate::engine::chosen(rules, question, a)),
@@ -124,7 +128,20 @@ pub struct AnswerDoc {
 
 /// Parse an answer file (YAML, or JSON when it starts with `{`) and check
 /// every answer against `rules`. Every problem found is reported at once.
+///
+/// A plainly valid file of the usual shape is read directly
+/// ([`crate::quick`]); anything else goes through [`parse_full`], which
+/// gives each problem with its place.
 pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> {
+    match crate::quick::parse(rules, text) {
+        Some(doc) => Ok(doc),
+        None => parse_full(rules, name, text),
+    }
+}
+
+/// [`parse`], always with the full reader: positions, duplicate keys,
+/// every check.
+pub fn parse_full(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> {
     let source = Source::read(name, text).map_err(|p| Error::Answers(vec![p]))?;
     let text: &str = &source.text;
     let mut problems: Vec<Problem> = source

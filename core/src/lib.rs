@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod engine;
 pub mod error;
+pub mod quick;
 pub mod rules;
 pub mod source;
 pub mod suggest;

@@ -2,7 +2,6 @@
 //! reads, scores, counts and renders; `run::batch` moves the bytes and
 //! spreads chunks of records over the cores.
 
-mod fast;
 pub mod read;
 pub mod score;
 pub mod tally;

@@ -10,7 +10,6 @@ use crate::rules::model::{QuestionKind, Respondent};
 use crate::rules::Rules;
 use crate::suggest;
 
-use super::fast;
 use super::read::{Field, Raw, Record, MAX_RECORD};
 
 /// What a CSV column holds, under one rule file.
@@ -159,10 +158,10 @@ pub fn score(side: &Side, name: &str, record: &Record, text: &str) -> Verdict {
 /// A JSON line: the fast path for the common case, else `answers::parse`
 /// with its places moved to the record's line.
 fn json(rules: &Rules, name: &str, line: usize, text: &str) -> Result<AnswerDoc, Failure> {
-    if let Some(doc) = fast::parse(rules, text) {
+    if let Some(doc) = crate::quick::json(rules, text) {
         return Ok(doc);
     }
-    answers::parse(rules, name, text).map_err(|e| {
+    answers::parse_full(rules, name, text).map_err(|e| {
         let mut problems = match e {
             Error::Answers(p) | Error::Rules(p) => p,
             other => vec![Problem::new(other.to_string())],

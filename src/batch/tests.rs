@@ -144,8 +144,8 @@ fn the_fast_path_reads_only_what_the_full_reader_reads_the_same_way() {
     let mut fast_used = 0;
     for (k, line) in generated(&rules, 400, 5).iter().enumerate() {
         for text in [line.clone(), spoiled(line, k), spoiled(line, k + 7)] {
-            let slow = answers::parse(&rules, "t.jsonl", &text);
-            if let Some(fast) = super::fast::parse(&rules, &text) {
+            let slow = answers::parse_full(&rules, "t.jsonl", &text);
+            if let Some(fast) = crate::quick::json(&rules, &text) {
                 fast_used += 1;
                 let slow = slow.unwrap_or_else(|e| panic!("fast read `{text}`, full reader: {e}"));
                 assert_eq!(fast.answers, slow.answers, "{text}");
@@ -154,7 +154,85 @@ fn the_fast_path_reads_only_what_the_full_reader_reads_the_same_way() {
             }
         }
         // Every generated line is plain enough for the fast path.
-        assert!(super::fast::parse(&rules, line).is_some(), "{line}");
+        assert!(crate::quick::json(&rules, line).is_some(), "{line}");
     }
     assert!(fast_used >= 400);
+}
+
+/// Ways to spoil a valid YAML answer file, each of which the full reader
+/// refuses or reads to other answers.
+fn spoiled_yaml(text: &str, k: usize) -> String {
+    let swap = |from: &str, to: &str| text.replacen(from, to, 1);
+    match k % 18 {
+        0 => swap(": \"no\"", ": no"),
+        1 => swap(": \"no\"", ": false"),
+        2 => swap(": \"no\"", ": 'no'"),
+        3 => swap("answers:\n", "answers: null\n"),
+        4 => swap("answers:\n  ", "answers:\n   "),
+        5 => swap("answers:\n", "answers:\n  self_harm_thoughts: none\n"),
+        6 => swap("\n  ", "\n\t"),
+        7 => swap("answers:", "answers: # mine"),
+        8 => swap("hours_available: ", "hours_available: 0"),
+        9 => swap("hours_available: ", "hours_available: \"1"),
+        10 => swap("respondent: self", "respondent: yes"),
+        11 => swap("respondent: self", "respondent: other"),
+        12 => swap("\n  ", "\n  ? "),
+        13 => swap("answers:", "---\nanswers:"),
+        14 => swap(": ", ":  "),
+        15 => format!("id: 007\n{text}"),
+        16 => swap("\n  ", "\n  - "),
+        _ => text.replace('\n', "\r\n"),
+    }
+}
+
+#[test]
+fn the_quick_yaml_reader_reads_only_what_the_full_reader_reads_the_same_way() {
+    let rules = crate::builtin::rules();
+    let mut r = Random::new(23);
+    let mut quick = 0;
+    for k in 0..400 {
+        let answers = person(&rules, &mut r);
+        let respondent = if k % 3 == 0 {
+            crate::rules::model::Respondent::Other
+        } else {
+            crate::rules::model::Respondent::Myself
+        };
+        let id = format!("y{k}");
+        let text = crate::save::answer_file(
+            &rules,
+            &answers,
+            Some(&id),
+            respondent,
+            std::path::Path::new("a.yaml"),
+        );
+        assert!(
+            crate::quick::yaml(&rules, &text).is_some(),
+            "a saved answer file is read directly:\n{text}"
+        );
+        for text in [
+            text.clone(),
+            spoiled_yaml(&text, k),
+            spoiled_yaml(&text, k + 9),
+        ] {
+            let full = answers::parse_full(&rules, "t.yaml", &text);
+            if let Some(doc) = crate::quick::yaml(&rules, &text) {
+                quick += 1;
+                let full = full.unwrap_or_else(|e| panic!("quick read:\n{text}\nfull reader: {e}"));
+                assert_eq!(doc.answers, full.answers, "{text}");
+                assert_eq!(doc.id, full.id, "{text}");
+                assert_eq!(doc.respondent, full.respondent, "{text}");
+            }
+        }
+    }
+    assert!(quick >= 400);
+    // The template's blank file and the examples read the same way too.
+    for text in [
+        crate::template::yaml(&rules, crate::rules::model::Respondent::Myself),
+        include_str!("../../examples/iop.yaml").to_owned(),
+        include_str!("../../examples/outpatient.yaml").to_owned(),
+    ] {
+        let full = answers::parse_full(&rules, "t.yaml", &text).unwrap();
+        let doc = crate::quick::yaml(&rules, &text).expect("read directly");
+        assert_eq!((doc.answers, doc.id), (full.answers, full.id));
+    }
 }

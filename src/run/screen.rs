@@ -223,6 +223,9 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
             question_ids(&rules, outcome.ignored.iter().copied())
         );
     }
+    // The run is over and the process ends next: freeing the rules string
+    // by string would cost more than a whole scripted screening.
+    std::mem::forget(rules);
     match early {
         Some(e) => Err(e),
         None => Ok(crate::error::exit::OK),

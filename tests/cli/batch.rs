@@ -482,9 +482,19 @@ fn on_a_terminal_the_summary_is_a_bar_chart_and_elsewhere_plain_numbers() {
     let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).expect("a pty");
     let shown = p.exp_string("records/s").expect("the summary");
     p.exp_eof().expect("the end");
+    // The terminal's bytes, read back as UTF-8.
+    let shown =
+        String::from_utf8_lossy(&shown.chars().map(|c| c as u8).collect::<Vec<u8>>()).into_owned();
+    assert!(
+        shown.contains("left)"),
+        "a progress bar while it runs: {shown}"
+    );
     assert!(shown.contains("█"), "bars on a terminal: {shown}");
     assert!(shown.contains("3,000 records read"), "{shown}");
-    assert_eq!(json_lines(&std::fs::read_to_string(&out).unwrap()).len(), 3000);
+    assert_eq!(
+        json_lines(&std::fs::read_to_string(&out).unwrap()).len(),
+        3000
+    );
 
     let (_, _, err) = run(carelevel()
         .args(["batch", "-", "-o", "/dev/null"])

@@ -52,7 +52,11 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
     }
     let declined: Vec<usize> = answers
         .iter()
-        .filter(|(q, _)| answers.chosen(rules, *q).any(|o| f.questions[*q].options[o].declines))
+        .filter(|(q, _)| {
+            answers
+                .chosen(rules, *q)
+                .any(|o| f.questions[*q].options[o].declines)
+        })
         .map(|(q, _)| q)
         .collect();
     if let (Some(d), false) = (&f.declined, declined.is_empty()) {

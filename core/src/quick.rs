@@ -1,19 +1,174 @@
-//! The common case of a JSON Lines record, read without building a
-//! position index or a YAML value tree: a compact answer file whose every
-//! answer is plainly valid.
+//! The common answer file, read without building a position index or a
+//! value tree: a compact JSON object (a batch record), or YAML of the shape
+//! `carelevel template` and `--save` write, whose every answer is plainly
+//! valid.
 //!
-//! It accepts only a subset of what [`answers::parse`] accepts, and reads it
-//! to the same answers; anything else (an escape sequence, a duplicate or
-//! unknown key, a wrong code, a float, a control character…) returns `None`,
-//! and the record goes through `answers::parse`, which gives the full error
-//! with its place. So the fast path can make a run faster, never different.
+//! It accepts only a subset of what the full reader
+//! ([`crate::answers::parse_full`]) accepts, and reads it to the same
+//! answers; anything else (an escape sequence, a duplicate or unknown key, a
+//! wrong code, a float, a control character, a YAML word such as `yes`…)
+//! returns `None`, and the full reader decides and gives its error with the
+//! place. So this path can make reading faster, never different.
 
 use crate::answers::{Answer, AnswerDoc, Answers};
 use crate::rules::model::{QuestionKind, Respondent};
 use crate::rules::Rules;
 
-/// The answer file in `line`, if it is plainly valid for `rules`.
-pub fn parse(rules: &Rules, line: &str) -> Option<AnswerDoc> {
+/// The answer file `text`, JSON or YAML, if it is plainly valid for `rules`.
+pub fn parse(rules: &Rules, text: &str) -> Option<AnswerDoc> {
+    if text.trim_start_matches([' ', '\n']).starts_with('{') {
+        json(rules, text.trim_end_matches([' ', '\n']))
+    } else {
+        yaml(rules, text)
+    }
+}
+
+/// Printable ASCII and line breaks only, or nothing the full reader
+/// refuses past ASCII: else the full reader decides.
+fn plain_text(text: &str) -> bool {
+    let ascii = text.bytes().fold(true, |ok, b| {
+        ok & ((b.wrapping_sub(0x20) < 0x5f) | (b == b'\n'))
+    });
+    ascii
+        || !(text.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f)
+            || text.starts_with('\u{feff}')
+            || text
+                .chars()
+                .any(|c| c != '\n' && crate::source::is_unsafe(c)))
+}
+
+/// A YAML answer file of lines `key: value`: top-level `id`, `respondent`
+/// and `answers`, the answers one level in, all at the same indentation;
+/// whole-line comments and blank lines anywhere.
+pub fn yaml(rules: &Rules, text: &str) -> Option<AnswerDoc> {
+    if !plain_text(text) {
+        return None;
+    }
+    let questions = &rules.file.questions;
+    let (mut id, mut respondent) = (None, None);
+    let mut answers: Option<Answers> = None;
+    let mut seen = vec![false; questions.len()];
+    let mut indent = None;
+    let mut in_answers = false;
+    let mut given = 0;
+    for line in text.split('\n') {
+        let body = line.trim_start_matches(' ');
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let depth = line.len() - body.len();
+        let (key, value) = key_value(body)?;
+        if depth == 0 {
+            in_answers = false;
+            match key {
+                "id" if id.is_none() => {
+                    id = Some(match value {
+                        Scalar::Null => None,
+                        Scalar::Text(t) | Scalar::Word(t) => Some(t.to_owned()),
+                        Scalar::Int(n) => Some(n.to_string()),
+                    })
+                }
+                "respondent" if respondent.is_none() => {
+                    respondent = Some(match value {
+                        Scalar::Null => None,
+                        Scalar::Text(r) | Scalar::Word(r) => Some(Respondent::from_key(r)?),
+                        Scalar::Int(_) => return None,
+                    })
+                }
+                // `answers:` alone on its line, then the answers.
+                "answers" if answers.is_none() && body.trim_end() == "answers:" => {
+                    answers = Some(Answers::empty(rules));
+                    in_answers = true;
+                }
+                _ => return None,
+            }
+            continue;
+        }
+        if !in_answers || *indent.get_or_insert(depth) != depth {
+            return None;
+        }
+        given += 1;
+        let q = rules.question_index(key)?;
+        if std::mem::replace(&mut seen[q], true) {
+            return None;
+        }
+        let value = match value {
+            Scalar::Null => Value::Null,
+            Scalar::Text(t) | Scalar::Word(t) => Value::Code(t),
+            Scalar::Int(n) => Value::Int(n),
+        };
+        answers.as_mut()?.set(q, answer(rules, q, value)?);
+    }
+    // `answers:` with nothing under it is left to the full reader.
+    if given == 0 {
+        return None;
+    }
+    Some(AnswerDoc {
+        id: id.flatten(),
+        respondent: respondent.flatten(),
+        answers: answers?,
+    })
+}
+
+/// A YAML scalar of the plain kinds read here.
+#[derive(Debug, PartialEq, Eq)]
+enum Scalar<'a> {
+    Null,
+    /// Quoted text.
+    Text(&'a str),
+    /// A plain word that YAML reads as text.
+    Word(&'a str),
+    Int(i64),
+}
+
+/// `key: value` (or `key:`), with a plain key and a plain value.
+fn key_value(body: &str) -> Option<(&str, Scalar<'_>)> {
+    let colon = body.find(':')?;
+    let key = &body[..colon];
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
+    }
+    let rest = &body[colon + 1..];
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    Some((key, scalar(rest.trim_matches(' '))?))
+}
+
+fn scalar(v: &str) -> Option<Scalar<'_>> {
+    if v.is_empty() || v == "~" || v == "null" {
+        return Some(Scalar::Null);
+    }
+    let quoted = |q: char| {
+        v.strip_prefix(q)
+            .and_then(|s| s.strip_suffix(q))
+            .filter(|inner| !inner.contains([q, '\\', '#']) && v.len() >= 2)
+    };
+    if let Some(inner) = quoted('"').or_else(|| quoted('\'')) {
+        return Some(Scalar::Text(inner));
+    }
+    let bytes = v.as_bytes();
+    if bytes.iter().all(u8::is_ascii_digit) {
+        // No leading zero: the full reader decides what `012` is.
+        return (bytes.len() == 1 || bytes[0] != b'0')
+            .then(|| v.parse().ok().map(Scalar::Int))
+            .flatten();
+    }
+    // A word of letters, digits, `_` and `-`, starting with a letter, that
+    // no YAML reader takes for anything but text.
+    let word = bytes[0].is_ascii_alphabetic()
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    const SPECIAL: [&str; 12] = [
+        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf", "infinity",
+    ];
+    (word && !SPECIAL.iter().any(|s| v.eq_ignore_ascii_case(s))).then_some(Scalar::Word(v))
+}
+
+/// A compact JSON answer file (one line of JSON Lines), if it is plainly
+/// valid for `rules`.
+pub fn json(rules: &Rules, line: &str) -> Option<AnswerDoc> {
     // Printable ASCII throughout (a loop without early exit, which the
     // compiler turns into wide compares); past ASCII, anything the slow
     // path refuses (a control character, a bidirectional override) is
