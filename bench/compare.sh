@@ -5,12 +5,13 @@
 #   - peak memory of batch at 100,000 and 1,000,000 records;
 #   - one `screen --answers ... --format json` vs `/bin/true`: wall time
 #     (hyperfine) and instructions (valgrind's callgrind).
-# Usage: bash bench/compare.sh [RECORDS]   (default 1000000)
+# Usage: [RUNS=3] bash bench/compare.sh [RECORDS]   (default 1000000; takes about 3 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 big=${1:-1000000}
 small=$(( big / 10 ))
+runs=${RUNS:-3}
 
 need=()
 for tool in jq hyperfine valgrind; do
@@ -36,26 +37,24 @@ echo "== generating $big and $small records (seed 7)"
 "$gen" --count "$big" --seed 7 > "$work/big.jsonl"
 head -n "$small" "$work/big.jsonl" > "$work/small.jsonl"
 
-seconds() { # wall seconds of a command, output discarded
-  local start end
-  start=$(date +%s.%N)
-  "$@" > /dev/null
-  end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
-}
-
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
-echo "== batch vs jq -c . over $big records ($(du -h "$work/big.jsonl" | cut -f1))"
+echo "== batch vs jq -c . over $big records ($(du -h "$work/big.jsonl" | cut -f1)), median of $runs runs each"
 cat "$work/big.jsonl" > /dev/null # into the page cache for both
-jq_s=$(seconds jq -c . "$work/big.jsonl")
-batch_s=$(seconds "$bin" batch "$work/big.jsonl" --summary none)
-awk -v n="$big" -v j="$jq_s" -v b="$batch_s" 'BEGIN {
-  printf "  jq -c .          %8.2f s  %10.0f records/s\n", j, n / j
-  printf "  carelevel batch  %8.2f s  %10.0f records/s\n", b, n / b
-  printf "  ratio            %8.1fx   (target: at least 10x)\n", j / b
-}'
+hyperfine -N --runs "$runs" --export-json "$work/t.json" \
+  "jq -c . $work/big.jsonl" \
+  "$bin batch $work/big.jsonl --summary none --output /dev/null" > /dev/null 2>&1
+python3 - "$work/t.json" "$big" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+n = int(sys.argv[2])
+jq = next(x for x in r if x["command"].startswith("jq"))
+b = next(x for x in r if "batch" in x["command"])
+for name, x in (("jq -c .", jq), ("carelevel batch", b)):
+    print(f"  {name:<16} {x['median']:8.2f} s  {n / x['median']:10.0f} records/s   (runs: {', '.join(f'{t:.2f}' for t in x['times'])} s)")
+print(f"  ratio            {jq['median'] / b['median']:8.1f}x   (target: at least 10x)")
+PY
 
 echo
 echo "== peak memory of batch (maximum resident set size)"

@@ -57,6 +57,7 @@ impl Answers {
         }
     }
 
+    #[inline]
     pub fn get(&self, question: usize) -> Option<&Answer> {
         self.values.get(question).and_then(Option::as_ref)
     }
@@ -73,6 +74,7 @@ impl Answers {
     }
 
     /// The option index of a one-code answer, when its reader knew it.
+    #[inline]
     pub fn option(&self, question: usize) -> Option<usize> {
         match self.options.get(question) {
             Some(&o) if o != UNKNOWN => Some(usize::from(o)),

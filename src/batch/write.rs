@@ -206,11 +206,13 @@ fn compact(out: &mut Vec<u8>, row: &Row, s: &Scored, new: &Target, old: Option<&
         Some(id) => serde_json::to_writer(&mut *out, id).expect("a string serializes"),
         None => out.extend_from_slice(b"null"),
     }
-    let _ = write!(
-        out,
-        ",\"line\":{},\"crisis\":{},\"level\":",
-        row.line, o.crisis
-    );
+    out.extend_from_slice(b",\"line\":");
+    push_number(out, row.line);
+    out.extend_from_slice(if o.crisis {
+        b",\"crisis\":true,\"level\":"
+    } else {
+        b",\"crisis\":false,\"level\":"
+    });
     out.extend_from_slice(names.levels[o.level].as_bytes());
     out.extend_from_slice(b",\"dimensions\":{");
     for (i, r) in o.ratings.iter().enumerate() {
@@ -218,7 +220,7 @@ fn compact(out: &mut Vec<u8>, row: &Row, s: &Scored, new: &Target, old: Option<&
             out.push(b',');
         }
         out.extend_from_slice(names.dimension_keys[i].as_bytes());
-        let _ = write!(out, "{}", r.rating);
+        push_number(out, usize::from(r.rating));
     }
     out.extend_from_slice(b"},\"fired\":[");
     for (i, &r) in o.fired.iter().enumerate() {
@@ -255,6 +257,21 @@ fn compact(out: &mut Vec<u8>, row: &Row, s: &Scored, new: &Target, old: Option<&
         }
     }
     out.extend_from_slice(b"}\n");
+}
+
+/// `n` in decimal, without the formatting machinery.
+fn push_number(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// The `screen --format json` result of a scored record.

@@ -28,6 +28,7 @@ impl<'a> Facts<'a> {
     }
 
     /// The answer to question `q`, if it counts.
+    #[inline]
     pub fn answer(&self, q: usize) -> Option<&'a Answer> {
         match self.visible {
             Some(v) if !v.get(q).copied().unwrap_or(false) => None,

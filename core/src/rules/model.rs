@@ -236,14 +236,17 @@ pub struct Target {
 }
 
 impl Target {
+    #[inline]
     pub fn get(self) -> Option<usize> {
         self.index.map(|i| i as usize)
     }
 
+    #[inline]
     pub fn rank(self) -> Option<i64> {
         self.rank
     }
 
+    #[inline]
     pub fn codes(self) -> Option<u64> {
         self.codes
     }
