@@ -86,9 +86,13 @@ fn a_number(a: &carelevel::answers::Answer) -> String {
 
 #[test]
 fn json_lines_in_and_out() {
-    let (code, out, err) = run(carelevel()
-        .args(["batch", "--summary", "text"])
-        .arg(records("records.jsonl")));
+    // Run beside the file, so that messages name it the same on any machine.
+    let (code, out, err) = run(carelevel().current_dir(fixture("batch")).args([
+        "batch",
+        "--summary",
+        "text",
+        "records.jsonl",
+    ]));
     assert_eq!(code, 65, "one record has a wrong code: {err}");
     insta::assert_snapshot!("batch_jsonl_out", out);
     insta::assert_snapshot!("batch_jsonl_summary", steady(&err));
@@ -110,9 +114,14 @@ fn json_lines_in_and_out() {
 
 #[test]
 fn csv_in_and_out_with_quoted_commas_and_line_breaks_in_ids() {
-    let (code, out, err) = run(carelevel()
-        .args(["batch", "--format", "csv", "--summary", "none"])
-        .arg(records("records.csv")));
+    let (code, out, err) = run(carelevel().current_dir(fixture("batch")).args([
+        "batch",
+        "--format",
+        "csv",
+        "--summary",
+        "none",
+        "records.csv",
+    ]));
     assert_eq!(code, 65, "{err}");
     assert_eq!(err, "", "no summary asked for");
     insta::assert_snapshot!("batch_csv_out", out);
