@@ -92,19 +92,13 @@ fn comparison(b: Bencher, format: &str) {
 
 /// `n` generated JSON lines.
 fn generated(rules: &Rules, n: usize) -> String {
-    let qs = &rules.file.questions;
     let mut r = carelevel::generate::Random::new(7);
-    let mut out = String::new();
-    for i in 0..n {
-        let answers = carelevel::generate::person(rules, &mut r);
-        let map: serde_json::Map<String, serde_json::Value> = answers
-            .iter()
-            .map(|(q, a)| (qs[q].id.clone(), serde_json::to_value(a).unwrap()))
-            .collect();
-        out.push_str(&serde_json::json!({"id": format!("r{i}"), "answers": map}).to_string());
-        out.push('\n');
-    }
-    out
+    (0..n)
+        .map(|i| {
+            let answers = carelevel::generate::person(rules, &mut r);
+            carelevel::generate::json_line(rules, &answers, &format!("r{i}")) + "\n"
+        })
+        .collect()
 }
 
 /// Batch scoring of one chunk of 256 generated records, per record.

@@ -12,8 +12,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
-use carelevel::answers::Answer;
-use carelevel::generate::{person, Random};
+use carelevel::generate::{self, Random};
 use carelevel::rules::Rules;
 
 #[derive(Parser)]
@@ -39,14 +38,6 @@ enum Format {
     Csv,
 }
 
-fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let rules = match &args.rules {
@@ -59,43 +50,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut r = Random::new(args.seed);
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let qs = &rules.file.questions;
     if args.format == Format::Csv {
-        let header: Vec<String> = std::iter::once("id".to_owned())
-            .chain(qs.iter().map(|q| csv_cell(&q.id)))
-            .collect();
-        writeln!(out, "{}", header.join(","))?;
+        writeln!(out, "{}", generate::csv_header(&rules))?;
     }
     for n in 1..=args.count {
-        let answers = person(&rules, &mut r);
+        let answers = generate::person(&rules, &mut r);
         let id = format!("gen-{n:07}");
-        let written = match args.format {
-            Format::Jsonl => {
-                let map: serde_json::Map<String, serde_json::Value> = answers
-                    .iter()
-                    .map(|(q, a)| {
-                        (
-                            qs[q].id.clone(),
-                            serde_json::to_value(a).expect("an answer"),
-                        )
-                    })
-                    .collect();
-                serde_json::to_writer(&mut out, &serde_json::json!({ "id": id, "answers": map }))?;
-                writeln!(out)
-            }
-            Format::Csv => {
-                let cells: Vec<String> = std::iter::once(id)
-                    .chain((0..qs.len()).map(|q| match answers.get(q) {
-                        None => String::new(),
-                        Some(Answer::Code(c)) => csv_cell(c),
-                        Some(Answer::Codes(cs)) => csv_cell(&cs.join(";")),
-                        Some(Answer::Int(n)) => n.to_string(),
-                    }))
-                    .collect();
-                writeln!(out, "{}", cells.join(","))
-            }
+        let line = match args.format {
+            Format::Jsonl => generate::json_line(&rules, &answers, &id),
+            Format::Csv => generate::csv_row(&rules, &answers, &id),
         };
-        match written {
+        match writeln!(out, "{line}") {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
             other => other?,
         }

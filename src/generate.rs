@@ -120,3 +120,49 @@ pub fn person(rules: &Rules, r: &mut Random) -> Answers {
     }
     answers
 }
+
+/// `answers` as one JSON line (without its line end): batch input.
+pub fn json_line(rules: &Rules, answers: &Answers, id: &str) -> String {
+    let qs = &rules.file.questions;
+    let map: serde_json::Map<String, serde_json::Value> = answers
+        .iter()
+        .map(|(q, a)| {
+            let value = serde_json::to_value(a).expect("an answer always serializes");
+            (qs[q].id.clone(), value)
+        })
+        .collect();
+    serde_json::json!({ "id": id, "answers": map }).to_string()
+}
+
+/// The CSV header for batch input: `id` and every question id.
+pub fn csv_header(rules: &Rules) -> String {
+    std::iter::once("id")
+        .chain(rules.file.questions.iter().map(|q| q.id.as_str()))
+        .map(csv_cell)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `answers` as one CSV row (without its line end), under [`csv_header`].
+pub fn csv_row(rules: &Rules, answers: &Answers, id: &str) -> String {
+    std::iter::once(csv_cell(id))
+        .chain(
+            (0..rules.file.questions.len()).map(|q| match answers.get(q) {
+                None => String::new(),
+                Some(Answer::Code(c)) => csv_cell(c),
+                Some(Answer::Codes(cs)) => csv_cell(&cs.join(";")),
+                Some(Answer::Int(n)) => n.to_string(),
+            }),
+        )
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A CSV field, quoted when it must be.
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}

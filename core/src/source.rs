@@ -338,7 +338,7 @@ const MAX_DEPTH: usize = 200;
 pub const MAX_NODES: usize = 500_000;
 
 /// `12345` as `12,345`.
-fn thousands(n: usize) -> String {
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

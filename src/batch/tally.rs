@@ -249,15 +249,7 @@ fn rate(records: u64, seconds: f64) -> f64 {
 
 /// `1234567` as `1,234,567`.
 pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::source::thousands(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 /// The summary in words, for standard error; `bars` draws the levels as a

@@ -36,17 +36,9 @@ fn carelevel(args: &[&str], stdin: &[u8]) -> (u8, String, String) {
 
 /// `n` generated answer files, one JSON object each.
 fn generated(rules: &Rules, n: usize, seed: u64) -> Vec<String> {
-    let qs = &rules.file.questions;
     let mut r = Random::new(seed);
     (0..n)
-        .map(|i| {
-            let answers = person(rules, &mut r);
-            let map: serde_json::Map<String, serde_json::Value> = answers
-                .iter()
-                .map(|(q, a)| (qs[q].id.clone(), serde_json::to_value(a).unwrap()))
-                .collect();
-            serde_json::json!({"id": format!("g{i}"), "answers": map}).to_string()
-        })
+        .map(|i| crate::generate::json_line(rules, &person(rules, &mut r), &format!("g{i}")))
         .collect()
 }
 

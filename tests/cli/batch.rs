@@ -41,47 +41,25 @@ fn steady(text: &str) -> String {
 
 /// `n` generated records, as the `gen_answers` example writes them.
 fn generated(n: usize, seed: u64, csv: bool) -> String {
+    use carelevel::generate;
     let rules = carelevel::builtin::rules();
-    let qs = &rules.file.questions;
-    let mut r = carelevel::generate::Random::new(seed);
+    let mut r = generate::Random::new(seed);
     let mut out = String::new();
     if csv {
-        out.push_str("id,");
-        out.push_str(
-            &qs.iter()
-                .map(|q| q.id.as_str())
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        out.push_str(&generate::csv_header(&rules));
         out.push('\n');
     }
     for i in 0..n {
-        let answers = carelevel::generate::person(&rules, &mut r);
-        if csv {
-            let cells: Vec<String> = (0..qs.len())
-                .map(|q| match answers.get(q) {
-                    None => String::new(),
-                    Some(a) => serde_json::to_value(a)
-                        .unwrap()
-                        .as_str()
-                        .map_or_else(|| a_number(a), str::to_owned),
-                })
-                .collect();
-            out.push_str(&format!("r{i},{}\n", cells.join(",")));
+        let answers = generate::person(&rules, &mut r);
+        let id = format!("r{i}");
+        out.push_str(&if csv {
+            generate::csv_row(&rules, &answers, &id)
         } else {
-            let map: serde_json::Map<String, serde_json::Value> = answers
-                .iter()
-                .map(|(q, a)| (qs[q].id.clone(), serde_json::to_value(a).unwrap()))
-                .collect();
-            out.push_str(&serde_json::json!({"id": format!("r{i}"), "answers": map}).to_string());
-            out.push('\n');
-        }
+            generate::json_line(&rules, &answers, &id)
+        });
+        out.push('\n');
     }
     out
-}
-
-fn a_number(a: &carelevel::answers::Answer) -> String {
-    serde_json::to_value(a).unwrap().to_string()
 }
 
 #[test]
