@@ -9,7 +9,7 @@ use crate::report::compare::MIN_WIDTH;
 use crate::rules::model::Respondent;
 use crate::settings::{
     Batch, Compare, CompareFormat, Input, Look, RecordFormat, ReportFormat, RulesSource, Screen,
-    SummaryFormat, Task, TextFormat,
+    Shell, SummaryFormat, Task, TextFormat,
 };
 
 /// Screen for a mental-health level of care (outpatient, intensive outpatient
@@ -174,6 +174,53 @@ pub enum Command {
         #[arg(long, value_enum, ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
         progress: ColorChoice,
     },
+    /// Print a shell completion script (see the README for where to put it)
+    ///
+    /// For bash: `carelevel completions bash > ~/.local/share/bash-completion/completions/carelevel`
+    Completions {
+        /// The shell
+        #[arg(value_enum, ignore_case = true)]
+        shell: ShellArg,
+    },
+    /// Print the manual page (roff), e.g. `carelevel man | man -l -`
+    Man,
+}
+
+/// The completion script for `shell`.
+pub fn completion_script(shell: Shell) -> String {
+    use clap::CommandFactory;
+    use clap_complete::Shell as S;
+    let shell = match shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+        Shell::PowerShell => S::PowerShell,
+        Shell::Elvish => S::Elvish,
+    };
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "carelevel", &mut out);
+    String::from_utf8(out).expect("completion scripts are text")
+}
+
+/// The manual page, in roff.
+pub fn man_page() -> String {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("a manual page is text")
+}
+
+/// A shell with completions.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    #[value(name = "powershell")]
+    PowerShell,
+    Elvish,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -465,6 +512,16 @@ impl Cli {
                     ColorChoice::Auto => term.stderr_tty,
                 },
             }),
+            Command::Completions { shell } => Task::Completions {
+                shell: match shell {
+                    ShellArg::Bash => Shell::Bash,
+                    ShellArg::Zsh => Shell::Zsh,
+                    ShellArg::Fish => Shell::Fish,
+                    ShellArg::PowerShell => Shell::PowerShell,
+                    ShellArg::Elvish => Shell::Elvish,
+                },
+            },
+            Command::Man => Task::Man,
         }
     }
 }

@@ -103,6 +103,22 @@ pub enum Task {
     },
     Compare(Compare),
     Batch(Batch),
+    /// Print a shell completion script.
+    Completions {
+        shell: Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
+}
+
+/// A shell that `completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    PowerShell,
+    Elvish,
 }
 
 /// How batch records are written.

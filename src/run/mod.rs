@@ -95,6 +95,8 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
         }
         Task::Compare(c) => compare_levels(c, io),
         Task::Batch(b) => batch::batch(b, io),
+        Task::Completions { shell } => write(io.out, &crate::cli::completion_script(shell)),
+        Task::Man => write(io.out, &crate::cli::man_page()),
         Task::Check { rules } => {
             // The built-in rules with their test cases, from the YAML.
             let rules = match rules {

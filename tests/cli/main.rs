@@ -4,6 +4,7 @@ mod bad_inputs;
 mod batch;
 mod check;
 mod compare;
+mod completions;
 mod errors;
 mod files;
 mod guided;

@@ -1,0 +1,73 @@
+//! Shell completions and the manual page.
+
+use crate::{carelevel, stdout_of};
+
+#[test]
+fn bash_completes_a_command_name() {
+    let script = stdout_of(carelevel().args(["completions", "bash"]));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("carelevel.bash");
+    std::fs::write(&path, script).unwrap();
+    // What bash does on `carelevel sc<Tab>`.
+    let complete = |line: &str| {
+        let words: Vec<&str> = line.split(' ').collect();
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; \
+                 _carelevel carelevel '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+                path.display(),
+                words.join(" "),
+                words.len() - 1,
+                words[words.len() - 1],
+                words[words.len() - 2],
+            ))
+            .output()
+            .expect("bash runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(complete("carelevel sc").trim(), "screen");
+    let flags = complete("carelevel batch --fa");
+    assert_eq!(flags.trim(), "--fail-fast");
+}
+
+#[test]
+fn every_shell_has_a_script() {
+    for (shell, mark) in [
+        ("bash", "complete -F _carelevel"),
+        ("zsh", "#compdef carelevel"),
+        ("fish", "complete -c carelevel"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[carelevel]"),
+    ] {
+        let script = stdout_of(carelevel().args(["completions", shell]));
+        assert!(script.contains(mark), "{shell}: {script}");
+        assert!(
+            script.contains("screen") && script.contains("batch"),
+            "{shell}"
+        );
+    }
+    carelevel().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_manual_page_is_roff_naming_every_command() {
+    let page = stdout_of(carelevel().arg("man"));
+    assert!(page.contains(".TH carelevel 1"), "{page}");
+    assert!(page.contains(".SH NAME"));
+    for command in [
+        "screen",
+        "compare",
+        "template",
+        "questions",
+        "check",
+        "batch",
+    ] {
+        assert!(page.contains(command), "{command}");
+    }
+}
