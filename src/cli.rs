@@ -184,6 +184,8 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `carelevel man | man -l -`
     Man,
+    /// Print the JSON Schema of rule files (the same as `rules/schema.json`), for editors
+    Schema,
 }
 
 /// The completion script for `shell`.
@@ -522,6 +524,7 @@ impl Cli {
                 },
             },
             Command::Man => Task::Man,
+            Command::Schema => Task::Schema,
         }
     }
 }

@@ -109,6 +109,8 @@ pub enum Task {
     },
     /// Print the manual page (roff).
     Man,
+    /// Print the JSON Schema of rule files.
+    Schema,
 }
 
 /// A shell that `completions` writes a script for.

@@ -97,6 +97,7 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
         Task::Batch(b) => batch::batch(b, io),
         Task::Completions { shell } => write(io.out, &crate::cli::completion_script(shell)),
         Task::Man => write(io.out, &crate::cli::man_page()),
+        Task::Schema => write(io.out, &crate::rules::schema::json()),
         Task::Check { rules } => {
             // The built-in rules with their test cases, from the YAML.
             let rules = match rules {

@@ -31,7 +31,10 @@ fn bash_completes_a_command_name() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
-    assert_eq!(complete("carelevel sc").trim(), "screen");
+    // `sc` is the start of `screen` and of `schema`.
+    let words = complete("carelevel sc");
+    assert_eq!(words.lines().collect::<Vec<_>>(), ["screen", "schema"]);
+    assert_eq!(complete("carelevel scr").trim(), "screen");
     let flags = complete("carelevel batch --fa");
     assert_eq!(flags.trim(), "--fail-fast");
 }

@@ -3,6 +3,7 @@
 pub mod baked;
 mod load;
 pub mod model;
+pub mod schema;
 pub mod text;
 mod validate;
 mod yaml_error;

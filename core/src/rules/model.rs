@@ -3,6 +3,7 @@
 //! These types are checked by `validate` before the engine ever sees them.
 
 use indexmap::IndexMap;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use super::text::{Respondent, Text, Variant};
@@ -11,7 +12,7 @@ pub use super::text::{Respondent, Text, Variant};
 pub const MAX_RATING: u8 = 4;
 
 /// One rule file (`schema: carelevel/v1`).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
     pub schema: String,
@@ -39,7 +40,7 @@ pub struct RuleFile {
 }
 
 /// What is shown first whenever a crisis rule fires.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Crisis {
     pub message: Text,
@@ -50,7 +51,7 @@ fn only_self() -> Vec<Respondent> {
 }
 
 /// What happens when a person chooses a declining option ("prefer not to say").
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Declined {
     /// The least intensive level a declined answer allows; never the lowest level.
@@ -62,7 +63,7 @@ pub struct Declined {
 }
 
 /// A row of the comparison of levels.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attribute {
     pub id: String,
@@ -70,7 +71,7 @@ pub struct Attribute {
 }
 
 /// A level of care; the file lists them from least to most intensive.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub id: String,
@@ -85,7 +86,7 @@ pub struct Level {
 }
 
 /// Something rated 0..=4 from the answers; the highest rating given wins.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub id: String,
@@ -95,7 +96,7 @@ pub struct Dimension {
 }
 
 /// The kinds of question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     YesNo,
@@ -120,7 +121,7 @@ fn yes() -> bool {
 }
 
 /// One question, asked in file order.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
@@ -171,7 +172,7 @@ impl Question {
 }
 
 /// One answer a question offers.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
     pub code: String,
@@ -191,7 +192,7 @@ pub struct AnswerOption {
 /// given. With `answer`: exactly one of `is`, `in`, `at_least`, `at_most`.
 /// With `dimension`: `at_least` or `at_most`, a rating 0..=4. With `of`:
 /// `at_least`, how many of the listed conditions must hold.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     #[serde(default, skip_serializing_if = "unset")]
@@ -264,6 +265,31 @@ impl PartialEq for Target {
     }
 }
 
+/// The schema of an answer in a test case: a code, codes, a number, or
+/// nothing.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum AnswerValue {
+    Code(String),
+    Codes(Vec<String>),
+    Number(i64),
+    Nothing(()),
+}
+
+impl JsonSchema for Scalar {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Scalar".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An option code, or a whole number",
+            "type": ["string", "integer", "boolean"]
+        })
+    }
+}
+
 /// An option code or a whole number, as written in a condition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
@@ -309,7 +335,7 @@ impl<'de> Deserialize<'de> for Scalar {
 }
 
 /// How dimension ratings become a score for the bands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// The highest dimension rating (0..=4).
@@ -320,7 +346,7 @@ pub enum Basis {
 }
 
 /// From ratings to a level: bands, then floor rules; the highest level wins.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Placement {
     #[serde(default)]
@@ -331,7 +357,7 @@ pub struct Placement {
 }
 
 /// Scores `from..=to` map to `level`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub level: String,
@@ -340,7 +366,7 @@ pub struct Band {
 }
 
 /// An independent criterion: when it holds, the level is at least `floor`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FloorRule {
     pub id: String,
@@ -352,7 +378,7 @@ pub struct FloorRule {
 }
 
 /// A consideration shown beside the level.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub id: String,
@@ -365,19 +391,21 @@ pub struct Note {
 }
 
 /// An example case shipped with the rules; `check` runs it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TestCase {
     pub name: String,
     /// Who answers in this case (the person when left out).
     #[serde(default)]
     pub respondent: Option<Respondent>,
+    /// Question id → answer, as in an answer file.
+    #[schemars(with = "IndexMap<String, AnswerValue>")]
     pub answers: IndexMap<String, serde_yaml::Value>,
     pub expect: Expect,
 }
 
 /// What a test case expects; fields left out are not checked.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Expect {
     #[serde(default)]

@@ -21,7 +21,9 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 /// Who answers the questions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Respondent {
     /// The person being screened.
@@ -214,6 +216,26 @@ impl<'de> Deserialize<'de> for Tree {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A text people read: a string, or a map of its variants by who answers (`self`, `other`) or by language, which may nest",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": { "$ref": "#/$defs/Text" }
+                }
+            ]
+        })
     }
 }
 
