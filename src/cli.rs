@@ -67,6 +67,17 @@ pub enum Command {
         /// ratings and the rules that fired
         #[arg(long)]
         details: bool,
+        /// Record a clinician's decision for another level (a level id, e.g. `inpatient`),
+        /// with `--reason`; the recommendation and its reasons stay as they are
+        #[arg(long = "override", value_name = "LEVEL", requires = "reason")]
+        override_level: Option<String>,
+        /// Why the clinician chose the `--override` level
+        #[arg(long, value_name = "TEXT", requires = "override_level")]
+        reason: Option<String>,
+        /// Record when the result was made (UTC); without it, the same answers give the
+        /// same output, byte for byte
+        #[arg(long)]
+        timestamp: bool,
         #[command(flatten)]
         who: RespondentArg,
         #[command(flatten)]
@@ -400,6 +411,9 @@ impl Cli {
                 plain,
                 compare,
                 details,
+                override_level,
+                reason,
+                timestamp,
                 who,
                 table,
             } => Task::Screen(Screen {
@@ -426,6 +440,8 @@ impl Cli {
                 respondent: who.respondent(),
                 look: table.look(term),
                 prompt_color: !plain && table.color(term, term.stderr_tty),
+                decision: override_level.zip(reason),
+                timestamp,
             }),
             Command::Compare {
                 rules: r,

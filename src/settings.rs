@@ -60,6 +60,10 @@ pub struct Screen {
     pub look: Look,
     /// Colour in the prompts on standard error.
     pub prompt_color: bool,
+    /// A clinician's decision: (level id, reason).
+    pub decision: Option<(String, String)>,
+    /// Record when the result was made.
+    pub timestamp: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

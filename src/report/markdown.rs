@@ -38,6 +38,14 @@ pub fn render(r: &Report, view: View) -> String {
     if let Some(step) = &r.next_step {
         out.push_str(&format!("**Next step:** {step}\n\n"));
     }
+    if let Some(d) = &r.decision {
+        out.push_str(&format!(
+            "**Clinician's decision:** {}, instead of the recommended {}. **Reason:** {} The recommendation and its reasons below are unchanged.\n\n",
+            d.chosen_name,
+            d.recommended_name,
+            cell(&super::text::with_stop(&d.reason))
+        ));
+    }
     why_section(&mut out, r);
     let e = &r.explanation;
     out.push_str(
@@ -86,8 +94,16 @@ pub fn render(r: &Report, view: View) -> String {
         details(&mut out, r);
     } else {
         out.push_str(&format!(
-            "Rules: `{}` {} (sha256 `{}`)\n",
-            r.rules.id, r.rules.version, r.rules.sha256
+            "Rules: `{}` {} (sha256 `{}`); {} {}{}\n",
+            r.rules.id,
+            r.rules.version,
+            r.rules.sha256,
+            r.tool.name,
+            r.tool.version,
+            r.timestamp
+                .as_deref()
+                .map(|t| format!(", {t}"))
+                .unwrap_or_default()
         ));
     }
     out

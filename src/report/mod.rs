@@ -94,6 +94,11 @@ pub struct Report {
     /// What to do next, from the rule file, when it says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_step: Option<String>,
+    /// A clinician's decision that differs from the recommendation
+    /// (`screen --override`); the recommendation and its reasons stay as
+    /// they are.
+    #[serde(rename = "override", skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
     /// The recommended level's comparison attributes: what it means in practice.
     pub in_practice: Vec<Attribute>,
     /// Dimension id → rating (0..=4).
@@ -109,6 +114,70 @@ pub struct Report {
     pub comparison: Option<compare::Comparison>,
     pub disclaimer: String,
     pub rules: RulesRef,
+    /// The program that made the result.
+    pub tool: ToolRef,
+    /// When the result was made (UTC, RFC 3339), when asked for
+    /// (`--timestamp`): without it, the same answers give the same bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
+}
+
+/// A clinician's decision that differs from the recommendation.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Decision {
+    /// The level the rules recommend.
+    pub recommended: String,
+    pub recommended_name: String,
+    /// The level the clinician chose.
+    pub chosen: String,
+    pub chosen_name: String,
+    pub reason: String,
+}
+
+/// The program that made a result.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ToolRef {
+    pub name: String,
+    pub version: String,
+}
+
+impl ToolRef {
+    pub fn this() -> ToolRef {
+        ToolRef {
+            name: env!("CARGO_PKG_NAME").to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
+}
+
+/// Now, in UTC, as RFC 3339 (`2026-11-26T17:30:00Z`).
+pub fn now_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    rfc3339(secs)
+}
+
+/// Seconds since 1970 as an RFC 3339 UTC time (days to a civil date by
+/// Howard Hinnant's algorithm).
+fn rfc3339(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rest = secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -321,6 +390,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
         decided_by.push(Decider::Ratings);
     }
     Report {
+        decision: None,
         crisis: outcome.crisis,
         crisis_message: outcome
             .crisis
@@ -391,6 +461,8 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
             version: f.version.clone(),
             sha256: rules.sha256.clone(),
         },
+        tool: ToolRef::this(),
+        timestamp: None,
     }
 }
 
@@ -449,4 +521,14 @@ pub fn json(report: &Report) -> String {
 /// YAML of the same shape as the JSON.
 pub fn yaml(report: &Report) -> String {
     crate::yaml_out::to_string(report)
+}
+
+#[cfg(test)]
+mod time_tests {
+    #[test]
+    fn seconds_become_a_utc_date_and_time() {
+        assert_eq!(super::rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(super::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(super::rfc3339(1_795_714_245), "2026-11-26T17:30:45Z");
+    }
 }

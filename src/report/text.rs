@@ -49,6 +49,15 @@ pub fn render(r: &Report, view: View) -> String {
         out.push_str(&format!("{}\n", wrap(ANSWERED_BY_OTHER, width, 0, "  ")));
     }
     heading(&mut out, r, width);
+    if let Some(d) = &r.decision {
+        let said = format!(
+            "Clinician's decision: {}, instead of the recommended {}. Reason: {} The recommendation and its reasons below are unchanged.",
+            d.chosen_name,
+            d.recommended_name,
+            with_stop(&d.reason)
+        );
+        out.push_str(&format!("\n{}\n", wrap(&said, width, 0, "  ")));
+    }
     why(&mut out, r, width);
     answers_show(&mut out, r, width);
     in_practice(&mut out, r, width);
@@ -67,10 +76,16 @@ pub fn render(r: &Report, view: View) -> String {
         details(&mut out, r, width);
     } else {
         let rules = format!(
-            "Rules: {} {} (sha256 {})",
+            "Rules: {} {} (sha256 {}); {} {}{}",
             r.rules.id,
             r.rules.version,
-            &r.rules.sha256[..12.min(r.rules.sha256.len())]
+            &r.rules.sha256[..12.min(r.rules.sha256.len())],
+            r.tool.name,
+            r.tool.version,
+            r.timestamp
+                .as_deref()
+                .map(|t| format!(", {t}"))
+                .unwrap_or_default()
         );
         out.push_str(&format!("{}\n", wrap(&rules, width, 0, "  ")));
     }
@@ -79,6 +94,16 @@ pub fn render(r: &Report, view: View) -> String {
         out.push_str(block);
     }
     out
+}
+
+/// `text` ending in a full stop (or other end mark).
+pub(super) fn with_stop(text: &str) -> String {
+    let t = text.trim();
+    if t.ends_with(['.', '!', '?']) {
+        t.to_owned()
+    } else {
+        format!("{t}.")
+    }
 }
 
 /// The level, what it is, and the next step.

@@ -28,6 +28,7 @@ struct Start {
 pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     usage_conflicts(&s)?;
     let mut rules = load_rules(&s.rules, io.input)?;
+    let decision = decision_of(&rules, &s)?;
     let given = match &s.answers {
         Some(input) => {
             let (name, text) = read_input(input, io.input)?;
@@ -170,6 +171,26 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         (early, _) => early,
     };
     let mut r = report::build(&rules, &ended.answers, &outcome, id);
+    r.decision = decision.map(|mut d| {
+        d.recommended.clone_from(&r.level);
+        d.recommended_name.clone_from(&r.level_name);
+        d
+    });
+    if r.decision
+        .as_ref()
+        .is_some_and(|d| d.chosen == d.recommended)
+    {
+        return Err(Error::Usage(
+            Problem::new(format!(
+                "`--override {}` names the recommended level; an override records a different decision",
+                r.level
+            ))
+            .help("leave out `--override` and `--reason` to keep the recommendation"),
+        ));
+    }
+    if s.timestamp {
+        r.timestamp = Some(report::now_utc());
+    }
     r.complete = ended.finish == Finish::Complete;
     r.respondent = respondent;
     r.comparison = comparison.map(|c| c.recommend(&r.level));
@@ -248,6 +269,49 @@ fn respondent(s: &Screen, start: &Start) -> Result<Respondent, Error> {
         (Some(r), _) | (None, Some(r)) => Ok(r),
         (None, None) => Ok(Respondent::Myself),
     }
+}
+
+/// `--override LEVEL --reason TEXT`, checked before any question: a level
+/// of these rules and a reason in words. Whether it differs from the
+/// recommendation is known only at the end ([`report::Decision`] then
+/// says both).
+fn decision_of(rules: &Rules, s: &Screen) -> Result<Option<report::Decision>, Error> {
+    let Some((level, reason)) = &s.decision else {
+        return Ok(None);
+    };
+    let levels = &rules.file.levels;
+    let Some(chosen) = levels.iter().find(|l| l.id == *level) else {
+        let ids = levels.iter().map(|l| l.id.as_str());
+        let help = match crate::suggest::closest(level, ids.clone()) {
+            Some(c) => format!(
+                "did you mean `{c}`? The levels are {}",
+                crate::suggest::backticked(ids)
+            ),
+            None => format!("the levels are {}", crate::suggest::backticked(ids)),
+        };
+        return Err(Error::Usage(
+            Problem::new(format!(
+                "`--override {}` names no level of the rules `{}`",
+                crate::error::visible(level),
+                rules.file.id
+            ))
+            .help(help),
+        ));
+    };
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.is_empty() || reason.chars().any(crate::source::is_unsafe) {
+        return Err(Error::Usage(
+            Problem::new("`--override` needs a reason in words")
+                .help("say why, e.g. `--reason \"lives alone, no one to check in daily\"`"),
+        ));
+    }
+    Ok(Some(report::Decision {
+        recommended: String::new(),
+        recommended_name: String::new(),
+        chosen: chosen.id.clone(),
+        chosen_name: chosen.name.to_string().trim().to_owned(),
+        reason,
+    }))
 }
 
 /// Flags that cannot work together, said before anything is read.

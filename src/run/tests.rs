@@ -34,6 +34,8 @@ fn settings() -> Screen {
         respondent: None,
         look: Default::default(),
         prompt_color: false,
+        decision: None,
+        timestamp: false,
     }
 }
 
@@ -124,8 +126,9 @@ fn on_a_terminal_the_short_result_comes_first_then_the_full_report() {
     );
     assert!(short.contains("Next step: "), "{short}");
     assert!(r.out.ends_with(&format!(
-        "Rules: default 2.0.0 (sha256 {})\n",
-        &Rules::builtin().unwrap().sha256[..12]
+        "Rules: default 2.0.0 (sha256 {}); carelevel {}\n",
+        &Rules::builtin().unwrap().sha256[..12],
+        env!("CARGO_PKG_VERSION")
     )));
     // After the full report, it can still be saved.
     let n = r.shown.len();

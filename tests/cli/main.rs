@@ -1,5 +1,6 @@
 //! Integration tests of the `carelevel` binary, one module per command.
 
+mod audit;
 mod bad_inputs;
 mod batch;
 mod check;
