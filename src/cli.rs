@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::report::compare::MIN_WIDTH;
 use crate::rules::model::Respondent;
 use crate::settings::{
-    Batch, Compare, CompareFormat, Input, Look, RecordFormat, ReportFormat, RulesSource, Screen,
-    Shell, SummaryFormat, Task, TextFormat,
+    Batch, Compare, CompareFormat, Input, Look, QuestionsFormat, RecordFormat, ReportFormat,
+    RulesSource, Screen, Shell, SummaryFormat, Task, TextFormat,
 };
 
 /// Screen for a mental-health level of care (outpatient, intensive outpatient
@@ -119,9 +119,9 @@ pub enum Command {
     Questions {
         #[command(flatten)]
         rules: RulesArg,
-        /// Output format
-        #[arg(long, short, value_enum, ignore_case = true, default_value_t = DataFormat::Json)]
-        format: DataFormat,
+        /// Output format (`fhir`: an HL7 FHIR R4 Questionnaire)
+        #[arg(long, short, value_enum, ignore_case = true, default_value_t = QuestionsArg::Json)]
+        format: QuestionsArg,
         #[command(flatten)]
         who: RespondentArg,
     },
@@ -376,6 +376,14 @@ pub enum ScreenFormat {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum QuestionsArg {
+    Json,
+    Yaml,
+    /// An HL7 FHIR R4 Questionnaire
+    Fhir,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DataFormat {
     Yaml,
     Json,
@@ -485,7 +493,11 @@ impl Cli {
                 who,
             } => Task::Questions {
                 rules: rules(r.rules),
-                format: data(format),
+                format: match format {
+                    QuestionsArg::Json => QuestionsFormat::Json,
+                    QuestionsArg::Yaml => QuestionsFormat::Yaml,
+                    QuestionsArg::Fhir => QuestionsFormat::Fhir,
+                },
                 respondent: who.respondent(),
             },
             Command::Check { rules: r } => Task::Check { rules: rules(r) },

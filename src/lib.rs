@@ -14,6 +14,7 @@ pub mod batch;
 pub mod builtin;
 pub mod check;
 pub mod cli;
+pub mod fhir;
 pub mod generate;
 pub mod input;
 pub mod interrupt;

@@ -30,6 +30,15 @@ pub enum ReportFormat {
     Markdown,
 }
 
+/// How `questions` writes the question list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionsFormat {
+    Json,
+    Yaml,
+    /// An HL7 FHIR R4 `Questionnaire`.
+    Fhir,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextFormat {
     Yaml,
@@ -99,7 +108,7 @@ pub enum Task {
     },
     Questions {
         rules: RulesSource,
-        format: TextFormat,
+        format: QuestionsFormat,
         respondent: Option<Respondent>,
     },
     Check {

@@ -13,7 +13,9 @@ use crate::input::read_input;
 use crate::report::compare;
 use crate::rules::model::{Respondent, Variant};
 use crate::rules::Rules;
-use crate::settings::{Compare, CompareFormat, Input, RulesSource, Task, TextFormat};
+use crate::settings::{
+    Compare, CompareFormat, Input, QuestionsFormat, RulesSource, Task, TextFormat,
+};
 use crate::{check, questions, template};
 
 /// Which of the standard streams are terminals.
@@ -88,8 +90,9 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             write(
                 io.out,
                 &match format {
-                    TextFormat::Yaml => questions::yaml(&rules),
-                    TextFormat::Json => questions::json(&rules),
+                    QuestionsFormat::Yaml => questions::yaml(&rules),
+                    QuestionsFormat::Json => questions::json(&rules),
+                    QuestionsFormat::Fhir => crate::fhir::questionnaire(&rules),
                 },
             )
         }

@@ -46,3 +46,11 @@ fn questions_yaml_matches_json() {
         serde_yaml::from_str(&stdout_of(carelevel().args(["questions", "-f", "yaml"]))).unwrap();
     assert_eq!(json, yaml);
 }
+
+#[test]
+fn the_questions_as_a_fhir_questionnaire() {
+    let out = crate::stdout_of(crate::carelevel().args(["questions", "--format", "fhir"]));
+    let q: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(q["resourceType"], "Questionnaire");
+    insta::assert_snapshot!("questions_fhir", out);
+}
