@@ -94,16 +94,11 @@ pub fn render(r: &Report, view: View) -> String {
         details(&mut out, r);
     } else {
         out.push_str(&format!(
-            "Rules: `{}` {} (sha256 `{}`); {} {}{}\n",
+            "Rules: `{}` {} (sha256 `{}`); {}\n",
             r.rules.id,
             r.rules.version,
             r.rules.sha256,
-            r.tool.name,
-            r.tool.version,
-            r.timestamp
-                .as_deref()
-                .map(|t| format!(", {t}"))
-                .unwrap_or_default()
+            r.made_by()
         ));
     }
     out
@@ -214,7 +209,10 @@ fn details(out: &mut String, r: &Report) {
         out.push_str(&format!("- Notes: {}.\n", ids.join(", ")));
     }
     out.push_str(&format!(
-        "- Rules: `{}` {}, sha256 `{}`.\n",
-        r.rules.id, r.rules.version, r.rules.sha256
+        "- Rules: `{}` {}, sha256 `{}`.\n- Made by {}.\n",
+        r.rules.id,
+        r.rules.version,
+        r.rules.sha256,
+        r.made_by()
     ));
 }

@@ -122,6 +122,17 @@ pub struct Report {
     pub timestamp: Option<String>,
 }
 
+impl Report {
+    /// The program that made the result, and when if that was asked for:
+    /// `carelevel 0.1.0` or `carelevel 0.1.0, 2026-11-26T17:30:45Z`.
+    pub fn made_by(&self) -> String {
+        match &self.timestamp {
+            Some(t) => format!("{} {}, {t}", self.tool.name, self.tool.version),
+            None => format!("{} {}", self.tool.name, self.tool.version),
+        }
+    }
+}
+
 /// A clinician's decision that differs from the recommendation.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Decision {

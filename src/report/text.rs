@@ -76,16 +76,11 @@ pub fn render(r: &Report, view: View) -> String {
         details(&mut out, r, width);
     } else {
         let rules = format!(
-            "Rules: {} {} (sha256 {}); {} {}{}",
+            "Rules: {} {} (sha256 {}); {}",
             r.rules.id,
             r.rules.version,
             &r.rules.sha256[..12.min(r.rules.sha256.len())],
-            r.tool.name,
-            r.tool.version,
-            r.timestamp
-                .as_deref()
-                .map(|t| format!(", {t}"))
-                .unwrap_or_default()
+            r.made_by()
         );
         out.push_str(&format!("{}\n", wrap(&rules, width, 0, "  ")));
     }
@@ -343,6 +338,7 @@ fn details(out: &mut String, r: &Report, width: usize) {
         "Rules: `{}` {}, sha256 {}.",
         r.rules.id, r.rules.version, r.rules.sha256
     ));
+    lines.push(format!("Made by {}.", r.made_by()));
     out.push_str("\nDetails for clinicians\n");
     for l in lines {
         // Cut a word longer than a line (the hash) rather than overflow.
