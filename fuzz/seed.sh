@@ -18,3 +18,9 @@ mkdir -p corpus/batch
 cp ../tests/fixtures/batch/* corpus/batch/
 (cd .. && cargo run -q --release --example gen_answers -- --count 50 --seed 3) > corpus/batch/generated.jsonl
 (cd .. && cargo run -q --release --example gen_answers -- --count 50 --seed 4 --format csv) > corpus/batch/generated.csv
+# FHIR: responses and Bundles as screen writes them, and the test fixtures' shapes.
+mkdir -p corpus/response
+for a in ../examples/*.yaml ../examples/*.json; do
+    (cd .. && cargo run -q --release -- screen --answers "${a#../}" --format fhir) > "corpus/response/bundle-$(basename "$a").json" || true
+    (cd .. && cargo run -q --release -- screen --answers "${a#../}" --save "fuzz/corpus/response/response-$(basename "$a").json" --save-format fhir --overwrite) > /dev/null || true
+done

@@ -9,7 +9,7 @@ use crate::report::compare::MIN_WIDTH;
 use crate::rules::model::Respondent;
 use crate::settings::{
     Batch, Compare, CompareFormat, Input, Look, QuestionsFormat, RecordFormat, ReportFormat,
-    RulesSource, Screen, Shell, SummaryFormat, Task, TextFormat,
+    RulesSource, SaveFormat, Screen, Shell, SummaryFormat, Task, TextFormat,
 };
 
 /// Screen for a mental-health level of care (outpatient, intensive outpatient
@@ -48,6 +48,10 @@ pub enum Command {
         /// holds answers, go on from them: run the same command again to resume
         #[arg(long, value_name = "FILE")]
         save: Option<PathBuf>,
+        /// What `--save` writes: an answer file, or a FHIR QuestionnaireResponse (`fhir`,
+        /// for a FILE named `*.json`); either is read back to resume
+        #[arg(long, value_enum, ignore_case = true, value_name = "FORMAT", requires = "save", default_value_t = SaveFormatArg::Answers)]
+        save_format: SaveFormatArg,
         /// Write the result to FILE (owner-only, 0600, replaced atomically) instead of
         /// standard output
         #[arg(long, short, value_name = "FILE")]
@@ -373,6 +377,17 @@ pub enum ScreenFormat {
     Json,
     Yaml,
     Markdown,
+    /// An HL7 FHIR R4 Bundle: the result as an Observation, and the QuestionnaireResponse
+    Fhir,
+}
+
+/// How `--save` writes the answers.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SaveFormatArg {
+    /// carelevel's answer file (YAML, or JSON for a `.json` name)
+    Answers,
+    /// An HL7 FHIR R4 QuestionnaireResponse (the file name must end in `.json`)
+    Fhir,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -414,6 +429,7 @@ impl Cli {
                 answers,
                 format,
                 save,
+                save_format,
                 output,
                 overwrite,
                 plain,
@@ -438,8 +454,13 @@ impl Cli {
                     ScreenFormat::Json => ReportFormat::Json,
                     ScreenFormat::Yaml => ReportFormat::Yaml,
                     ScreenFormat::Markdown => ReportFormat::Markdown,
+                    ScreenFormat::Fhir => ReportFormat::Fhir,
                 },
                 save,
+                save_format: match save_format {
+                    SaveFormatArg::Answers => SaveFormat::Answers,
+                    SaveFormatArg::Fhir => SaveFormat::Fhir,
+                },
                 output,
                 overwrite,
                 plain,

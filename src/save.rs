@@ -376,6 +376,24 @@ impl Drop for Streamed {
     }
 }
 
+/// The `--save` file holding `answers`, in `format`: an answer file, or a
+/// FHIR QuestionnaireResponse (read back alike).
+pub fn saved_answers(
+    rules: &Rules,
+    answers: &Answers,
+    id: Option<&str>,
+    respondent: Respondent,
+    path: &Path,
+    format: crate::settings::SaveFormat,
+) -> String {
+    match format {
+        crate::settings::SaveFormat::Answers => answer_file(rules, answers, id, respondent, path),
+        crate::settings::SaveFormat::Fhir => {
+            crate::fhir::response_file(rules, answers, id, respondent)
+        }
+    }
+}
+
 /// An answer file holding `answers` (and the record `id`, if any),
 /// readable by `screen --answers`.
 /// JSON for a file named `*.json` (JSON tools keep working on it), else

@@ -28,6 +28,18 @@ pub enum ReportFormat {
     Json,
     Yaml,
     Markdown,
+    /// An HL7 FHIR R4 `Bundle`: an `Observation` and the `QuestionnaireResponse`.
+    Fhir,
+}
+
+/// What `--save` writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SaveFormat {
+    /// carelevel's answer file: YAML, or JSON for a `.json` name.
+    #[default]
+    Answers,
+    /// An HL7 FHIR R4 `QuestionnaireResponse` (JSON).
+    Fhir,
 }
 
 /// How `questions` writes the question list.
@@ -53,6 +65,8 @@ pub struct Screen {
     /// Save the answers here after every answer (guided mode) or once
     /// (scripted). An answer file already there is resumed from.
     pub save: Option<PathBuf>,
+    /// What `save` holds.
+    pub save_format: SaveFormat,
     /// Write the result here (owner-only, atomically) instead of standard output.
     pub output: Option<PathBuf>,
     /// Replace what `save` or `output` hold instead of resuming or refusing.

@@ -160,6 +160,22 @@ pub fn parse_full(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Er
                 .help(format!("keep one; the other is at line {}", d.first.line))
         })
         .collect();
+    if let Some(resource) = fhir_resource(text) {
+        // A FHIR resource: a QuestionnaireResponse, or a Bundle holding one.
+        return match crate::response::read(rules, &source, &resource) {
+            Ok(doc) if problems.is_empty() => Ok(doc),
+            Ok(_) => Err(Error::Answers(problems)),
+            Err(more) => {
+                problems.extend(more);
+                problems.sort_by_key(|p| {
+                    p.location
+                        .as_ref()
+                        .map_or((usize::MAX, 0), |l| (l.line, l.column))
+                });
+                Err(Error::Answers(problems))
+            }
+        };
+    }
     let parsed: Result<AnswerFile, Problem> = if text.trim_start().starts_with('[') {
         // serde would read an array as the fields in order: refuse it.
         Err(Problem::new(
@@ -248,6 +264,16 @@ pub fn parse_full(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Er
         respondent,
         answers,
     })
+}
+
+/// The JSON object `text` holds, when it is a FHIR resource (it has a
+/// `resourceType`); anything else is read as an answer file.
+fn fhir_resource(text: &str) -> Option<serde_json::Value> {
+    if !text.trim_start().starts_with('{') || !text.contains("\"resourceType\"") {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    crate::response::is_resource(&value).then_some(value)
 }
 
 /// The record's `id` as text: a single line of printable characters.

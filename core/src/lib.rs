@@ -7,6 +7,7 @@ pub mod answers;
 pub mod engine;
 pub mod error;
 pub mod quick;
+pub mod response;
 pub mod rules;
 pub mod source;
 pub mod suggest;

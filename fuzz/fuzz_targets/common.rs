@@ -16,8 +16,17 @@ pub fn score_everything(rules: &Rules, doc: &AnswerDoc) {
     let yaml = report::yaml(&r);
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
     let _ = yaml;
+    let fhir = carelevel::fhir::bundle(rules, &doc.answers, &r);
+    let bundle: serde_json::Value = serde_json::from_str(&fhir).expect("the Bundle is JSON");
     if outcome.crisis {
         // The crisis comes first in every format.
+        let first = &bundle["entry"][0]["resource"];
+        assert_eq!(first["resourceType"], "Observation");
+        assert_eq!(
+            first["note"][0]["text"].as_str(),
+            r.crisis_message.as_deref(),
+            "{fhir}"
+        );
         let heading = "!! CRISIS";
         assert!(text.starts_with(heading), "{text}");
         assert!(summary.contains(heading), "{summary}");

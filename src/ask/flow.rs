@@ -28,6 +28,8 @@ pub struct Settings<'a> {
     pub respondent: Respondent,
     /// The record id to keep in the saved file.
     pub id: Option<&'a str>,
+    /// What the `save` file holds.
+    pub save_format: crate::settings::SaveFormat,
 }
 
 /// How the flow ended.
@@ -352,12 +354,13 @@ impl Flow<'_> {
         if let Some(path) = self.settings.save {
             save::write_private(
                 path,
-                save::answer_file(
+                save::saved_answers(
                     self.rules,
                     &self.answers,
                     self.settings.id,
                     self.settings.respondent,
                     path,
+                    self.settings.save_format,
                 )
                 .as_bytes(),
             )

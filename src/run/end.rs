@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::answers::Answers;
 use crate::ask::{AfterResult, Prompter};
 use crate::error::{exit, Error};
 use crate::report::{self, Report, View};
@@ -18,6 +19,8 @@ use super::{write, Ttys};
 /// A result and where it goes.
 pub(super) struct Delivery<'a> {
     pub rules: &'a Rules,
+    /// The answers the report rests on (for FHIR, which carries them).
+    pub answers: &'a Answers,
     pub report: &'a Report,
     pub format: ReportFormat,
     pub view: View,
@@ -55,6 +58,7 @@ fn render(d: &Delivery, color: bool) -> String {
         ReportFormat::Markdown => report::markdown(d.report, view),
         ReportFormat::Json => report::json(d.report),
         ReportFormat::Yaml => report::yaml(d.report),
+        ReportFormat::Fhir => crate::fhir::bundle(d.rules, d.answers, d.report),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::input::read_input;
 use crate::report::{self, compare};
 use crate::rules::Rules;
 use crate::save::{self, Existing};
-use crate::settings::{Input, Respondent, RulesSource, Screen};
+use crate::settings::{Input, Respondent, RulesSource, SaveFormat, Screen};
 use crate::{answers, engine};
 
 use super::end::{self, Delivery};
@@ -107,6 +107,7 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
             notice: notice.as_deref(),
             id: id.as_deref(),
             respondent,
+            save_format: s.save_format,
         };
         let p = prompter.as_deref_mut().expect("a prompter when guided");
         ask::run(&rules, start.doc.answers, p, settings).map_err(|e| match e {
@@ -118,8 +119,14 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
         })?
     } else if complete {
         if let Some(path) = &s.save {
-            let text =
-                save::answer_file(&rules, &start.doc.answers, id.as_deref(), respondent, path);
+            let text = save::saved_answers(
+                &rules,
+                &start.doc.answers,
+                id.as_deref(),
+                respondent,
+                path,
+                s.save_format,
+            );
             save::write_private(path, text.as_bytes())?;
         }
         ask::Ended {
@@ -206,6 +213,7 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     }
     let delivery = Delivery {
         rules: &rules,
+        answers: &ended.answers,
         report: &r,
         format: s.format,
         view: report::View {
@@ -327,6 +335,20 @@ fn usage_conflicts(s: &Screen) -> Result<(), Error> {
             Problem::new("`--plain` reads the answers you type on standard input, so it cannot also read `--answers -`")
                 .help("give the answer file by name: `--answers FILE`"),
         ));
+    }
+    if let (Some(path), SaveFormat::Fhir) = (&s.save, s.save_format) {
+        let json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if !json {
+            return Err(Error::Usage(
+                Problem::new(format!(
+                    "`--save-format fhir` writes JSON, but `{}` does not end in `.json`",
+                    path.display()
+                ))
+                .help("name the save file `*.json`, e.g. `--save answers.json`"),
+            ));
+        }
     }
     let Some(output) = &s.output else {
         return Ok(());

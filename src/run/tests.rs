@@ -26,6 +26,7 @@ fn settings() -> Screen {
         answers: None,
         format: ReportFormat::Text,
         save: None,
+        save_format: Default::default(),
         output: None,
         overwrite: false,
         plain: false,
@@ -337,4 +338,51 @@ fn save_on_a_file_with_answers_resumes_and_says_so() {
         "{message}"
     );
     assert!(r.err.is_empty());
+}
+
+#[test]
+fn a_guided_run_saves_a_fhir_response_in_progress_and_resumes_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("progress.json");
+    let s = Screen {
+        save: Some(save.clone()),
+        save_format: crate::settings::SaveFormat::Fhir,
+        ..settings()
+    };
+    // Two answers, then Ctrl-C: the response is saved as it stood.
+    let run = screen(
+        s.clone(),
+        vec![
+            Step::Reply("self_harm_thoughts", code("none")),
+            Step::Reply("recent_attempt", code("no")),
+            Step::Interrupt,
+        ],
+        true,
+    );
+    assert_eq!(run.result.unwrap_err().exit_code(), 130);
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&save).unwrap()).unwrap();
+    assert_eq!(saved["resourceType"], "QuestionnaireResponse");
+    assert_eq!(saved["status"], "in-progress");
+    let links: Vec<&str> = saved["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["linkId"].as_str().unwrap())
+        .collect();
+    assert_eq!(links, ["self_harm_thoughts", "recent_attempt"]);
+    assert_eq!(
+        saved["item"][0]["answer"][0]["valueCoding"]["system"],
+        "urn:carelevel:default:self_harm_thoughts"
+    );
+
+    // The same command resumes from it, at the next question.
+    let mut steps = vec![Step::Interrupt];
+    let run = screen(s, std::mem::take(&mut steps), true);
+    assert!(run.result.is_err());
+    assert!(
+        run.intro.contains("2 answers loaded"),
+        "resumed from the response: {}",
+        run.intro
+    );
 }

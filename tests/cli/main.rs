@@ -7,6 +7,7 @@ mod check;
 mod compare;
 mod completions;
 mod errors;
+mod fhir;
 mod files;
 mod guided;
 mod questions;

@@ -2,15 +2,27 @@
 
 Parses every FHIR resource carelevel writes with PyPI's `fhir.resources`
 (its R4B models, the closest it ships to R4) and checks what the export
-promises. Run by `tests/fhir/validate.sh`, which sets up the library.
-Usage: python validate.py CARELEVEL_BINARY RULE_FILE...
+promises:
+  - the Questionnaire of each rule file;
+  - for a sample of generated answer sets, the Bundle `screen --format fhir`
+    writes (an Observation and a QuestionnaireResponse), and the response
+    `--save-format fhir` saves;
+  - the round trip: a QuestionnaireResponse built here, from the
+    Questionnaire alone, screens to the same level as the answer file.
+Run by `tests/fhir/validate.sh`, which sets up the library.
+Usage: python validate.py CARELEVEL_BINARY ANSWERS_JSONL RULE_FILE...
 """
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 
 def run(binary, *args):
@@ -37,10 +49,93 @@ def check_questionnaire(binary, rules):
     print(f"Questionnaire of {rules or 'the built-in rules'}: {len(q.item)} items, valid R4B")
 
 
+def response_from_questionnaire(questionnaire, answers):
+    """A QuestionnaireResponse to `questionnaire` holding `answers` (an
+    answer file's map), built only from what the Questionnaire says."""
+    items = []
+    for item in questionnaire["item"]:
+        given = answers.get(item["linkId"])
+        if given is None:
+            continue
+        if item["type"] == "integer":
+            values = [{"valueInteger": given}]
+        else:
+            codes = given if isinstance(given, list) else [given]
+            codes = [{True: "yes", False: "no"}.get(c, c) for c in codes]
+            options = {o["valueCoding"]["code"]: o["valueCoding"] for o in item["answerOption"]}
+            values = [{"valueCoding": options[str(c)]} for c in codes]
+        items.append({"linkId": item["linkId"], "text": item["text"], "answer": values})
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": questionnaire["url"] + "|" + questionnaire["version"],
+        "status": "completed",
+        "item": items,
+    }
+
+
+def screen_json(binary, path):
+    return json.loads(run(binary, "screen", "--answers", path, "--format", "json"))
+
+
+def check_answer_sets(binary, jsonl):
+    questionnaire = json.loads(run(binary, "questions", "--format", "fhir"))
+    Questionnaire.model_validate(questionnaire)
+    levels, crises = {}, 0
+    with open(jsonl) as f, tempfile.TemporaryDirectory() as tmp:
+        for n, line in enumerate(f):
+            record = json.loads(line)
+            given = os.path.join(tmp, "given.json")
+            with open(given, "w") as g:
+                g.write(line)
+            expected = screen_json(binary, given)
+            levels[expected["level"]] = levels.get(expected["level"], 0) + 1
+            crises += expected["crisis"]
+
+            # The Bundle and everything in it.
+            bundle = json.loads(run(binary, "screen", "--answers", given, "--format", "fhir"))
+            Bundle.model_validate(bundle)
+            assert bundle["type"] == "collection"
+            observation, response = (e["resource"] for e in bundle["entry"])
+            obs = Observation.model_validate(observation)
+            QuestionnaireResponse.model_validate(response)
+            assert obs.valueCodeableConcept.coding[0].code == expected["level"], n
+            assert obs.derivedFrom[0].reference == bundle["entry"][1]["fullUrl"], n
+            crisis = next(c for c in obs.component if c.code.coding[0].code == "crisis")
+            assert crisis.valueBoolean == expected["crisis"], n
+            if expected["crisis"]:
+                assert obs.interpretation[0].coding[0].code == "AA", n
+                assert obs.note[0].text == expected["crisis_message"], n
+            assert response["status"] == "completed", n
+
+            # What --save-format fhir saves is a response too.
+            saved = os.path.join(tmp, "saved.json")
+            if os.path.exists(saved):
+                os.remove(saved)
+            run(binary, "screen", "--answers", given, "--save", saved, "--save-format", "fhir")
+            with open(saved) as s:
+                QuestionnaireResponse.model_validate(json.load(s))
+
+            # The round trip: Questionnaire -> response built here -> screen.
+            built = response_from_questionnaire(questionnaire, record["answers"])
+            QuestionnaireResponse.model_validate(built)
+            path = os.path.join(tmp, "built.json")
+            with open(path, "w") as b:
+                json.dump(built, b)
+            got = screen_json(binary, path)
+            assert (got["level"], got["crisis"]) == (expected["level"], expected["crisis"]), (n, got["level"], expected["level"])
+            assert got["dimensions"] == expected["dimensions"], n
+    count = sum(levels.values())
+    print(f"{count} answer sets ({crises} with a crisis answer; levels {levels}): "
+          "Bundle, Observation and QuestionnaireResponse valid R4B; "
+          "Questionnaire -> QuestionnaireResponse -> screen gave the same level every time")
+    assert len(levels) == 3, "the sample reaches every level"
+
+
 def main():
-    binary, rules_files = sys.argv[1], sys.argv[2:]
+    binary, jsonl, rules_files = sys.argv[1], sys.argv[2], sys.argv[3:]
     for rules in [None, *rules_files]:
         check_questionnaire(binary, rules)
+    check_answer_sets(binary, jsonl)
 
 
 if __name__ == "__main__":

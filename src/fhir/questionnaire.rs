@@ -1,5 +1,4 @@
-//! The questions as an HL7 FHIR R4 `Questionnaire`, for electronic health
-//! records and form engines (`questions --format fhir`).
+//! The questions as an HL7 FHIR R4 `Questionnaire` (`questions --format fhir`).
 //!
 //! Each question is an item (`linkId` = question id); options are codings
 //! in a code system of the rule file's own, with the option's highest
@@ -8,21 +7,10 @@
 
 use serde_json::{json, Map, Value};
 
+use super::{CORE, SDC};
+use crate::response::{code_system as system, help_link, questionnaire_url as url};
 use crate::rules::model::{Condition, Question, QuestionKind, Scalar};
 use crate::rules::Rules;
-
-const SDC: &str = "http://hl7.org/fhir/uv/sdc/StructureDefinition";
-const CORE: &str = "http://hl7.org/fhir/StructureDefinition";
-
-/// The canonical URL of the rules' questionnaire.
-pub fn url(rules: &Rules) -> String {
-    format!("urn:carelevel:questionnaire:{}", rules.file.id)
-}
-
-/// The code system of one question's options.
-pub fn system(rules: &Rules, q: &Question) -> String {
-    format!("urn:carelevel:{}:{}", rules.file.id, q.id)
-}
 
 /// The Questionnaire, as pretty JSON with a final line end.
 pub fn questionnaire(rules: &Rules) -> String {
@@ -109,7 +97,7 @@ fn item(rules: &Rules, q: &Question) -> Value {
         item.insert(
             "item".into(),
             json!([{
-                "linkId": format!("{}.help", q.id),
+                "linkId": help_link(q),
                 "type": "display",
                 "text": help.trim(),
                 "extension": [{

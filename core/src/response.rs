@@ -1,0 +1,421 @@
+//! Answers given as an HL7 FHIR R4 `QuestionnaireResponse`, as a form
+//! engine or an electronic health record writes them.
+//!
+//! Read exactly like an answer file: every answer is checked by the same
+//! code ([`crate::answers::parse_value`]), and every problem points at its
+//! place in the JSON (`item[3].answer[0].valueCoding.code`). A `Bundle`
+//! (such as `screen --format fhir` writes) is read through the response
+//! it holds.
+//!
+//! The names below are carelevel's own: the questionnaire of a rule file is
+//! `urn:carelevel:questionnaire:<rules id>`, and a question's options are
+//! codes in the system `urn:carelevel:<rules id>:<question id>`.
+
+use serde_json::{Map, Value};
+
+use crate::answers::{AnswerDoc, Answers};
+use crate::error::Problem;
+use crate::rules::model::{Question, QuestionKind, Respondent};
+use crate::rules::Rules;
+use crate::source::{join, Source};
+use crate::suggest;
+
+/// The canonical URL of a rule file's questionnaire.
+pub fn questionnaire_url(rules: &Rules) -> String {
+    format!("urn:carelevel:questionnaire:{}", rules.file.id)
+}
+
+/// The code system of one question's options.
+pub fn code_system(rules: &Rules, q: &Question) -> String {
+    format!("urn:carelevel:{}:{}", rules.file.id, q.id)
+}
+
+/// The linkId of a question's help text (a `display` item).
+pub fn help_link(q: &Question) -> String {
+    format!("{}.help", q.id)
+}
+
+/// Whether a JSON text is a FHIR resource rather than an answer file: an
+/// object with a `resourceType`.
+pub fn is_resource(value: &Value) -> bool {
+    value.get("resourceType").is_some()
+}
+
+/// The general fix for a response carelevel cannot read.
+const HELP: &str = "give a QuestionnaireResponse to the Questionnaire that `carelevel questions --format fhir` writes, or an answer file (`carelevel template`)";
+
+/// Read the resource `value` (from `source`) as answers to `rules`.
+pub fn read(rules: &Rules, source: &Source, value: &Value) -> Result<AnswerDoc, Vec<Problem>> {
+    let kind = value.get("resourceType").and_then(Value::as_str);
+    match kind {
+        Some("QuestionnaireResponse") => Reader::new(rules, source).response(value, ""),
+        Some("Bundle") => {
+            let entries = value.get("entry").and_then(Value::as_array);
+            let found = entries.into_iter().flatten().enumerate().find(|(_, e)| {
+                e.pointer("/resource/resourceType").and_then(Value::as_str)
+                    == Some("QuestionnaireResponse")
+            });
+            match found {
+                Some((i, e)) => Reader::new(rules, source)
+                    .response(&e["resource"], &format!("entry[{i}].resource")),
+                None => Err(vec![Problem::new(
+                    "this FHIR Bundle holds no QuestionnaireResponse",
+                )
+                .at(source.value("resourceType"))
+                .help(HELP)]),
+            }
+        }
+        Some(other) => Err(vec![Problem::new(format!(
+            "a FHIR `{}` holds no answers",
+            crate::error::visible(other)
+        ))
+        .at(source.value("resourceType"))
+        .help(HELP)]),
+        None => Err(vec![Problem::new(
+            "`resourceType` must be the text `QuestionnaireResponse`",
+        )
+        .at(source.value("resourceType"))
+        .help(HELP)]),
+    }
+}
+
+struct Reader<'a> {
+    rules: &'a Rules,
+    source: &'a Source,
+    answers: Answers,
+    /// Where each question was answered first, by question index.
+    seen: Vec<Option<String>>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(rules: &'a Rules, source: &'a Source) -> Self {
+        Reader {
+            rules,
+            source,
+            answers: Answers::empty(rules),
+            seen: vec![None; rules.file.questions.len()],
+            problems: Vec::new(),
+        }
+    }
+
+    fn problem(&mut self, message: String, path: &str, help: impl Into<String>) {
+        self.problems
+            .push(Problem::new(message).at(self.source.value(path)).help(help));
+    }
+
+    /// The response at `path` in the file.
+    fn response(mut self, r: &Value, path: &str) -> Result<AnswerDoc, Vec<Problem>> {
+        let Some(r) = r.as_object() else {
+            self.problem(
+                "a QuestionnaireResponse must be an object".into(),
+                path,
+                HELP,
+            );
+            return Err(self.problems);
+        };
+        self.questionnaire(r, path);
+        if r.get("status").and_then(Value::as_str) == Some("entered-in-error") {
+            self.problem(
+                "this QuestionnaireResponse is marked `entered-in-error`: its answers were withdrawn".into(),
+                &join(path, "status"),
+                "screen the corrected response instead",
+            );
+        }
+        let id = self.record_id(r, path);
+        let respondent = self.respondent(r, path);
+        match r.get("item") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) => self.items(items, &join(path, "item")),
+            Some(_) => self.problem(
+                "`item` must be a list of items".into(),
+                &join(path, "item"),
+                HELP,
+            ),
+        }
+        if !self.problems.is_empty() {
+            self.problems.sort_by_key(|p| {
+                p.location
+                    .as_ref()
+                    .map_or((usize::MAX, 0), |l| (l.line, l.column))
+            });
+            return Err(self.problems);
+        }
+        Ok(AnswerDoc {
+            id,
+            respondent,
+            answers: self.answers,
+        })
+    }
+
+    /// The response must answer these rules' questionnaire, if it says which.
+    fn questionnaire(&mut self, r: &Map<String, Value>, path: &str) {
+        let at = join(path, "questionnaire");
+        let Some(q) = r.get("questionnaire") else {
+            return;
+        };
+        let ours = questionnaire_url(self.rules);
+        let canonical = q.as_str().map(|s| s.split('|').next().unwrap_or(s));
+        let relative = format!("Questionnaire/{}", self.rules.file.id);
+        if canonical
+            .is_some_and(|c| c == ours || c == relative || c.ends_with(&format!("/{relative}")))
+        {
+            return;
+        }
+        let shown = match q {
+            Value::String(s) => crate::error::visible(s),
+            other => other.to_string(),
+        };
+        self.problem(
+            format!("this response answers the questionnaire `{shown}`, not `{ours}` of the rules in use"),
+            &at,
+            "screen it with the rule file its questionnaire was made from (`--rules FILE`), or remove `questionnaire` if it names the same questions",
+        );
+    }
+
+    /// The record id: the response's business `identifier`, else its `id`.
+    fn record_id(&mut self, r: &Map<String, Value>, path: &str) -> Option<String> {
+        let (value, at) = match r.get("identifier").and_then(|i| i.get("value")) {
+            Some(v) => (v, join(&join(path, "identifier"), "value")),
+            None => (r.get("id")?, join(path, "id")),
+        };
+        match value.as_str() {
+            Some(s) if !s.chars().any(char::is_control) => Some(s.to_owned()),
+            _ => {
+                self.problem(
+                    "the response's id must be one line of text".into(),
+                    &at,
+                    "give a record number or short name, e.g. \"intake-0042\"",
+                );
+                None
+            }
+        }
+    }
+
+    /// Who answered, from `source`: the patient (`self`), or anyone else
+    /// answering about them (`other`).
+    fn respondent(&mut self, r: &Map<String, Value>, path: &str) -> Option<Respondent> {
+        let s = r.get("source")?;
+        let kind = s
+            .get("type")
+            .and_then(Value::as_str)
+            .or_else(|| s.get("reference")?.as_str()?.split('/').next())?;
+        match kind {
+            "Patient" => Some(Respondent::Myself),
+            "RelatedPerson" | "Practitioner" | "PractitionerRole" => Some(Respondent::Other),
+            _ => {
+                self.problem(
+                    format!(
+                        "`source` is a `{}`; carelevel knows the patient or someone answering about them",
+                        crate::error::visible(kind)
+                    ),
+                    &join(path, "source"),
+                    "use a `Patient` source when the person answered, a `RelatedPerson` when someone else did, or leave `source` out",
+                );
+                None
+            }
+        }
+    }
+
+    fn items(&mut self, items: &[Value], path: &str) {
+        for (i, item) in items.iter().enumerate() {
+            self.item(item, &format!("{path}[{i}]"));
+        }
+    }
+
+    fn item(&mut self, item: &Value, path: &str) {
+        let Some(link) = item.get("linkId").and_then(Value::as_str) else {
+            self.problem(
+                "an item has no `linkId`".into(),
+                path,
+                "every item names its question in `linkId`",
+            );
+            return;
+        };
+        let answers: &[Value] = match item.get("answer") {
+            Some(Value::Array(a)) => a,
+            None | Some(Value::Null) => &[],
+            Some(_) => {
+                self.problem(
+                    "`answer` must be a list".into(),
+                    &join(path, "answer"),
+                    HELP,
+                );
+                return;
+            }
+        };
+        // Nested items: under the item, or under one of its answers.
+        if let Some(Value::Array(nested)) = item.get("item") {
+            self.items(nested, &join(path, "item"));
+        }
+        for (i, a) in answers.iter().enumerate() {
+            if let Some(Value::Array(nested)) = a.get("item") {
+                self.items(nested, &format!("{path}.answer[{i}].item"));
+            }
+        }
+        let Some(index) = self.rules.question_index(link) else {
+            let is_help = self
+                .rules
+                .file
+                .questions
+                .iter()
+                .any(|q| help_link(q) == link);
+            if !is_help || !answers.is_empty() {
+                self.unknown(link, &join(path, "linkId"));
+            }
+            return;
+        };
+        let link_at = join(path, "linkId");
+        if let Some(first) = &self.seen[index] {
+            let first = self.source.value(first).map_or(0, |l| l.line);
+            self.problem(
+                format!("`{link}` is answered twice"),
+                &link_at,
+                format!("keep one item for it; the other is at line {first}"),
+            );
+            return;
+        }
+        self.seen[index] = Some(link_at);
+        let q = &self.rules.file.questions[index];
+        let mut values = Vec::new();
+        for (i, a) in answers.iter().enumerate() {
+            if let Some(v) = self.value(q, a, &format!("{path}.answer[{i}]")) {
+                values.push(v);
+            }
+        }
+        if values.len() != answers.len() {
+            return;
+        }
+        let value = match (q.kind, values.len()) {
+            (QuestionKind::Multi, _) => serde_yaml::Value::Sequence(values),
+            (_, 0) => serde_yaml::Value::Null,
+            (_, 1) => values.pop().expect("one value"),
+            (_, n) => {
+                self.problem(
+                    format!("`{link}` takes one answer, but the item has {n}"),
+                    &format!("{path}.answer[1]"),
+                    format!("keep one; use one of: {}", crate::answers::allowed(q)),
+                );
+                return;
+            }
+        };
+        match crate::answers::parse_value(q, &value) {
+            Ok(a) => self.answers.set(index, a),
+            Err((message, help)) => self.problem(message, &join(path, "answer"), help),
+        }
+    }
+
+    fn unknown(&mut self, link: &str, at: &str) {
+        let ids = self.rules.file.questions.iter().map(|q| q.id.as_str());
+        let help = match suggest::closest(link, ids.clone()) {
+            Some(c) => format!("did you mean `{c}`?"),
+            None => format!("valid linkIds: {}", suggest::backticked(ids)),
+        };
+        self.problem(
+            format!("unknown question `{}`", crate::error::visible(link)),
+            at,
+            help,
+        );
+    }
+
+    /// One `answer` as the value an answer file would hold, checked
+    /// against the question's kind and code system.
+    fn value(&mut self, q: &Question, a: &Value, path: &str) -> Option<serde_yaml::Value> {
+        use serde_yaml::Value as Y;
+        let expected = match q.kind {
+            QuestionKind::Integer => "valueInteger",
+            _ => "valueCoding",
+        };
+        if let Some(coding) = a.get("valueCoding") {
+            let at = join(path, "valueCoding");
+            if q.kind == QuestionKind::Integer {
+                self.wrong_type(q, "valueCoding", expected, &at);
+                return None;
+            }
+            let system = coding.get("system");
+            let ours = code_system(self.rules, q);
+            if let Some(system) = system.filter(|s| s.as_str() != Some(ours.as_str())) {
+                let shown = match system {
+                    Value::String(s) => crate::error::visible(s),
+                    other => other.to_string(),
+                };
+                self.problem(
+                    format!("`{}` is answered with a code of `{shown}`", q.id),
+                    &join(&at, "system"),
+                    format!("its codes are in `{ours}`"),
+                );
+                return None;
+            }
+            let Some(code) = coding.get("code").and_then(Value::as_str) else {
+                self.problem(
+                    format!("the coding answering `{}` has no `code`", q.id),
+                    &at,
+                    format!("use one of: {}", crate::answers::allowed(q)),
+                );
+                return None;
+            };
+            // Each code is checked where it stands.
+            if q.option(code).is_none() {
+                let one = Y::String(code.to_owned());
+                if let Err((message, help)) = crate::answers::parse_value(q, &one) {
+                    self.problem(message, &join(&at, "code"), help);
+                    return None;
+                }
+            }
+            return Some(Y::String(code.to_owned()));
+        }
+        if let Some(n) = a.get("valueInteger") {
+            let at = join(path, "valueInteger");
+            if q.kind != QuestionKind::Integer {
+                self.wrong_type(q, "valueInteger", expected, &at);
+                return None;
+            }
+            return match n.as_i64() {
+                Some(n) => Some(Y::Number(n.into())),
+                None => {
+                    self.problem(
+                        format!("`{}` needs a whole number", q.id),
+                        &at,
+                        "write the number without quotes, e.g. \"valueInteger\": 4",
+                    );
+                    None
+                }
+            };
+        }
+        if let Some(b) = a.get("valueBoolean").and_then(Value::as_bool) {
+            // A form may answer a yes/no question with a boolean.
+            if q.kind == QuestionKind::YesNo && q.option(if b { "yes" } else { "no" }).is_some() {
+                return Some(Y::String(if b { "yes" } else { "no" }.into()));
+            }
+        }
+        let found = a
+            .as_object()
+            .and_then(|o| o.keys().find(|k| k.starts_with("value")).cloned());
+        match found {
+            Some(k) => {
+                let at = join(path, &k);
+                self.wrong_type(q, &k, expected, &at);
+            }
+            None => self.problem(
+                format!("an answer to `{}` holds no value", q.id),
+                path,
+                format!("give `{expected}`"),
+            ),
+        }
+        None
+    }
+
+    fn wrong_type(&mut self, q: &Question, found: &str, expected: &str, at: &str) {
+        let help = match q.kind {
+            QuestionKind::Integer => {
+                let (min, max) = (q.min.unwrap_or(i64::MIN), q.max.unwrap_or(i64::MAX));
+                format!("give `{expected}` with a whole number from {min} to {max}")
+            }
+            _ => format!(
+                "give `{expected}` with one of these codes: {}",
+                crate::answers::allowed(q)
+            ),
+        };
+        self.problem(format!("`{}` is answered with `{found}`", q.id), at, help);
+    }
+}
