@@ -63,24 +63,10 @@ pub fn backticked<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// Levenshtein distance over chars.
+/// Edits between two words, a swap of neighbours counting as one
+/// (`thougths` → `thoughts`): the optimal string alignment distance.
 fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
+    strsim::osa_distance(a, b)
 }
 
 #[cfg(test)]
@@ -107,6 +93,14 @@ mod tests {
     fn distance_counts_edits() {
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("", "ab"), 2);
+        assert_eq!(distance("thougths", "thoughts"), 1);
+        assert_eq!(distance("pasive", "passive"), 1);
+    }
+
+    #[test]
+    fn a_swapped_pair_of_letters_is_one_typo() {
+        // Levenshtein counts this as 2 edits, past the 1 a short word allows.
+        assert_eq!(closest("ipo", ["iop", "outpatient"]), Some("iop"));
     }
 
     #[test]
