@@ -193,18 +193,21 @@ fn fhirpath(rules: &Rules, c: &Condition) -> String {
             .collect::<Vec<_>>()
             .join(" | ")
     };
+    // `where(...).exists()`: true or false even before the question is
+    // answered (a comparison with no answer would be empty, not false).
     if q.kind == QuestionKind::Integer {
         let n = |v: &Scalar| v.to_string();
-        return match (&c.is, &c.in_, &c.at_least, &c.at_most) {
-            (Some(v), ..) => format!("{answer} = {}", n(v)),
+        let test = match (&c.is, &c.in_, &c.at_least, &c.at_most) {
+            (Some(v), ..) => format!("$this = {}", n(v)),
             (_, Some(vs), ..) => format!(
-                "{answer} in ({})",
+                "$this in ({})",
                 vs.iter().map(n).collect::<Vec<_>>().join(" | ")
             ),
-            (_, _, Some(v), _) => format!("{answer} >= {}", n(v)),
-            (_, _, _, Some(v)) => format!("{answer} <= {}", n(v)),
-            _ => "false".into(),
+            (_, _, Some(v), _) => format!("$this >= {}", n(v)),
+            (_, _, _, Some(v)) => format!("$this <= {}", n(v)),
+            _ => return "false".into(),
         };
+        return format!("{answer}.where({test}).exists()");
     }
     // Ordered codes: `at_least` is any code from the threshold up the scale
     // (never the declining one), `at_most` any code up to it.
@@ -229,7 +232,10 @@ fn fhirpath(rules: &Rules, c: &Condition) -> String {
     if set.is_empty() {
         return "false".into();
     }
-    format!("{answer}.code in ({})", codes(set.iter().collect()))
+    format!(
+        "{answer}.where(code in ({})).exists()",
+        codes(set.iter().collect())
+    )
 }
 
 #[cfg(test)]
