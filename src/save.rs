@@ -22,8 +22,13 @@ pub enum Existing {
     Empty,
     /// An answer file these rules read (possibly with no answers yet);
     /// `comments` when it holds comments other than the ones carelevel
-    /// writes, which saving does not keep.
-    Answers { doc: AnswerDoc, comments: bool },
+    /// writes, which saving does not keep; `fhir` when it is a FHIR
+    /// QuestionnaireResponse (saving again keeps it one).
+    Answers {
+        doc: AnswerDoc,
+        comments: bool,
+        fhir: bool,
+    },
     /// A file that is not an answer file for these rules: why not.
     Other(Error),
 }
@@ -54,10 +59,14 @@ pub fn inspect(rules: &Rules, path: &Path) -> Result<Existing, Error> {
         return Ok(Existing::Empty);
     }
     Ok(match crate::answers::parse(rules, &name, &text) {
-        Ok(doc) => Existing::Answers {
-            doc,
-            comments: text.lines().any(|l| is_foreign_comment(l.trim())),
-        },
+        Ok(doc) => {
+            let fhir = text.trim_start().starts_with('{') && text.contains("\"resourceType\"");
+            Existing::Answers {
+                doc,
+                comments: !fhir && text.lines().any(|l| is_foreign_comment(l.trim())),
+                fhir,
+            }
+        }
         Err(e) => Existing::Other(e),
     })
 }

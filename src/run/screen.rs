@@ -25,7 +25,7 @@ struct Start {
     name: String,
 }
 
-pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
+pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     usage_conflicts(&s)?;
     let mut rules = load_rules(&s.rules, io.input)?;
     let decision = decision_of(&rules, &s)?;
@@ -74,6 +74,10 @@ pub(super) fn screen(s: Screen, io: &mut Io) -> Result<u8, Error> {
     };
 
     let comments = matches!(existing, Some(Existing::Answers { comments: true, .. }));
+    // A QuestionnaireResponse resumed stays one.
+    if matches!(existing, Some(Existing::Answers { fhir: true, .. })) && !s.overwrite {
+        s.save_format = SaveFormat::Fhir;
+    }
     let start = resolve(&rules, &s, given, existing, prompter.as_deref_mut())?;
     let respondent = respondent(&s, &start)?;
     super::word_for(&mut rules, respondent)?;

@@ -376,13 +376,25 @@ fn a_guided_run_saves_a_fhir_response_in_progress_and_resumes_from_it() {
         "urn:carelevel:default:self_harm_thoughts"
     );
 
-    // The same command resumes from it, at the next question.
-    let mut steps = vec![Step::Interrupt];
-    let run = screen(s, std::mem::take(&mut steps), true);
+    // Resumed (even without --save-format), it goes on at the next
+    // question and stays a response.
+    let s = Screen {
+        save_format: Default::default(),
+        ..s
+    };
+    let run = screen(
+        s,
+        vec![Step::Reply("harm_others", code("none")), Step::Interrupt],
+        true,
+    );
     assert!(run.result.is_err());
     assert!(
         run.intro.contains("2 answers loaded"),
         "resumed from the response: {}",
         run.intro
     );
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&save).unwrap()).unwrap();
+    assert_eq!(saved["resourceType"], "QuestionnaireResponse");
+    assert_eq!(saved["item"].as_array().unwrap().len(), 3);
 }
