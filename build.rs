@@ -1,7 +1,10 @@
 //! Checks the built-in rules, `rules/default.yaml`, with the same validator
 //! as `carelevel check` (an invalid file fails the build with its message),
-//! and bakes them, once for each respondent, into a form that loads at
-//! start-up without YAML parsing.
+//! and bakes them, once for each respondent and language, into a form that
+//! loads at start-up without YAML parsing. `baked.rs` in `OUT_DIR` lists
+//! them for `src/builtin.rs`.
+
+use std::fmt::Write as _;
 
 fn main() {
     const PATH: &str = "rules/default.yaml";
@@ -10,14 +13,24 @@ fn main() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     match carelevel_core::rules::baked::bake(PATH, &text) {
         Ok(baked) => {
-            for respondent in ["self", "other"] {
-                let bytes = baked
-                    .iter()
-                    .find(|(r, _)| r.key() == respondent)
-                    .map_or(&[][..], |(_, b)| b.as_slice());
-                std::fs::write(out.join(format!("default_rules.{respondent}.baked")), bytes)
+            let mut index = String::from(
+                "/// The baked built-in rules: (respondent, language, bytes).\n\
+                 const BAKED: &[(&str, &str, &[u8])] = &[\n",
+            );
+            for (variant, bytes) in baked {
+                let lang = variant.lang.expect("baked rules have a language");
+                let name = format!("default_rules.{}.{lang}.baked", variant.respondent.key());
+                std::fs::write(out.join(&name), bytes)
                     .unwrap_or_else(|e| panic!("cannot write the baked rules: {e}"));
+                let _ = writeln!(
+                    index,
+                    "    ({:?}, {lang:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),",
+                    variant.respondent.key()
+                );
             }
+            index.push_str("];\n");
+            std::fs::write(out.join("baked.rs"), index)
+                .unwrap_or_else(|e| panic!("cannot write the baked rules' index: {e}"));
         }
         Err(message) => {
             eprintln!("{PATH} is not a valid rule file:\nerror: {message}");

@@ -2,7 +2,8 @@
 //!
 //! Loading the rules (the baked built-in rules every command starts from,
 //! and a YAML rule file as `--rules` reads it), reading an answer file,
-//! evaluating, each result format, the comparison, and batch scoring per
+//! evaluating, each result format (FHIR included), a FHIR
+//! QuestionnaireResponse as answers, the comparison, and batch scoring per
 //! record (a chunk of generated records through the same code as
 //! `carelevel batch`, divided by the records in it).
 
@@ -55,7 +56,16 @@ fn evaluate_one_answer_set(b: Bencher) {
     b.bench(|| evaluate(&rules, black_box(&doc.answers)));
 }
 
-#[divan::bench(args = ["json", "yaml", "text", "markdown", "short"])]
+#[divan::bench]
+fn parse_fhir_response(b: Bencher) {
+    let rules = rules();
+    let doc = doc(&rules);
+    let text =
+        carelevel::fhir::response_file(&rules, &doc.answers, doc.id.as_deref(), Default::default());
+    b.bench(|| answers::parse(&rules, "iop.json", black_box(&text)).unwrap());
+}
+
+#[divan::bench(args = ["json", "yaml", "text", "markdown", "short", "fhir"])]
 fn evaluate_and_render(b: Bencher, format: &str) {
     let rules = rules();
     let doc = doc(&rules);
@@ -67,6 +77,7 @@ fn evaluate_and_render(b: Bencher, format: &str) {
             "yaml" => report::yaml(&r),
             "text" => report::text(&r, Default::default()),
             "markdown" => report::markdown(&r, Default::default()),
+            "fhir" => carelevel::fhir::bundle(&rules, &doc.answers, &r),
             _ => report::summary(&r, Default::default()),
         }
     });

@@ -22,6 +22,10 @@ use crate::settings::{
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the texts, e.g. `es` (when the rule file offers it); without it, the
+    /// locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else the rule file's default
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -336,6 +340,8 @@ pub struct Terminal {
     pub width: Option<u16>,
     /// `NO_COLOR` is set to a non-empty value.
     pub no_color: bool,
+    /// The language the locale asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub lang: Option<String>,
 }
 
 impl TableArgs {
@@ -423,6 +429,7 @@ impl Cli {
     /// The plain settings for the engine-facing code; `term` fills in what
     /// the arguments leave to the environment.
     pub fn into_task(self, term: &Terminal) -> Task {
+        let lang = self.lang.or_else(|| term.lang.clone());
         match self.command {
             Command::Screen {
                 rules: r,
@@ -471,6 +478,7 @@ impl Cli {
                 prompt_color: !plain && table.color(term, term.stderr_tty),
                 decision: override_level.zip(reason),
                 timestamp,
+                lang,
             }),
             Command::Compare {
                 rules: r,
@@ -480,6 +488,7 @@ impl Cli {
                 table,
             } => Task::Compare(Compare {
                 rules: rules(r.rules),
+                lang,
                 respondent: who.respondent(),
                 levels: levels.map(|l| {
                     l.iter()
@@ -507,6 +516,7 @@ impl Cli {
                 output,
                 overwrite,
                 respondent: who.respondent(),
+                lang,
             },
             Command::Questions {
                 rules: r,
@@ -520,6 +530,7 @@ impl Cli {
                     QuestionsArg::Fhir => QuestionsFormat::Fhir,
                 },
                 respondent: who.respondent(),
+                lang,
             },
             Command::Check { rules: r } => Task::Check { rules: rules(r) },
             Command::Batch {
@@ -538,6 +549,7 @@ impl Cli {
                 progress,
             } => Task::Batch(Batch {
                 rules: rules(r.rules),
+                lang,
                 baseline: baseline.map(|p| rules(Some(p))),
                 input: if input.as_os_str() == "-" {
                     Input::Stdin

@@ -18,6 +18,7 @@ pub mod fhir;
 pub mod generate;
 pub mod input;
 pub mod interrupt;
+pub mod lang;
 pub mod questions;
 pub mod report;
 pub mod run;

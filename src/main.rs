@@ -86,6 +86,7 @@ fn terminal() -> Terminal {
             None
         },
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        lang: carelevel::lang::from_locale(|k| std::env::var(k).ok()),
     }
 }
 

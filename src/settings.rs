@@ -87,6 +87,8 @@ pub struct Screen {
     pub decision: Option<(String, String)>,
     /// Record when the result was made.
     pub timestamp: bool,
+    /// The language asked for (`--lang` or the locale), if any.
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +102,8 @@ pub enum CompareFormat {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Compare {
     pub rules: RulesSource,
+    /// The language asked for (`--lang` or the locale), if any.
+    pub lang: Option<String>,
     /// Level ids to show; all when `None`.
     pub levels: Option<Vec<String>>,
     /// Word the levels for someone answering about the person.
@@ -119,11 +123,13 @@ pub enum Task {
         output: Option<PathBuf>,
         overwrite: bool,
         respondent: Option<Respondent>,
+        lang: Option<String>,
     },
     Questions {
         rules: RulesSource,
         format: QuestionsFormat,
         respondent: Option<Respondent>,
+        lang: Option<String>,
     },
     Check {
         rules: RulesSource,
@@ -174,6 +180,9 @@ pub enum SummaryFormat {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Batch {
     pub rules: RulesSource,
+    /// The language asked for (`--lang` or the locale), if any: batch
+    /// results record the language of their texts.
+    pub lang: Option<String>,
     /// Score every record under these rules too, and compare.
     pub baseline: Option<RulesSource>,
     pub input: Input,

@@ -21,6 +21,19 @@ static ABOUT: LazyLock<Rules> = LazyLock::new(|| {
     r
 });
 
+/// The same rules in Spanish, for the person and for someone else.
+static SPANISH: LazyLock<[Rules; 2]> = LazyLock::new(|| {
+    Respondent::ALL.map(|respondent| {
+        let mut r = Rules::builtin().expect("built-in rules are valid");
+        r.file.select(&Variant {
+            respondent,
+            lang: Some("es".into()),
+        });
+        r.lang = "es".into();
+        r
+    })
+});
+
 fn rules() -> &'static Rules {
     &RULES
 }
@@ -77,6 +90,30 @@ proptest! {
             let text = report::text(&r, Default::default());
             prop_assert!(text.starts_with("!! CRISIS"));
             prop_assert!(text.contains("the person, or someone near them"), "{}", text);
+        }
+    }
+
+    /// The language changes the words, never the result: the same level,
+    /// crisis flag, ratings, rules and notes, in every language and for
+    /// either respondent; a crisis opens the Spanish report too.
+    #[test]
+    fn the_language_changes_words_not_results(p in picks()) {
+        let a = answers(rules(), &p);
+        let english = evaluate(rules(), &a);
+        for spanish in SPANISH.iter() {
+            let o = evaluate(spanish, &a);
+            prop_assert_eq!(&english, &o);
+            let r = report::build(spanish, &a, &o, None);
+            prop_assert_eq!(r.lang.as_str(), "es");
+            let en = report::build(rules(), &a, &english, None);
+            prop_assert_eq!(&r.level, &en.level);
+            prop_assert_eq!(&r.dimensions, &en.dimensions);
+            prop_assert_eq!(&r.fired, &en.fired);
+            if o.crisis {
+                let text = report::text(&r, Default::default());
+                prop_assert!(text.starts_with("!! CRISIS"));
+                prop_assert!(text.contains("988 y marque 2"), "{}", text);
+            }
         }
     }
 

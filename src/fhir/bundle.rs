@@ -109,6 +109,7 @@ fn observation(rules: &Rules, r: &Report, when: &str, derived_from: &str) -> Val
 
     let mut o = Map::new();
     o.insert("resourceType".into(), "Observation".into());
+    o.insert("language".into(), r.lang.clone().into());
     o.insert(
         "text".into(),
         json!({ "status": "generated", "div": narrative(r, &notes) }),

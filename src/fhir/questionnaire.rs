@@ -19,6 +19,7 @@ pub fn questionnaire(rules: &Rules) -> String {
     let doc = json!({
         "resourceType": "Questionnaire",
         "id": f.id,
+        "language": rules.lang,
         "url": url(rules),
         "version": f.version,
         "name": f.id.replace(|c: char| !c.is_ascii_alphanumeric(), "_"),

@@ -31,6 +31,7 @@ pub fn response(
         .collect();
     let mut r = Map::new();
     r.insert("resourceType".into(), "QuestionnaireResponse".into());
+    r.insert("language".into(), rules.lang.clone().into());
     if let Some(id) = id {
         r.insert("identifier".into(), json!({ "value": id }));
     }

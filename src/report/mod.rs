@@ -88,6 +88,8 @@ pub struct Report {
     pub complete: bool,
     /// Who answered: `self` (the person) or `other` (someone about them).
     pub respondent: Respondent,
+    /// The language of the texts (a code such as `en` or `es`).
+    pub lang: String,
     pub level: String,
     pub level_name: String,
     pub level_summary: String,
@@ -410,6 +412,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
         id,
         complete: true,
         respondent: Respondent::Myself,
+        lang: rules.lang.clone(),
         level: level.id.clone(),
         level_name: level.name.to_string(),
         level_summary: level.summary.trim_end().to_owned(),

@@ -34,10 +34,11 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
         Some(source) => Some(load_rules(source, io.input)?),
         None => None,
     };
-    super::word_for(&mut rules, Respondent::Myself)?;
+    let lang = super::language(&rules, b.lang.as_deref(), io.err);
+    super::word_for(&mut rules, Respondent::Myself, &lang)?;
     let other = if b.full && rules.file.respondents.contains(&Respondent::Other) {
         let mut other = rules.clone();
-        super::word_for(&mut other, Respondent::Other)?;
+        super::word_for(&mut other, Respondent::Other, &lang)?;
         Some(other)
     } else {
         None

@@ -65,8 +65,9 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             output,
             overwrite,
             respondent,
+            lang,
         } => {
-            let rules = load_for(&rules, io.input, respondent.unwrap_or_default())?;
+            let rules = load_for(&rules, io, respondent.unwrap_or_default(), lang.as_deref())?;
             let text = match format {
                 TextFormat::Yaml => template::yaml(&rules, respondent.unwrap_or_default()),
                 TextFormat::Json => template::json(&rules, respondent.unwrap_or_default()),
@@ -85,8 +86,9 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             rules,
             format,
             respondent,
+            lang,
         } => {
-            let rules = load_for(&rules, io.input, respondent.unwrap_or_default())?;
+            let rules = load_for(&rules, io, respondent.unwrap_or_default(), lang.as_deref())?;
             write(
                 io.out,
                 &match format {
@@ -107,6 +109,11 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
                 RulesSource::Builtin => Rules::builtin()?,
                 other => load_rules(&other, io.input)?,
             };
+            // Allowed but likely slips (a text not translated) go first,
+            // on standard error.
+            for w in crate::rules::warnings(&rules) {
+                let _ = writeln!(io.err, "warning: {w}");
+            }
             let result = check::run(&rules);
             write(io.out, &check::render(&rules, &result))?;
             Ok(if result.passed() {
@@ -119,7 +126,12 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
 }
 
 fn compare_levels(c: Compare, io: &mut Io) -> Result<u8, Error> {
-    let rules = load_for(&c.rules, io.input, c.respondent.unwrap_or_default())?;
+    let rules = load_for(
+        &c.rules,
+        io,
+        c.respondent.unwrap_or_default(),
+        c.lang.as_deref(),
+    )?;
     let table = compare::comparison(&rules, c.levels.as_deref())?;
     write(
         io.out,
@@ -145,19 +157,33 @@ fn write(out: &mut dyn Write, text: &str) -> Result<u8, Error> {
     }
 }
 
-/// Load the chosen rules, worded for `respondent`.
+/// Load the chosen rules, worded for `respondent` in the language `lang`
+/// asks for (a warning on standard error when they do not offer it).
 fn load_for(
     source: &RulesSource,
-    stdin: &mut dyn BufRead,
+    io: &mut Io,
     respondent: Respondent,
+    lang: Option<&str>,
 ) -> Result<Rules, Error> {
-    let mut rules = load_rules(source, stdin)?;
-    word_for(&mut rules, respondent)?;
+    let mut rules = load_rules(source, io.input)?;
+    let lang = language(&rules, lang, io.err);
+    word_for(&mut rules, respondent, &lang)?;
     Ok(rules)
 }
 
-/// Choose every text's wording for `respondent`, if the rules offer it.
-pub(super) fn word_for(rules: &mut Rules, respondent: Respondent) -> Result<(), Error> {
+/// The language the rules will speak: the one asked for when they offer
+/// it, else their default one, said once on `err`.
+pub(super) fn language(rules: &Rules, asked: Option<&str>, err: &mut dyn Write) -> String {
+    let (lang, warning) = crate::lang::choose(asked, &rules.file.offered_languages());
+    if let Some(w) = warning {
+        let _ = writeln!(err, "warning: {w}");
+    }
+    lang
+}
+
+/// Choose every text's wording for `respondent` in `lang` (a language the
+/// rules offer), if the rules offer that respondent.
+pub(super) fn word_for(rules: &mut Rules, respondent: Respondent, lang: &str) -> Result<(), Error> {
     if !rules.file.respondents.contains(&respondent) {
         return Err(Error::Usage(
             Problem::new(format!(
@@ -167,14 +193,18 @@ pub(super) fn word_for(rules: &mut Rules, respondent: Respondent) -> Result<(), 
             .help("answer as the person, without `--about-someone`, or use rules that offer `respondents: [self, other]`"),
         ));
     }
-    match rules.worded_for {
-        // Baked rules keep one wording: the other is baked apart.
-        Some(worded) if worded == respondent => {}
-        Some(_) => *rules = crate::builtin::rules_for(respondent),
-        None => rules.file.select(&Variant {
-            respondent,
-            lang: None,
-        }),
+    let v = Variant {
+        respondent,
+        lang: Some(lang.to_owned()),
+    };
+    match &rules.worded_for {
+        // Baked rules keep one wording: the others are baked apart.
+        Some(worded) if *worded == v => {}
+        Some(_) => *rules = crate::builtin::rules_for(&v),
+        None => {
+            rules.file.select(&v);
+            rules.lang = lang.to_owned();
+        }
     }
     Ok(())
 }

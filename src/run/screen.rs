@@ -28,6 +28,7 @@ struct Start {
 pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     usage_conflicts(&s)?;
     let mut rules = load_rules(&s.rules, io.input)?;
+    let lang = super::language(&rules, s.lang.as_deref(), io.err);
     let decision = decision_of(&rules, &s)?;
     let given = match &s.answers {
         Some(input) => {
@@ -80,7 +81,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     }
     let start = resolve(&rules, &s, given, existing, prompter.as_deref_mut())?;
     let respondent = respondent(&s, &start)?;
-    super::word_for(&mut rules, respondent)?;
+    super::word_for(&mut rules, respondent, &lang)?;
     let rules = rules;
     // Built before any question: a rule file with nothing to compare fails now.
     let comparison = if s.compare {

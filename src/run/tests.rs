@@ -37,6 +37,7 @@ fn settings() -> Screen {
         prompt_color: false,
         decision: None,
         timestamp: false,
+        lang: None,
     }
 }
 

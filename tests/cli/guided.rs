@@ -39,6 +39,9 @@ impl Tty {
             .env_remove("COLUMNS")
             .env_remove("LINES")
             .env_remove("NO_COLOR")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .env("TERM", "xterm");
         for (k, v) in env {
             cmd.env(k, v);

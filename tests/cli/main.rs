@@ -10,6 +10,7 @@ mod errors;
 mod fhir;
 mod files;
 mod guided;
+mod lang;
 mod questions;
 mod screen;
 mod template;
@@ -17,10 +18,15 @@ mod template;
 use assert_cmd::Command;
 use std::path::PathBuf;
 
-/// The binary, with a clean environment for stable output.
+/// The binary, with a clean environment for stable output (no locale: the
+/// rules' default language).
 pub fn carelevel() -> Command {
     let mut cmd = Command::cargo_bin("carelevel").expect("binary built");
-    cmd.env_remove("NO_COLOR").env("COLUMNS", "100");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("COLUMNS", "100");
     cmd
 }
 

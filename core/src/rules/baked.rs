@@ -11,43 +11,47 @@ use super::text::Respondent;
 use super::Rules;
 use crate::source::Source;
 
-/// The rules worded for one respondent, every text reduced to that wording.
+/// The rules worded for one respondent in one language, every text
+/// reduced to that wording.
 #[derive(Serialize, Deserialize)]
 struct Baked {
     /// SHA-256 of the YAML text, as a result names it.
     sha256: String,
     respondent: Respondent,
+    lang: String,
     file: RuleFile,
 }
 
 /// Check `text` as a rule file named `name` and bake it, once for each
-/// respondent it is worded for, or say why not (the same message
-/// `carelevel check` would give).
-pub fn bake(name: &str, text: &str) -> Result<Vec<(Respondent, Vec<u8>)>, String> {
+/// respondent and language it is worded for (`lang` is always set), or say
+/// why not (the same message `carelevel check` would give).
+pub fn bake(name: &str, text: &str) -> Result<Vec<(Variant, Vec<u8>)>, String> {
     let rules = Rules::parse(name, text).map_err(|e| e.to_string())?;
     let mut file = rules.file;
     file.tests.clear();
-    file.respondents
-        .clone()
-        .into_iter()
-        .map(|respondent| {
-            let mut worded = file.clone();
-            worded.select(&Variant {
+    let mut out = Vec::new();
+    for lang in file.offered_languages() {
+        for &respondent in &file.respondents {
+            let variant = Variant {
                 respondent,
-                lang: None,
-            });
+                lang: Some(lang.to_owned()),
+            };
+            let mut worded = file.clone();
+            worded.select(&variant);
             worded.keep_shown();
             let baked = Baked {
                 sha256: rules.sha256.clone(),
                 respondent,
+                lang: lang.to_owned(),
                 file: worded,
             };
             // By position: field names would cost start-up time to match.
-            super::model::writing_all(|| rmp_serde::to_vec(&baked))
-                .map(|bytes| (respondent, bytes))
-                .map_err(|e| e.to_string())
-        })
-        .collect()
+            let bytes = super::model::writing_all(|| rmp_serde::to_vec(&baked))
+                .map_err(|e| e.to_string())?;
+            out.push((variant, bytes));
+        }
+    }
+    Ok(out)
 }
 
 impl Rules {
@@ -61,7 +65,11 @@ impl Rules {
         let baked: Baked =
             rmp_serde::from_slice(bytes).expect("the built-in rules are baked by build.rs");
         let mut rules = Rules::index(baked.file, Source::trusted(name, text), baked.sha256);
-        rules.worded_for = Some(baked.respondent);
+        rules.lang.clone_from(&baked.lang);
+        rules.worded_for = Some(Variant {
+            respondent: baked.respondent,
+            lang: Some(baked.lang),
+        });
         rules
     }
 }
@@ -76,18 +84,27 @@ mod tests {
     fn baked_rules_are_the_parsed_rules_worded_for_each_respondent() {
         let parsed = Rules::builtin().unwrap();
         let baked_all = bake(super::super::BUILTIN_NAME, DEFAULT).unwrap();
-        assert_eq!(baked_all.len(), 2);
-        for (respondent, bytes) in baked_all {
+        let mut expected_variants = Vec::new();
+        for lang in parsed.file.offered_languages() {
+            for &respondent in &parsed.file.respondents {
+                expected_variants.push(Variant {
+                    respondent,
+                    lang: Some(lang.to_owned()),
+                });
+            }
+        }
+        assert_eq!(
+            baked_all.iter().map(|(v, _)| v.clone()).collect::<Vec<_>>(),
+            expected_variants
+        );
+        for (variant, bytes) in baked_all {
             let baked = Rules::from_baked(super::super::BUILTIN_NAME, DEFAULT, &bytes);
-            assert_eq!(baked.worded_for, Some(respondent));
+            assert_eq!(baked.worded_for.as_ref(), Some(&variant));
             assert_eq!(baked.sha256, parsed.sha256);
             assert!(baked.file.tests.is_empty());
             let mut expected = parsed.file.clone();
             expected.tests.clear();
-            expected.select(&Variant {
-                respondent,
-                lang: None,
-            });
+            expected.select(&variant);
             expected.keep_shown();
             assert_eq!(
                 serde_json::to_value(&baked.file).unwrap(),

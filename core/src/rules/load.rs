@@ -49,10 +49,13 @@ pub struct Rules {
     pub source: Source,
     /// Hex SHA-256 of the file's bytes, so a result names exactly the rules it used.
     pub sha256: String,
-    /// The respondent every text is worded for, when only that wording is
-    /// kept (the baked built-in rules); `None` when the texts keep all
-    /// their variants.
-    pub worded_for: Option<super::text::Respondent>,
+    /// The respondent and language every text is worded for, when only
+    /// that wording is kept (the baked built-in rules); `None` when the
+    /// texts keep all their variants.
+    pub worded_for: Option<super::text::Variant>,
+    /// The language the texts in use are in (the file's default language
+    /// until another is selected).
+    pub lang: String,
     questions: Ids,
     levels: Ids,
     dimensions: Ids,
@@ -169,6 +172,7 @@ impl Rules {
             })
             .collect();
         Rules {
+            lang: file.language.clone(),
             file,
             source,
             sha256,

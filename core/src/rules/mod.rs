@@ -9,4 +9,5 @@ mod validate;
 mod yaml_error;
 
 pub use load::{Rules, BUILTIN_NAME, BUILTIN_TEXT};
+pub use validate::warnings;
 pub use yaml_error::{from_yaml_error, plain_words, Syntax};

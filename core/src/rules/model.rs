@@ -22,6 +22,14 @@ pub struct RuleFile {
     /// have the wording for someone answering about the person.
     #[serde(default = "only_self")]
     pub respondents: Vec<Respondent>,
+    /// The language of the texts when no language is chosen, or the one
+    /// asked for is not offered: a code such as `en` or `es`.
+    #[serde(default = "english")]
+    pub language: String,
+    /// The languages the texts are written in, `language` among them; each
+    /// text then has a variant for every one. Just `language` when left out.
+    #[serde(default)]
+    pub languages: Vec<String>,
     pub title: Text,
     pub disclaimer: Text,
     pub crisis: Crisis,
@@ -48,6 +56,24 @@ pub struct Crisis {
 
 fn only_self() -> Vec<Respondent> {
     vec![Respondent::Myself]
+}
+
+fn english() -> String {
+    "en".to_owned()
+}
+
+impl RuleFile {
+    /// The languages the file offers, its default language first.
+    pub fn offered_languages(&self) -> Vec<&str> {
+        let mut out = vec![self.language.as_str()];
+        out.extend(
+            self.languages
+                .iter()
+                .map(String::as_str)
+                .filter(|l| *l != self.language),
+        );
+        out
+    }
 }
 
 /// What happens when a person chooses a declining option ("prefer not to say").
@@ -482,7 +508,12 @@ impl RuleFile {
 
     /// Use the variant `v` of every text from now on.
     pub fn select(&mut self, v: &Variant) {
-        each_text!(self, |_path: String, t: &mut Text| t.select(v, None), mut);
+        let language = self.language.clone();
+        each_text!(
+            self,
+            |_path: String, t: &mut Text| t.select(v, Some(&language)),
+            mut
+        );
     }
 
     /// Keep only the variants in use (see [`Text::keep_shown`]).

@@ -78,7 +78,11 @@ mod validation {
                 format!("{}{}", &DEFAULT[..start], &DEFAULT[end..])
             },
             // A text that is neither a string nor a map of variants.
-            DEFAULT.replacen("title: ", "title: [a, b] #", 1),
+            {
+                let start = DEFAULT.find("\ntitle:").unwrap();
+                let end = DEFAULT[start + 1..].find("\ndisclaimer:").unwrap() + start + 1;
+                format!("{}\ntitle: [a, b]{}", &DEFAULT[..start], &DEFAULT[end..])
+            },
         ];
         for (i, text) in broken.iter().enumerate() {
             assert!(!v.is_valid(&as_json(text)), "broken file {i} passed");

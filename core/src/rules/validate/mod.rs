@@ -26,7 +26,8 @@ use questions::{
     there_is_something_to_ask,
 };
 use texts::{
-    schema_is_known, texts_are_not_empty, titles_are_short_and_distinct, variants_are_complete,
+    schema_is_known, texts_are_not_empty, titles_are_short_and_distinct, untranslated,
+    variants_are_complete,
 };
 
 /// The only schema this version reads.
@@ -56,6 +57,11 @@ pub fn check(rules: &Rules) -> Vec<Problem> {
     out.extend(comparison_is_complete(f, s));
     out.extend(tests_are_sound(rules));
     out
+}
+
+/// What is allowed but likely a slip: said by `check`, never fatal.
+pub fn warnings(rules: &Rules) -> Vec<Problem> {
+    untranslated(&rules.file, &rules.source)
 }
 
 #[cfg(test)]

@@ -8,8 +8,13 @@ const MINIMAL: &str = include_str!("../../../../tests/fixtures/minimal.yaml");
 
 /// Replace `from` (which must occur) with `to` and collect the problems.
 fn broken(from: &str, to: &str) -> (String, Vec<Problem>) {
-    assert!(MINIMAL.contains(from), "fixture lacks {from:?}");
-    let text = MINIMAL.replacen(from, to, 1);
+    broken_in(MINIMAL, from, to)
+}
+
+/// [`broken`], starting from the rule file `base`.
+fn broken_in(base: &str, from: &str, to: &str) -> (String, Vec<Problem>) {
+    assert!(base.contains(from), "fixture lacks {from:?}");
+    let text = base.replacen(from, to, 1);
     match Rules::parse("r.yaml", &text) {
         Err(Error::Rules(p)) => (text, p),
         Ok(_) => panic!("expected a problem after replacing {from:?} with {to:?}"),
@@ -931,4 +936,107 @@ fn counting_conditions_need_a_count_that_can_be_met() {
         "`of` in rule `danger_now` needs `at_least` alone: how many of the listed conditions must hold",
         line_of(&t, "of: [", 1),
     );
+}
+
+const BILINGUAL: &str = include_str!("../../../../tests/fixtures/minimal-es.yaml");
+
+/// The bilingual minimal file with `from` replaced by `to`, and its problems.
+fn broken_bilingual(from: &str, to: &str) -> (String, Vec<Problem>) {
+    broken_in(BILINGUAL, from, to)
+}
+
+#[test]
+fn a_file_in_two_languages_is_read_and_chosen() {
+    let mut rules = Rules::parse("r.yaml", BILINGUAL).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rules.file.offered_languages(), ["en", "es"]);
+    assert_eq!(
+        rules.file.title.as_str(),
+        "Minimal rules",
+        "the default language"
+    );
+    rules.file.select(&crate::rules::model::Variant {
+        respondent: crate::rules::model::Respondent::Myself,
+        lang: Some("es".into()),
+    });
+    assert_eq!(rules.file.title.as_str(), "Reglas mínimas");
+    assert_eq!(
+        rules.file.questions[0].prompt.as_str(),
+        "¿Está usted en peligro?"
+    );
+    // Ids and codes are never translated.
+    assert_eq!(rules.file.questions[0].options[2].code, "yes");
+}
+
+#[test]
+fn every_offered_language_needs_every_text() {
+    let (t, p) = broken_bilingual("  es: Reglas mínimas\n", "");
+    let p = expect(&p, "`title` has no `es` text", line_of(&t, "title:", 1));
+    assert!(help(p).contains("add `es: ...`"), "{}", help(p));
+
+    let (t, p) = broken_bilingual(
+        "disclaimer:\n  en: A screening aid, not a diagnosis.\n  es: Una ayuda de detección, no un diagnóstico.\n",
+        "disclaimer: A screening aid, not a diagnosis.\n",
+    );
+    expect(
+        &p,
+        "`disclaimer` is written in one language, but the file offers `en`, `es`",
+        line_of(&t, "disclaimer:", 1),
+    );
+}
+
+#[test]
+fn language_variants_are_offered_and_not_mixed() {
+    let (t, p) = broken_bilingual(
+        "  es: Reglas mínimas\n",
+        "  es: Reglas mínimas\n  fr: Règles\n",
+    );
+    let p = expect(
+        &p,
+        "`fr` is not a kind of variant in `title`",
+        line_of(&t, "fr: Règles", 1),
+    );
+    assert!(help(p).contains("add it to `languages:`"), "{}", help(p));
+
+    let (t, p) = broken_bilingual("  es: Reglas mínimas\n", "  self: Reglas mínimas\n");
+    expect(
+        &p,
+        "`title` mixes variants by who answers and by language",
+        line_of(&t, "title:", 1),
+    );
+
+    let (t, p) = broken_bilingual("languages: [en, es]", "languages: [es]");
+    expect(
+        &p,
+        "`languages` leaves out `en`, the file's default `language`",
+        line_of(&t, "languages: [", 1),
+    );
+
+    let (t, p) = broken_bilingual("languages: [en, es]", "languages: [en, Spanish]");
+    expect(
+        &p,
+        "`Spanish` is not a language code",
+        line_of(&t, "languages: [", 1),
+    );
+}
+
+#[test]
+fn a_text_the_same_in_both_languages_is_a_warning_not_an_error() {
+    let text = BILINGUAL.replacen(
+        "es: Una ayuda de detección, no un diagnóstico.",
+        "es: A screening aid, not a diagnosis.",
+        1,
+    );
+    let rules = Rules::parse("r.yaml", &text).unwrap_or_else(|e| panic!("{e}"));
+    let w = crate::rules::warnings(&rules);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(
+        w[0].message,
+        "`disclaimer` reads the same in `es` as in `en`; is it translated?"
+    );
+    assert_eq!(
+        w[0].location.as_ref().unwrap().line,
+        line_of(&text, "disclaimer:", 1)
+    );
+    // One word the same in both ("Plan", "No") is no warning.
+    assert!(crate::rules::warnings(&Rules::parse("r.yaml", BILINGUAL).unwrap()).is_empty());
 }

@@ -47,9 +47,10 @@ pub(super) fn texts_are_not_empty(f: &RuleFile, s: &Source) -> Vec<Problem> {
         .into_iter()
         .filter(|(_, t)| t.trim().is_empty())
         .map(|(path, _)| {
+            let langs = f.offered_languages();
             let field = path
                 .rsplit('.')
-                .find(|p| Respondent::from_key(p).is_none())
+                .find(|p| Respondent::from_key(p).is_none() && !langs.contains(p))
                 .unwrap_or(&path)
                 .to_owned();
             Problem::new(format!("`{path}` is empty"))
@@ -59,8 +60,9 @@ pub(super) fn texts_are_not_empty(f: &RuleFile, s: &Source) -> Vec<Problem> {
         .collect()
 }
 
-/// The variants of a text come from one axis a level (respondents, for
-/// now), the file offers them, and none is missing.
+/// The variants of a text come from one axis a level (who answers, or
+/// the language), the file offers them, and none is missing: with several
+/// languages, every text is written in each.
 pub(super) fn variants_are_complete(f: &RuleFile, s: &Source) -> Vec<Problem> {
     let mut out = Vec::new();
     let offered = &f.respondents;
@@ -71,68 +73,256 @@ pub(super) fn variants_are_complete(f: &RuleFile, s: &Source) -> Vec<Problem> {
                 .help("write `respondents: [self]`, or `[self, other]` when the texts have wording for someone answering about the person"),
         );
     }
+    out.extend(languages_are_sound(f, s));
+    let langs = f.offered_languages();
     for (path, text) in f.texts() {
-        walk(text.tree(), &path, false, offered, s, &mut out);
+        walk(
+            text.tree(),
+            &path,
+            Seen::default(),
+            offered,
+            &langs,
+            s,
+            &mut out,
+        );
     }
     out
+}
+
+/// A language code: two or three lowercase letters, and optional subtags
+/// (`es`, `pt-BR`).
+fn is_language(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn languages_are_sound(f: &RuleFile, s: &Source) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let help = "a language is a code such as `en` or `es` (or `pt-BR`)";
+    if !is_language(&f.language) {
+        out.push(
+            Problem::new(format!("`{}` is not a language code", f.language))
+                .at(s.value("language"))
+                .help(help),
+        );
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, l) in f.languages.iter().enumerate() {
+        let at = s.value(&format!("languages[{i}]"));
+        if !is_language(l) {
+            out.push(
+                Problem::new(format!("`{l}` is not a language code"))
+                    .at(at)
+                    .help(help),
+            );
+        } else if seen.contains(&l.as_str()) {
+            out.push(
+                Problem::new(format!("`languages` names `{l}` twice"))
+                    .at(at)
+                    .help("name each language once"),
+            );
+        }
+        seen.push(l);
+    }
+    if !f.languages.is_empty() && !seen.contains(&f.language.as_str()) {
+        out.push(
+            Problem::new(format!(
+                "`languages` leaves out `{}`, the file's default `language`",
+                f.language
+            ))
+            .at(s.key("languages"))
+            .help(format!("add `{}` to `languages`", f.language)),
+        );
+    }
+    out
+}
+
+/// The axes a text's variants took on the way down.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    respondent: bool,
+    language: bool,
 }
 
 fn walk(
     tree: &Tree,
     path: &str,
-    by_respondent: bool,
+    seen: Seen,
     offered: &[Respondent],
+    langs: &[&str],
     s: &Source,
     out: &mut Vec<Problem>,
 ) {
-    let Tree::Variants(map) = tree else {
-        return;
+    let map = match tree {
+        Tree::Leaf(text) => {
+            // An empty text is an optional one left out (or said by
+            // `texts_are_not_empty`).
+            if langs.len() > 1 && !seen.language && !text.is_empty() {
+                out.push(
+                    Problem::new(format!(
+                        "`{path}` is written in one language, but the file offers {}",
+                        list(langs)
+                    ))
+                    .at(s.value(path).or_else(|| s.key(path)))
+                    .help(format!(
+                        "write it in each: `{}` on lines of their own under it",
+                        langs
+                            .iter()
+                            .map(|l| format!("{l}: ..."))
+                            .collect::<Vec<_>>()
+                            .join("`, `")
+                    )),
+                );
+            }
+            return;
+        }
+        Tree::Variants(map) => map,
     };
-    let unknown: Vec<&String> = map
-        .keys()
-        .filter(|k| Respondent::from_key(k).is_none())
-        .collect();
-    if let Some(k) = unknown.first() {
+    let is_respondent = |k: &str| Respondent::from_key(k).is_some();
+    let is_lang = |k: &str| langs.contains(&k);
+    if let Some(k) = map.keys().find(|k| !is_respondent(k) && !is_lang(k)) {
+        let help = if is_language(k) {
+            format!("`{k}` looks like a language: add it to `languages:` at the top of the file (now {})", list(langs))
+        } else {
+            format!(
+                "a text is a string, or a map of variants by who answers (`self`, `other`) or by language ({})",
+                list(langs)
+            )
+        };
         out.push(
             Problem::new(format!("`{k}` is not a kind of variant in `{path}`"))
                 .at(s.key(&crate::source::join(path, k)))
-                .help("a text is a string, or a map of variants by who answers: `self` (the person) and `other` (someone answering about them)"),
+                .help(help),
         );
         return;
     }
-    if by_respondent {
+    let by_respondent = map.keys().all(|k| is_respondent(k));
+    if !by_respondent && !map.keys().all(|k| is_lang(k)) {
         out.push(
-            Problem::new(format!("`{path}` varies by who answers twice"))
-                .at(s.key(path))
-                .help("give each respondent's text once: `{self: ..., other: ...}`"),
+            Problem::new(format!(
+                "`{path}` mixes variants by who answers and by language"
+            ))
+            .at(s.key(path))
+            .help("vary by one a level, e.g. `en: {self: ..., other: ...}`, then `es: ...`"),
         );
         return;
     }
-    for r in Respondent::ALL {
-        let here = map.contains_key(r.key());
-        if here && !offered.contains(&r) {
+    let next = if by_respondent {
+        if seen.respondent {
             out.push(
-                Problem::new(format!(
-                    "`{path}` has `{}` wording, but the file does not offer that respondent",
-                    r.key()
-                ))
-                .at(s.key(&crate::source::join(path, r.key())))
-                .help("add `respondents: [self, other]` at the top of the file"),
+                Problem::new(format!("`{path}` varies by who answers twice"))
+                    .at(s.key(path))
+                    .help("give each respondent's text once: `{self: ..., other: ...}`"),
             );
-        } else if !here && offered.contains(&r) {
+            return;
+        }
+        for r in Respondent::ALL {
+            let here = map.contains_key(r.key());
+            if here && !offered.contains(&r) {
+                out.push(
+                    Problem::new(format!(
+                        "`{path}` has `{}` wording, but the file does not offer that respondent",
+                        r.key()
+                    ))
+                    .at(s.key(&crate::source::join(path, r.key())))
+                    .help("add `respondents: [self, other]` at the top of the file"),
+                );
+            } else if !here && offered.contains(&r) {
+                out.push(
+                    Problem::new(format!("`{path}` has no `{}` variant", r.key()))
+                        .at(s.key(path))
+                        .help(format!(
+                            "every text with variants needs one for each respondent the file offers: add `{}: ...`",
+                            r.key()
+                        )),
+                );
+            }
+        }
+        Seen {
+            respondent: true,
+            ..seen
+        }
+    } else {
+        if seen.language {
             out.push(
-                Problem::new(format!("`{path}` has no `{}` variant", r.key()))
+                Problem::new(format!("`{path}` varies by language twice"))
+                    .at(s.key(path))
+                    .help("give each language's text once: `{en: ..., es: ...}`"),
+            );
+            return;
+        }
+        for l in langs.iter().filter(|l| !map.contains_key(**l)) {
+            out.push(
+                Problem::new(format!("`{path}` has no `{l}` text"))
                     .at(s.key(path))
                     .help(format!(
-                        "every text with variants needs one for each respondent the file offers: add `{}: ...`",
-                        r.key()
+                        "the file offers {}: add `{l}: ...` with the text in that language",
+                        list(langs)
                     )),
             );
         }
-    }
+        Seen {
+            language: true,
+            ..seen
+        }
+    };
     for (k, sub) in map {
-        walk(sub, &crate::source::join(path, k), true, offered, s, out);
+        walk(
+            sub,
+            &crate::source::join(path, k),
+            next,
+            offered,
+            langs,
+            s,
+            out,
+        );
     }
+}
+
+fn list(langs: &[&str]) -> String {
+    langs
+        .iter()
+        .map(|l| format!("`{l}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Texts that read the same in another language as in the default one:
+/// likely not translated yet. One-word texts (`No`, `IOP`) often are the
+/// same, and are left alone.
+pub(super) fn untranslated(f: &RuleFile, s: &Source) -> Vec<Problem> {
+    let langs = f.offered_languages();
+    let mut out = Vec::new();
+    for (path, text) in f.texts() {
+        if !text.varies() {
+            continue;
+        }
+        for lang in langs.iter().skip(1) {
+            let same = f.respondents.iter().any(|&respondent| {
+                let v = |l: &str| super::super::model::Variant {
+                    respondent,
+                    lang: Some(l.to_owned()),
+                };
+                let there = text.get(&v(lang), Some(&f.language));
+                there.split_whitespace().nth(1).is_some()
+                    && there == text.get(&v(&f.language), Some(&f.language))
+            });
+            if same {
+                out.push(
+                    Problem::new(format!(
+                        "`{path}` reads the same in `{lang}` as in `{}`; is it translated?",
+                        f.language
+                    ))
+                    .at(s.key(&path))
+                    .help(format!("write the `{lang}` text in that language")),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// A question's short title names it on the review screen, in reports and
