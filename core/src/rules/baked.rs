@@ -121,6 +121,24 @@ mod tests {
     }
 
     #[test]
+    fn no_text_of_the_built_in_rules_reads_as_a_boolean_in_yaml_1_1() {
+        // `es: No` is the text "No" to carelevel (YAML 1.2) but `false` to
+        // PyYAML and other YAML 1.1 readers: every such word is quoted.
+        const WORDS: [&str; 8] = ["yes", "no", "on", "off", "y", "n", "true", "false"];
+        const FLAGS: [&str; 4] = ["safety", "declines", "crisis", "required"];
+        for (i, line) in DEFAULT.lines().enumerate() {
+            let body = line.trim_start().trim_start_matches("- ");
+            let Some((key, value)) = body.split_once(": ") else {
+                continue;
+            };
+            let value = value.trim();
+            if !FLAGS.contains(&key) && WORDS.iter().any(|w| w.eq_ignore_ascii_case(value)) {
+                panic!("line {}: `{}` reads as a boolean in YAML 1.1: quote it", i + 1, line.trim());
+            }
+        }
+    }
+
+    #[test]
     fn an_invalid_rule_file_is_not_baked_and_says_why() {
         let broken = DEFAULT.replacen("floor: inpatient", "floor: inpatent", 1);
         let e = bake("rules/default.yaml", &broken).unwrap_err();
