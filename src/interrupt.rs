@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 pub static IN_PROMPT: AtomicBool = AtomicBool::new(false);
 
 static SAVED: AtomicBool = AtomicBool::new(false);
-static CRISIS: OnceLock<String> = OnceLock::new();
+static CRISIS: OnceLock<(String, String)> = OnceLock::new();
 
 static STOP: OnceLock<Arc<AtomicUsize>> = OnceLock::new();
 
@@ -69,14 +69,15 @@ pub fn saved() -> bool {
     SAVED.load(Ordering::SeqCst)
 }
 
-/// A crisis message was shown: an interruption must show it again.
-pub fn crisis_shown(message: &str) {
-    let _ = CRISIS.set(message.to_owned());
+/// A crisis message (in the language `lang`) was shown: an interruption
+/// must show it again.
+pub fn crisis_shown(message: &str, lang: &str) {
+    let _ = CRISIS.set((message.to_owned(), lang.to_owned()));
 }
 
-/// The crisis message shown in this run, if any.
-pub fn crisis() -> Option<&'static str> {
-    CRISIS.get().map(String::as_str)
+/// The crisis message shown in this run and its language, if any.
+pub fn crisis() -> Option<(&'static str, &'static str)> {
+    CRISIS.get().map(|(m, l)| (m.as_str(), l.as_str()))
 }
 
 /// The signal that asked this run to stop, if one did: `batch` looks

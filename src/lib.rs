@@ -25,4 +25,5 @@ pub mod run;
 pub mod save;
 pub mod settings;
 pub mod template;
+pub mod words;
 pub mod yaml_out;

@@ -65,8 +65,8 @@ fn say_error(err: &mut std::io::Stderr, e: &Error, color: bool) {
         }
         _ => writeln!(err, "error: {text}"),
     };
-    if let Some(message) = e.crisis() {
-        let block = carelevel::report::crisis_block(message, 80, color);
+    if let Some((message, lang)) = e.crisis() {
+        let block = carelevel::report::crisis_block(lang, message, 80, color);
         let _ = write!(err, "\n{block}");
     }
 }
@@ -165,7 +165,7 @@ fn on_interrupt(task: &Task, color_allowed: bool) {
                 },
                 _ => Error::Interrupted { progress },
             }
-            .after_crisis(interrupt::crisis().map(str::to_owned));
+            .after_crisis(interrupt::crisis().map(|(m, l)| (m.to_owned(), l.to_owned())));
             if let Some(t) = &terminal {
                 t.restore();
             }

@@ -25,21 +25,26 @@ fn comment(prefix: &str, text: &str, hang: usize) -> String {
 /// (`respondent: other`), so that its result is worded for them.
 pub fn yaml(rules: &Rules, respondent: Respondent) -> String {
     let f = &rules.file;
+    let w = crate::words::of(&rules.lang);
+    let t = crate::words::text;
     let mut out = String::new();
     for line in [
-        format!("Answer file for: {}", one_line(&f.title)),
-        format!("Rules: {} {}", f.id, f.version),
-        "Fill it in: after each question's id, write one of the answer codes listed above it.".into(),
-        "Then see the result: carelevel screen --answers THIS_FILE".into(),
-        "Or answer the questions one at a time in a terminal, saved as you go: carelevel screen --save THIS_FILE".into(),
-        "Leave a follow-up blank when its condition does not hold: it is not asked.".into(),
+        w.with("template-for", &[("title", t(&one_line(&f.title)))]),
+        w.with(
+            "template-rules",
+            &[("id", t(&f.id)), ("version", t(&f.version))],
+        ),
+        w.get("template-fill-in"),
+        w.get("template-result"),
+        w.get("template-guided"),
+        w.get("template-follow-up"),
     ] {
         out.push_str(&comment("# ", &line, 2));
     }
     out.push_str("#\n");
     out.push_str(&comment("# ", &one_line(&f.disclaimer), 0));
     if respondent == Respondent::Other {
-        out.push_str("# Answered by someone about the person:\n");
+        out.push_str(&format!("# {}\n", w.get("template-other")));
         out.push_str("respondent: other\n");
     }
     out.push_str("answers:\n");
@@ -49,11 +54,14 @@ pub fn yaml(rules: &Rules, respondent: Respondent) -> String {
         out.push_str(&comment("  #    ", &one_line(&q.prompt), 0));
         match q.kind {
             QuestionKind::YesNo | QuestionKind::Choice | QuestionKind::Multi => {
-                out.push_str(if q.kind == QuestionKind::Multi {
-                    "  # Answer with a list of any of these codes, e.g. [a, b]:\n"
-                } else {
-                    "  # Answer with one of these codes:\n"
-                });
+                out.push_str(&format!(
+                    "  # {}\n",
+                    w.get(if q.kind == QuestionKind::Multi {
+                        "template-codes"
+                    } else {
+                        "template-code"
+                    })
+                ));
                 let code_w = q.options.iter().map(|o| o.code.len()).max().unwrap_or(0);
                 for (_, o) in q.shown_options() {
                     // The label in its own column, hanging under itself.
@@ -71,14 +79,18 @@ pub fn yaml(rules: &Rules, respondent: Respondent) -> String {
                 }
             }
             QuestionKind::Integer => {
-                let line = format!(
-                    "Answer with a whole number from {} to {}{}.",
-                    q.min.unwrap_or(0),
-                    q.max.unwrap_or(0),
-                    q.unit
-                        .as_ref()
-                        .map(|u| format!(" ({})", one_line(u)))
-                        .unwrap_or_default()
+                let unit = q
+                    .unit
+                    .as_ref()
+                    .map(|u| format!(" ({})", one_line(u)))
+                    .unwrap_or_default();
+                let line = w.with(
+                    "template-number",
+                    &[
+                        ("min", t(&q.min.unwrap_or(0).to_string())),
+                        ("max", t(&q.max.unwrap_or(0).to_string())),
+                        ("unit", t(&unit)),
+                    ],
                 );
                 out.push_str(&comment("  # ", &line, 2));
             }
@@ -86,12 +98,12 @@ pub fn yaml(rules: &Rules, respondent: Respondent) -> String {
         if let Some(c) = &q.when {
             out.push_str(&comment(
                 "  # ",
-                &format!("Asked only when {}.", describe(c)),
+                &w.with("template-asked-when", &[("condition", t(&describe(w, c)))]),
                 2,
             ));
         }
         if !q.required {
-            out.push_str("  # Optional.\n");
+            out.push_str(&format!("  # {}\n", w.get("template-optional")));
         }
         out.push_str(&format!("  {}:\n", q.id));
     }
@@ -124,35 +136,37 @@ fn one_line(text: &str) -> String {
 }
 
 /// A condition in words: `self_harm_thoughts is at least passive`.
-pub fn describe(c: &Condition) -> String {
+pub fn describe(w: &crate::words::Words, c: &Condition) -> String {
+    let t = crate::words::text;
     let join = |list: &Vec<Condition>, word: &str| {
         list.iter()
-            .map(describe)
+            .map(|s| describe(w, s))
             .collect::<Vec<_>>()
-            .join(&format!(" {word} "))
+            .join(&format!(" {} ", w.get(word)))
     };
     if let Some(l) = &c.all {
-        return format!("({})", join(l, "and"));
+        return format!("({})", join(l, "cond-and"));
     }
     if let Some(l) = &c.any {
-        return format!("({})", join(l, "or"));
+        return format!("({})", join(l, "cond-or"));
     }
     if let Some(s) = &c.not {
-        return format!("not {}", describe(s));
+        return w.with("cond-not", &[("condition", t(&describe(w, s)))]);
     }
-    let id = c.answer.as_deref().unwrap_or("?");
+    let id = format!("`{}`", c.answer.as_deref().unwrap_or("?"));
+    let one = |key: &str, v: String| w.with(key, &[("id", t(&id)), ("value", t(&v))]);
     if let Some(v) = &c.is {
-        return format!("`{id}` is `{v}`");
+        return one("cond-is", format!("`{v}`"));
     }
     if let Some(vs) = &c.in_ {
         let codes: Vec<String> = vs.iter().map(|v| format!("`{v}`")).collect();
-        return format!("`{id}` is one of {}", codes.join(", "));
+        return one("cond-in", codes.join(", "));
     }
     if let Some(v) = &c.at_least {
-        return format!("`{id}` is at least `{v}`");
+        return one("cond-at-least", format!("`{v}`"));
     }
     if let Some(v) = &c.at_most {
-        return format!("`{id}` is at most `{v}`");
+        return one("cond-at-most", format!("`{v}`"));
     }
     String::from("?")
 }

@@ -234,7 +234,12 @@ pub enum Error {
     /// `error`, after a crisis answer: the crisis message is shown again
     /// after the error, so that it is the last thing on screen.
     #[error("{error}")]
-    AfterCrisis { error: Box<Error>, message: String },
+    AfterCrisis {
+        error: Box<Error>,
+        message: String,
+        /// The message's language, for the heading around it.
+        lang: String,
+    },
 }
 
 /// Where the answers so far are after the questionnaire ended early, and
@@ -438,20 +443,23 @@ impl Error {
         }
     }
 
-    /// The crisis message to show after this error, if a crisis answer was given.
-    pub fn crisis(&self) -> Option<&str> {
+    /// The crisis message to show after this error, and its language, if
+    /// a crisis answer was given.
+    pub fn crisis(&self) -> Option<(&str, &str)> {
         match self {
-            Error::AfterCrisis { message, .. } => Some(message),
+            Error::AfterCrisis { message, lang, .. } => Some((message, lang)),
             _ => None,
         }
     }
 
-    /// This error, followed by the crisis `message` when there is one.
-    pub fn after_crisis(self, message: Option<String>) -> Error {
-        match message {
-            Some(message) => Error::AfterCrisis {
+    /// This error, followed by the crisis message (and its language) when
+    /// there is one.
+    pub fn after_crisis(self, crisis: Option<(String, String)>) -> Error {
+        match crisis {
+            Some((message, lang)) => Error::AfterCrisis {
                 error: Box::new(self),
                 message,
+                lang,
             },
             None => self,
         }

@@ -383,7 +383,7 @@ impl Flow<'_> {
         }
         self.crisis_shown = true;
         let message = self.rules.file.crisis.message.trim_end();
-        crate::interrupt::crisis_shown(message);
+        crate::interrupt::crisis_shown(message, &self.rules.lang);
         Ok(p.crisis(message)?)
     }
 

@@ -19,11 +19,23 @@ const MAX_LINE: usize = 4096;
 pub struct Plain<R, W> {
     input: R,
     output: W,
+    /// The language of the run (the crisis block's heading).
+    lang: String,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
     pub fn new(input: R, output: W) -> Self {
-        Plain { input, output }
+        Plain {
+            input,
+            output,
+            lang: "en".to_owned(),
+        }
+    }
+
+    /// Speak `lang` (a language code) where the prompter has words of its own.
+    pub fn speaking(mut self, lang: &str) -> Self {
+        lang.clone_into(&mut self.lang);
+        self
     }
 
     fn say(&mut self, text: &str) -> Result<(), PromptError> {
@@ -237,7 +249,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
 
     fn crisis(&mut self, message: &str) -> Result<CrisisChoice, PromptError> {
         self.say("")?;
-        self.say(crate::report::crisis_block(message, 80, false).trim_end())?;
+        self.say(crate::report::crisis_block(&self.lang, message, 80, false).trim_end())?;
         self.say("\nWhat would you like to do?\n  1. Continue with the questions\n  2. Stop here and see the result")?;
         Ok(match self.number("Answer [1-2]: ", 2)? {
             1 => CrisisChoice::Continue,
@@ -312,7 +324,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
 
     fn crisis_reminder(&mut self, message: &str) -> Result<(), PromptError> {
         self.say("")?;
-        self.say(crate::report::crisis_block(message, 80, false).trim_end())
+        self.say(crate::report::crisis_block(&self.lang, message, 80, false).trim_end())
     }
 }
 

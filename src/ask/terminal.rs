@@ -41,6 +41,8 @@ pub struct Terminal {
     term: Term,
     theme: Box<dyn Theme>,
     color: bool,
+    /// The language of the run (the crisis block's heading).
+    lang: String,
 }
 
 impl Terminal {
@@ -53,7 +55,18 @@ impl Terminal {
         } else {
             Box::new(SimpleTheme)
         };
-        Terminal { term, theme, color }
+        Terminal {
+            term,
+            theme,
+            color,
+            lang: "en".to_owned(),
+        }
+    }
+
+    /// Speak `lang` (a language code) where the prompter has words of its own.
+    pub fn speaking(mut self, lang: &str) -> Self {
+        lang.clone_into(&mut self.lang);
+        self
     }
 
     /// The width prose is wrapped to.
@@ -413,7 +426,7 @@ impl Prompter for Terminal {
     }
 
     fn crisis_reminder(&mut self, message: &str) -> Result<(), PromptError> {
-        let block = crisis_block(message, self.width(), self.color);
+        let block = crisis_block(&self.lang, message, self.width(), self.color);
         self.term.write_line("")?;
         self.term.write_str(&block).map_err(PromptError::from)
     }

@@ -22,6 +22,9 @@ pub struct Comparison {
     pub attributes: Vec<AttributeName>,
     /// The columns, least to most intensive.
     pub levels: Vec<LevelColumn>,
+    /// The language of the texts (the mark on the recommended level).
+    #[serde(skip)]
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -70,7 +73,9 @@ impl Default for Look {
 pub const MIN_WIDTH: usize = 20;
 
 /// Marks the recommended column in words, not only in colour.
-const RECOMMENDED: &str = "(recommended)";
+fn recommended_mark(c: &Comparison) -> String {
+    crate::words::of(&c.lang).get("recommended-mark")
+}
 
 impl Comparison {
     /// Mark level `id` as the one a screening recommended.
@@ -150,7 +155,11 @@ pub fn comparison(rules: &Rules, levels: Option<&[String]>) -> Result<Comparison
                 .collect(),
         })
         .collect();
-    Ok(Comparison { attributes, levels })
+    Ok(Comparison {
+        attributes,
+        levels,
+        lang: rules.lang.clone(),
+    })
 }
 
 /// Folded text: single spaces, trimmed; line breaks the author wrote stay.
@@ -162,9 +171,9 @@ fn one_paragraph(text: &str) -> String {
         .join("\n")
 }
 
-fn header(level: &LevelColumn) -> String {
+fn header(level: &LevelColumn, mark: &str) -> String {
     if level.recommended {
-        format!("{}\n{RECOMMENDED}", level.name)
+        format!("{}\n{mark}", level.name)
     } else {
         level.name.clone()
     }
@@ -175,9 +184,6 @@ fn header(level: &LevelColumn) -> String {
 fn table_min_width(columns: usize) -> usize {
     columns * 13 + 1
 }
-
-/// Room for the recommended mark on one line: the text and its padding.
-const MARK_COLUMN: u16 = RECOMMENDED.len() as u16 + 2;
 
 /// The terminal table: one column per level, one row per attribute. Never
 /// wider than `look.width`; narrower than a table needs, a list instead.
@@ -200,9 +206,10 @@ pub fn table(c: &Comparison, look: Look) -> String {
     } else {
         t.force_no_tty();
     }
+    let mark = recommended_mark(c);
     let mut head = vec![Cell::new("")];
     head.extend(c.levels.iter().map(|l| {
-        let cell = Cell::new(header(l)).add_attribute(Style::Bold);
+        let cell = Cell::new(header(l, &mark)).add_attribute(Style::Bold);
         if l.recommended {
             cell.fg(Color::Green)
         } else {
@@ -212,7 +219,10 @@ pub fn table(c: &Comparison, look: Look) -> String {
     t.set_header(head);
     if let Some(i) = c.levels.iter().position(|l| l.recommended) {
         if let Some(column) = t.column_mut(i + 1) {
-            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(MARK_COLUMN)));
+            // Room for the recommended mark on one line: the text and its padding.
+            let room = u16::try_from(unicode_width::UnicodeWidthStr::width(mark.as_str()) + 2)
+                .unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(room)));
         }
     }
     for a in &c.attributes {
@@ -228,17 +238,18 @@ pub fn table(c: &Comparison, look: Look) -> String {
 /// One block per attribute, each level's value indented under its name:
 /// for very narrow terminals, and easy on screen readers.
 fn list(c: &Comparison, width: usize) -> String {
+    let mark = recommended_mark(c);
     let mut out = String::new();
     for a in &c.attributes {
         out.push_str(&wrap_strict(&a.name, width, 0, ""));
         out.push('\n');
         for l in &c.levels {
-            let mark = if l.recommended {
-                format!(" {RECOMMENDED}")
+            let marked = if l.recommended {
+                format!(" {mark}")
             } else {
                 String::new()
             };
-            let name = format!("{}{mark}:", l.name);
+            let name = format!("{}{marked}:", l.name);
             out.push_str(&format!("  {}\n", wrap_strict(&name, width, 2, "  ")));
             let value = wrap_strict(&l.compare[&a.id], width, 4, "    ");
             out.push_str(&format!("    {value}\n"));
@@ -250,10 +261,11 @@ fn list(c: &Comparison, width: usize) -> String {
 
 /// A Markdown table; the recommended level's header is marked in words.
 pub fn markdown(c: &Comparison) -> String {
+    let mark = recommended_mark(c);
     let mut out = String::from("| |");
     for l in &c.levels {
         if l.recommended {
-            out.push_str(&format!(" **{}** {RECOMMENDED} |", cell(&l.name)));
+            out.push_str(&format!(" **{}** {mark} |", cell(&l.name)));
         } else {
             out.push_str(&format!(" {} |", cell(&l.name)));
         }

@@ -4,9 +4,6 @@
 
 use super::wrap::wrap;
 
-/// The heading of every crisis block.
-pub const HEADING: &str = "!! CRISIS: PLEASE GET HELP NOW !!";
-
 const RED_BOLD: &str = "\x1b[1;31m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
@@ -15,10 +12,11 @@ const RESET: &str = "\x1b[0m";
 /// `message` wrapped to `width` and indented. With `color`, the heading is
 /// bold red and the message bold, line by line (so a pager or a wrapped
 /// line never carries the colour further). Ends with a line break.
-pub fn block(message: &str, width: usize, color: bool) -> String {
+pub fn block(lang: &str, message: &str, width: usize, color: bool) -> String {
     let body = wrap(message.trim_end(), width, 3, "   ");
     let mut out = String::new();
-    out.push_str(&paint(HEADING, RED_BOLD, color));
+    let heading = crate::words::of(lang).get("crisis-heading");
+    out.push_str(&paint(&heading, RED_BOLD, color));
     out.push('\n');
     for (i, line) in body.lines().enumerate() {
         // Later lines carry the indent already; the first starts at column 3.
@@ -49,6 +47,7 @@ mod tests {
     #[test]
     fn plain_block_is_the_heading_and_the_indented_message() {
         let out = block(
+            "en",
             "Call or text 988.\n- Or call 911 or go to the nearest hospital.",
             30,
             false,
@@ -61,11 +60,16 @@ mod tests {
 
     #[test]
     fn coloured_block_styles_each_line_and_resets_it() {
-        let out = block("one two three four five six", 14, true);
+        let out = block("en", "one two three four five six", 14, true);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
             lines[0],
             "\x1b[1;31m!! CRISIS: PLEASE GET HELP NOW !!\x1b[0m"
+        );
+        let spanish = block("es", "Llame al 988 y marque 2.", 40, false);
+        assert!(
+            spanish.starts_with("!! CRISIS: PIDA AYUDA AHORA !!\n"),
+            "{spanish}"
         );
         assert!(lines.len() > 2, "{out:?}");
         for l in &lines[1..] {

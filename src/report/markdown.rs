@@ -1,6 +1,7 @@
 //! The Markdown report, for documents and tickets.
 
 use super::{compare, rating_shown, text, why, Report, View};
+use crate::words::{self, text as t};
 
 /// Escape text for a Markdown table cell.
 pub fn cell(text: &str) -> String {
@@ -13,44 +14,58 @@ pub fn cell(text: &str) -> String {
 /// Render a report as Markdown: crisis first, then the same story as the
 /// text report; the details for clinicians with `view.details`.
 pub fn render(r: &Report, view: View) -> String {
+    let w = words::of(&r.lang);
     let mut out = String::new();
     if let Some(msg) = &r.crisis_message {
-        out.push_str("> **Crisis: please get help now.**\n>\n");
+        out.push_str(&format!("> **{}**\n>\n", w.get("md-crisis-heading")));
         for line in msg.lines() {
             out.push_str(&format!("> {line}\n").replace("> \n", ">\n"));
         }
         out.push('\n');
     }
     out.push_str(&format!(
-        "# Recommended level of care: {}\n\n",
-        r.level_name
+        "# {}\n\n",
+        w.with("recommended-level", &[("level", t(&r.level_name))])
     ));
     if let Some(id) = &r.id {
-        out.push_str(&format!("Record: `{}`\n\n", id.replace('`', "'")));
+        let id = format!("`{}`", id.replace('`', "'"));
+        out.push_str(&format!("{}\n\n", w.with("record", &[("id", t(&id))])));
     }
     if r.respondent == crate::rules::model::Respondent::Other {
-        out.push_str(&format!("*{}*\n\n", super::ANSWERED_BY_OTHER));
+        out.push_str(&format!("*{}*\n\n", w.get("answered-by-other")));
     }
     out.push_str(&format!("{}\n\n", r.level_summary));
     if !r.complete {
-        out.push_str("*Based only on the answers given: the questionnaire ended before every question was answered.*\n\n");
+        out.push_str(&format!("*{}*\n\n", w.get("partial-result")));
     }
     if let Some(step) = &r.next_step {
-        out.push_str(&format!("**Next step:** {step}\n\n"));
+        out.push_str(&format!("**{}:** {step}\n\n", w.get("md-next-step")));
     }
     if let Some(d) = &r.decision {
         out.push_str(&format!(
-            "**Clinician's decision:** {}, instead of the recommended {}. **Reason:** {} The recommendation and its reasons below are unchanged.\n\n",
-            d.chosen_name,
-            d.recommended_name,
-            cell(&super::text::with_stop(&d.reason))
+            "**{}:** {} **{}:** {} {}\n\n",
+            w.get("md-decision"),
+            w.with(
+                "md-decision-text",
+                &[
+                    ("chosen", t(&d.chosen_name)),
+                    ("recommended", t(&d.recommended_name)),
+                ],
+            ),
+            w.get("md-reason"),
+            cell(&super::text::with_stop(&d.reason)),
+            w.get("md-unchanged"),
         ));
     }
     why_section(&mut out, r);
     let e = &r.explanation;
-    out.push_str(
-        "## What your answers show\n\n| Area | Concern | Answers behind it |\n|---|---|---|\n",
-    );
+    out.push_str(&format!(
+        "## {}\n\n| {} | {} | {} |\n|---|---|---|\n",
+        w.get("answers-show-heading"),
+        w.get("md-area"),
+        w.get("md-concern"),
+        w.get("md-answers-behind")
+    ));
     for d in &e.dimensions {
         let drivers = d
             .drivers
@@ -61,13 +76,13 @@ pub fn render(r: &Report, view: View) -> String {
         out.push_str(&format!(
             "| {} | {} | {} |\n",
             cell(&d.name),
-            rating_shown(d),
+            rating_shown(w, d),
             drivers
         ));
     }
     out.push('\n');
     if !r.in_practice.is_empty() {
-        out.push_str("## What it means in practice\n\n");
+        out.push_str(&format!("## {}\n\n", w.get("in-practice-heading")));
         for a in &r.in_practice {
             out.push_str(&format!(
                 "- **{}:** {}\n",
@@ -78,14 +93,14 @@ pub fn render(r: &Report, view: View) -> String {
         out.push('\n');
     }
     if !r.notes.is_empty() {
-        out.push_str("## Things to keep in mind\n\n");
+        out.push_str(&format!("## {}\n\n", w.get("notes-heading")));
         for n in &r.notes {
             out.push_str(&format!("- {}\n", inline(&n.text)));
         }
         out.push('\n');
     }
     if let Some(c) = &r.comparison {
-        out.push_str("## The levels of care side by side\n\n");
+        out.push_str(&format!("## {}\n\n", w.get("comparison-heading")));
         out.push_str(&compare::markdown(c));
         out.push('\n');
     }
@@ -94,11 +109,16 @@ pub fn render(r: &Report, view: View) -> String {
         details(&mut out, r);
     } else {
         out.push_str(&format!(
-            "Rules: `{}` {} (sha256 `{}`); {}\n",
-            r.rules.id,
-            r.rules.version,
-            r.rules.sha256,
-            r.made_by()
+            "{}\n",
+            w.with(
+                "rules-line",
+                &[
+                    ("id", t(&format!("`{}`", r.rules.id))),
+                    ("version", t(&r.rules.version)),
+                    ("sha", t(&format!("`{}`", r.rules.sha256))),
+                    ("made-by", t(&r.made_by())),
+                ],
+            )
         ));
     }
     out
@@ -110,39 +130,40 @@ fn inline(text: &str) -> String {
 }
 
 fn why_section(out: &mut String, r: &Report) {
+    let words = words::of(&r.lang);
     let w = why::explain(r);
-    out.push_str("## Why this level\n\n");
+    out.push_str(&format!("## {}\n\n", words.get("why-heading")));
     if !w.deciding.is_empty() {
-        out.push_str(if w.deciding.len() == 1 {
-            "This is what calls for this level:\n\n"
-        } else {
-            "These are what call for this level:\n\n"
-        });
+        out.push_str(&format!(
+            "{}\n\n",
+            words.with("why-lead", &[("count", words::number(w.deciding.len()))])
+        ));
         for reason in &w.deciding {
-            bullet(out, reason);
+            bullet(out, words, reason);
         }
         out.push('\n');
     }
     out.push_str(&format!("{}\n\n", w.ratings));
     if !w.also.is_empty() {
-        out.push_str("Also counted:\n\n");
+        out.push_str(&format!("{}\n\n", words.get("also-counted")));
         for reason in &w.also {
-            bullet(out, reason);
+            bullet(out, words, reason);
         }
         out.push('\n');
     }
 }
 
-fn bullet(out: &mut String, reason: &why::Reason<'_>) {
+fn bullet(out: &mut String, words: &words::Words, reason: &why::Reason<'_>) {
     let mut text = inline(&reason.text);
     if let Some(level) = reason.alone {
-        text.push_str(&format!(" On its own, this calls for: {level}."));
+        text.push(' ');
+        text.push_str(&words.with("on-its-own", &[("level", t(level))]));
     }
     out.push_str(&format!("- {text}\n"));
     for a in reason.answers {
         out.push_str(&format!(
             "  - {} {}\n",
-            why::answers_heading(std::slice::from_ref(a)),
+            why::answers_heading(words, std::slice::from_ref(a)),
             inline(&why::cited(a))
         ));
     }

@@ -29,6 +29,8 @@ pub fn wrap_text_from(text: &str, width: usize, first: usize, indent: &str) -> S
 use indexmap::IndexMap;
 use serde::Serialize;
 
+use crate::words::{self, Words};
+
 use crate::answers::{Answer, Answers};
 use crate::engine::{NoteRef, Outcome};
 use crate::rules::model::{Basis, Respondent};
@@ -44,29 +46,25 @@ pub struct View {
 }
 
 /// A rating (0..=4) in words, for people: the scale the rule files rate on.
-pub fn rating_word(rating: u8) -> &'static str {
-    match rating {
-        0 => "no concern",
-        1 => "mild",
-        2 => "moderate",
-        3 => "serious",
-        _ => "severe",
-    }
+pub fn rating_word(w: &Words, rating: u8) -> String {
+    w.with(
+        "rating",
+        &[("rating", words::number(usize::from(rating.min(4))))],
+    )
 }
 
 /// A dimension's rating in words, saying when questions that could raise
 /// it were not answered (a result that rests on part of the answers).
-pub fn rating_shown(d: &DimensionOut) -> String {
+pub fn rating_shown(w: &Words, d: &DimensionOut) -> String {
     match (d.unanswered, d.rating) {
-        (false, r) => rating_word(r).to_owned(),
-        (true, 0) => "not asked".to_owned(),
-        (true, r) => format!("{} so far", rating_word(r)),
+        (false, r) => rating_word(w, r),
+        (true, 0) => w.get("not-asked"),
+        (true, r) => w.with(
+            "rating-so-far",
+            &[("rating", words::text(&rating_word(w, r)))],
+        ),
     }
 }
-
-/// Said at the top of a report that someone else answered.
-pub const ANSWERED_BY_OTHER: &str =
-    "Answered by someone else, about the person. The answers are what they know or see.";
 
 /// Version of the JSON/YAML result layout; bumped on breaking changes.
 pub const SCHEMA_VERSION: u32 = 1;

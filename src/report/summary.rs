@@ -5,15 +5,17 @@
 
 use super::wrap::wrap;
 use super::{crisis, why, Report, View};
+use crate::words::{self, text as t};
 
 /// The short result, wrapped like the text report. A crisis block opens it
 /// and closes it, so that it is on screen whatever the terminal's height.
 pub fn render(r: &Report, view: View) -> String {
     let width = view.look.width.clamp(40, 80);
+    let w = words::of(&r.lang);
     let crisis = r
         .crisis_message
         .as_deref()
-        .map(|msg| crisis::block(msg, width, view.look.color));
+        .map(|msg| crisis::block(&r.lang, msg, width, view.look.color));
     let mut out = String::new();
     if let Some(block) = &crisis {
         out.push_str(block);
@@ -22,31 +24,31 @@ pub fn render(r: &Report, view: View) -> String {
     if r.respondent == crate::rules::model::Respondent::Other {
         out.push_str(&format!(
             "{}\n",
-            wrap(super::ANSWERED_BY_OTHER, width, 0, "  ")
+            wrap(&w.get("answered-by-other"), width, 0, "  ")
         ));
     }
-    let heading = format!("Recommended level of care: {}", r.level_name);
+    let heading = w.with("recommended-level", &[("level", t(&r.level_name))]);
     out.push_str(&format!("{}\n", wrap(&heading, width, 0, "  ")));
     out.push_str(&format!("  {}\n", wrap(&r.level_summary, width, 2, "  ")));
     if !r.complete {
         out.push_str(&format!(
             "  {}\n",
-            wrap(
-                "Based only on the answers given: the questionnaire ended before every question was answered.",
-                width,
-                2,
-                "  "
-            )
+            wrap(&w.get("partial-result"), width, 2, "  ")
         ));
     }
     out.push_str(&format!(
         "\n{}\n",
-        wrap(&format!("Main reason: {}", main_reason(r)), width, 0, "  ")
+        wrap(
+            &w.with("main-reason", &[("reason", t(&main_reason(r)))]),
+            width,
+            0,
+            "  "
+        )
     ));
     if let Some(step) = &r.next_step {
         out.push_str(&format!(
             "{}\n",
-            wrap(&format!("Next step: {step}"), width, 0, "  ")
+            wrap(&w.with("next-step", &[("step", t(step))]), width, 0, "  ")
         ));
     }
     out.push_str(&format!("\n{}\n", wrap(&r.disclaimer, width, 0, "")));
@@ -65,7 +67,7 @@ pub fn main_reason(r: &Report) -> String {
         Some(reason) => format!(
             "{} ({} {})",
             reason.text,
-            why::answers_heading(reason.answers),
+            why::answers_heading(words::of(&r.lang), reason.answers),
             reason
                 .answers
                 .iter()

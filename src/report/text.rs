@@ -5,8 +5,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::compare;
 use super::wrap::{wrap, wrap_strict};
-use super::{crisis, rating_shown, why, Report, View, ANSWERED_BY_OTHER};
+use super::{crisis, rating_shown, why, Report, View};
 use crate::rules::model::Respondent;
+use crate::words::{self, text as t};
 
 /// `text` followed by spaces up to `width` display columns.
 fn pad(text: &str, width: usize) -> String {
@@ -30,11 +31,12 @@ const MIN_VALUE_WIDTH: usize = 24;
 pub fn render(r: &Report, view: View) -> String {
     let look = view.look;
     let width = look.width.clamp(MIN_WIDTH, WIDTH);
+    let w = words::of(&r.lang);
     let mut out = String::new();
     let crisis = r
         .crisis_message
         .as_deref()
-        .map(|msg| crisis::block(msg, width, look.color));
+        .map(|msg| crisis::block(&r.lang, msg, width, look.color));
     if let Some(block) = &crisis {
         out.push_str(block);
         out.push('\n');
@@ -42,19 +44,24 @@ pub fn render(r: &Report, view: View) -> String {
     if let Some(id) = &r.id {
         out.push_str(&format!(
             "{}\n",
-            wrap(&format!("Record: {id}"), width, 0, "  ")
+            wrap(&w.with("record", &[("id", t(id))]), width, 0, "  ")
         ));
     }
     if r.respondent == Respondent::Other {
-        out.push_str(&format!("{}\n", wrap(ANSWERED_BY_OTHER, width, 0, "  ")));
+        out.push_str(&format!(
+            "{}\n",
+            wrap(&w.get("answered-by-other"), width, 0, "  ")
+        ));
     }
     heading(&mut out, r, width);
     if let Some(d) = &r.decision {
-        let said = format!(
-            "Clinician's decision: {}, instead of the recommended {}. Reason: {} The recommendation and its reasons below are unchanged.",
-            d.chosen_name,
-            d.recommended_name,
-            with_stop(&d.reason)
+        let said = w.with(
+            "clinicians-decision",
+            &[
+                ("chosen", t(&d.chosen_name)),
+                ("recommended", t(&d.recommended_name)),
+                ("reason", t(&with_stop(&d.reason))),
+            ],
         );
         out.push_str(&format!("\n{}\n", wrap(&said, width, 0, "  ")));
     }
@@ -62,25 +69,27 @@ pub fn render(r: &Report, view: View) -> String {
     answers_show(&mut out, r, width);
     in_practice(&mut out, r, width);
     if !r.notes.is_empty() {
-        out.push_str("\nThings to keep in mind\n");
+        out.push_str(&format!("\n{}\n", w.get("notes-heading")));
         for n in &r.notes {
             out.push_str(&format!("  - {}\n", wrap(&n.text, width, 4, "    ")));
         }
     }
     if let Some(c) = &r.comparison {
-        out.push_str("\nThe levels of care side by side\n");
+        out.push_str(&format!("\n{}\n", w.get("comparison-heading")));
         out.push_str(&compare::table(c, look));
     }
     out.push_str(&format!("\n{}\n", wrap(&r.disclaimer, width, 0, "")));
     if view.details {
         details(&mut out, r, width);
     } else {
-        let rules = format!(
-            "Rules: {} {} (sha256 {}); {}",
-            r.rules.id,
-            r.rules.version,
-            &r.rules.sha256[..12.min(r.rules.sha256.len())],
-            r.made_by()
+        let rules = w.with(
+            "rules-line",
+            &[
+                ("id", t(&r.rules.id)),
+                ("version", t(&r.rules.version)),
+                ("sha", t(&r.rules.sha256[..12.min(r.rules.sha256.len())])),
+                ("made-by", t(&r.made_by())),
+            ],
         );
         out.push_str(&format!("{}\n", wrap(&rules, width, 0, "  ")));
     }
@@ -103,49 +112,49 @@ pub(super) fn with_stop(text: &str) -> String {
 
 /// The level, what it is, and the next step.
 pub(super) fn heading(out: &mut String, r: &Report, width: usize) {
-    let heading = format!("Recommended level of care: {}", r.level_name);
+    let w = words::of(&r.lang);
+    let heading = w.with("recommended-level", &[("level", t(&r.level_name))]);
     out.push_str(&format!("{}\n", wrap(&heading, width, 0, "  ")));
     out.push_str(&format!("  {}\n", wrap(&r.level_summary, width, 2, "  ")));
     if !r.complete {
-        let partial = "Based only on the answers given: the questionnaire ended before every question was answered.";
-        out.push_str(&format!("  {}\n", wrap(partial, width, 2, "  ")));
+        let partial = w.get("partial-result");
+        out.push_str(&format!("  {}\n", wrap(&partial, width, 2, "  ")));
     }
     if let Some(step) = &r.next_step {
         out.push_str(&format!(
             "  {}\n",
-            wrap(&format!("Next step: {step}"), width, 2, "  ")
+            wrap(&w.with("next-step", &[("step", t(step))]), width, 2, "  ")
         ));
     }
 }
 
 /// What decided the level, then what else counted, each with the answers.
 fn why(out: &mut String, r: &Report, width: usize) {
+    let words = words::of(&r.lang);
     let w = why::explain(r);
-    out.push_str("\nWhy this level\n");
+    out.push_str(&format!("\n{}\n", words.get("why-heading")));
     if !w.deciding.is_empty() {
-        let lead = if w.deciding.len() == 1 {
-            "This is what calls for this level:"
-        } else {
-            "These are what call for this level:"
-        };
+        let lead = words.with("why-lead", &[("count", words::number(w.deciding.len()))]);
         out.push_str(&format!("  {lead}\n"));
         for reason in &w.deciding {
-            bullet(out, reason, width);
+            bullet(out, r, reason, width);
         }
     }
     out.push_str(&format!("  {}\n", wrap(&w.ratings, width, 2, "  ")));
     if !w.also.is_empty() {
-        out.push_str("  Also counted:\n");
+        out.push_str(&format!("  {}\n", words.get("also-counted")));
         for reason in &w.also {
-            bullet(out, reason, width);
+            bullet(out, r, reason, width);
         }
     }
 }
 
-fn bullet(out: &mut String, reason: &why::Reason<'_>, width: usize) {
+fn bullet(out: &mut String, r: &Report, reason: &why::Reason<'_>, width: usize) {
+    let words = words::of(&r.lang);
     let mut text = reason.text.clone();
     if let Some(level) = reason.alone {
-        text.push_str(&format!(" On its own, this calls for: {level}."));
+        text.push(' ');
+        text.push_str(&words.with("on-its-own", &[("level", t(level))]));
     }
     out.push_str(&format!("  - {}\n", wrap(&text, width, 4, "    ")));
     match reason.answers {
@@ -155,7 +164,7 @@ fn bullet(out: &mut String, reason: &why::Reason<'_>, width: usize) {
             wrap(
                 &format!(
                     "{} {}",
-                    why::answers_heading(reason.answers),
+                    why::answers_heading(words, reason.answers),
                     why::cited(one)
                 ),
                 width,
@@ -164,7 +173,7 @@ fn bullet(out: &mut String, reason: &why::Reason<'_>, width: usize) {
             )
         )),
         many => {
-            out.push_str(&format!("    {}\n", why::answers_heading(many)));
+            out.push_str(&format!("    {}\n", why::answers_heading(words, many)));
             for a in many {
                 out.push_str(&format!(
                     "      {}\n",
@@ -178,7 +187,8 @@ fn bullet(out: &mut String, reason: &why::Reason<'_>, width: usize) {
 /// Each dimension's rating in words, with the answers that set it.
 fn answers_show(out: &mut String, r: &Report, width: usize) {
     let e = &r.explanation;
-    out.push_str("\nWhat your answers show\n");
+    let w = words::of(&r.lang);
+    out.push_str(&format!("\n{}\n", w.get("answers-show-heading")));
     let name_w = e
         .dimensions
         .iter()
@@ -188,7 +198,7 @@ fn answers_show(out: &mut String, r: &Report, width: usize) {
     let word_w = e
         .dimensions
         .iter()
-        .map(|d| rating_shown(d).len())
+        .map(|d| rating_shown(w, d).width())
         .max()
         .unwrap_or(0);
     let lead = 2 + name_w + 2 + word_w + 2;
@@ -200,13 +210,13 @@ fn answers_show(out: &mut String, r: &Report, width: usize) {
             format!(
                 "  {}  {}",
                 pad(&d.name, name_w),
-                pad(&rating_shown(d), word_w)
+                pad(&rating_shown(w, d), word_w)
             )
         } else {
             format!(
                 "  {}",
                 wrap(
-                    &format!("{}: {}", d.name, rating_shown(d)),
+                    &format!("{}: {}", d.name, rating_shown(w, d)),
                     width,
                     2,
                     "    "
@@ -241,7 +251,10 @@ fn in_practice(out: &mut String, r: &Report, width: usize) {
     if r.in_practice.is_empty() {
         return;
     }
-    out.push_str("\nWhat it means in practice\n");
+    out.push_str(&format!(
+        "\n{}\n",
+        words::of(&r.lang).get("in-practice-heading")
+    ));
     let name_w = r
         .in_practice
         .iter()
@@ -435,7 +448,7 @@ mod tests {
         let r = report(include_str!("../../examples/crisis.json"));
         let text = render(&r, at(80));
         assert!(text.starts_with("!! CRISIS: PLEASE GET HELP NOW !!\n"));
-        let block = crisis::block(r.crisis_message.as_deref().unwrap(), 80, false);
+        let block = crisis::block("en", r.crisis_message.as_deref().unwrap(), 80, false);
         assert!(text.ends_with(&block), "{text}");
         let last: Vec<&str> = text.lines().rev().collect();
         assert!(last[0].contains("local emergency number"), "{text}");

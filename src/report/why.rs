@@ -4,6 +4,7 @@
 
 use super::{rating_word, AnswerOut, Decider, Report, RuleOut};
 use crate::rules::model::Respondent;
+use crate::words::{self, text as t, Words};
 
 /// One reason, with the person's own answers behind it.
 pub struct Reason<'a> {
@@ -26,6 +27,7 @@ pub struct Why<'a> {
 
 /// Tell why `r` recommends its level.
 pub fn explain(r: &Report) -> Why<'_> {
+    let w = words::of(&r.lang);
     let e = &r.explanation;
     let mut deciding = Vec::new();
     for d in &e.decided_by {
@@ -36,19 +38,15 @@ pub fn explain(r: &Report) -> Why<'_> {
                 }
             }
             Decider::Declined => deciding.push(Reason {
-                text: format!(
-                    "{} Because safety could not be checked, this screen suggests no less than this level.",
-                    match r.respondent {
-                        Respondent::Myself => format!(
-                            "You preferred not to answer {}.",
-                            quoted_titles(&e.declined_answers)
-                        ),
-                        Respondent::Other => format!(
-                            "You did not know, or preferred not to say, the answer to {}.",
-                            quoted_titles(&e.declined_answers)
-                        ),
-                    }
-                ),
+                text: {
+                    let id = match r.respondent {
+                        Respondent::Myself => "declined-self",
+                        Respondent::Other => "declined-other",
+                    };
+                    let titles = quoted_titles(w, &e.declined_answers);
+                    let declined = w.with(id, &[("titles", t(&titles))]);
+                    w.with("declined-floor", &[("declined", t(&declined))])
+                },
                 answers: &[],
                 alone: None,
             }),
@@ -57,20 +55,25 @@ pub fn explain(r: &Report) -> Why<'_> {
     }
     let by_ratings = e.decided_by.contains(&Decider::Ratings);
     // A partial result speaks only of the answers given.
-    let overall = if r.complete {
-        "your answers overall"
-    } else {
-        "the answers given"
-    };
     let ratings = if deciding.is_empty() {
-        ratings_sentence(r)
+        ratings_sentence(w, r)
     } else if by_ratings {
-        format!("{} point to this level too.", capitalized(overall))
+        w.get(if r.complete {
+            "ratings-agree-complete"
+        } else {
+            "ratings-agree-partial"
+        })
     } else {
-        format!(
-            "Without {}, {overall} would point to: {}.",
-            if deciding.len() == 1 { "this" } else { "these" },
-            e.without_deciding
+        w.with(
+            if r.complete {
+                "without-deciding-complete"
+            } else {
+                "without-deciding-partial"
+            },
+            &[
+                ("count", words::number(deciding.len())),
+                ("level", t(&e.without_deciding)),
+            ],
         )
     };
     let also = e
@@ -94,27 +97,15 @@ fn rule_reason<'a>(rule: &'a RuleOut, alone: Option<&'a str>) -> Reason<'a> {
     }
 }
 
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// What the ratings alone say, when nothing else set the level.
-fn ratings_sentence(r: &Report) -> String {
+fn ratings_sentence(w: &Words, r: &Report) -> String {
     let e = &r.explanation;
     if e.basis == "sum" {
-        return format!(
-            "Your ratings add up to {}, and that total points to this level of care.",
-            e.score
-        );
+        return w.with("ratings-sum", &[("score", words::number(e.score as usize))]);
     }
     let top = e.dimensions.iter().map(|d| d.rating).max().unwrap_or(0);
     if top == 0 {
-        return "None of your answers points to a concern that needs more than this level of care."
-            .to_owned();
+        return w.get("ratings-none");
     }
     let names: Vec<&str> = e
         .dimensions
@@ -122,43 +113,50 @@ fn ratings_sentence(r: &Report) -> String {
         .filter(|d| d.rating == top)
         .map(|d| d.name.as_str())
         .collect();
-    let areas = match names.as_slice() {
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        [] => String::new(),
-    };
+    let names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+    let areas = listed(w, &names);
+    let rating = rating_word(w, top);
     if e.band_is_lowest {
         // The lowest band: nothing calls for more.
-        return format!(
-            "Your answers show {} concerns at most ({areas}), and nothing that calls for more than this level of care.",
-            rating_word(top)
+        return w.with(
+            "ratings-lowest",
+            &[("rating", t(&rating)), ("areas", t(&areas))],
         );
     }
-    format!(
-        "The most serious {} in your answers {} {areas}, rated {}, which points to this level of care.",
-        if names.len() == 1 { "concern" } else { "concerns" },
-        if names.len() == 1 { "is" } else { "are" },
-        rating_word(top),
+    w.with(
+        "ratings-top",
+        &[
+            ("count", words::number(names.len())),
+            ("areas", t(&areas)),
+            ("rating", t(&rating)),
+        ],
     )
 }
 
-/// `"A", "B" and "C"`: titles of answered questions, for sentences.
-pub fn quoted_titles(answers: &[AnswerOut]) -> String {
-    let titles: Vec<String> = answers.iter().map(|a| format!("\"{}\"", a.title)).collect();
-    match titles.as_slice() {
-        [] => "a question".to_owned(),
+/// `A, B and C`, in the words' language.
+fn listed(w: &Words, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => w.with(
+            "list-and",
+            &[("init", t(&init.join(", "))), ("last", t(last))],
+        ),
     }
 }
 
-/// `Your answer: Title: label`, or a heading for several.
-pub fn answers_heading(answers: &[AnswerOut]) -> &'static str {
-    if answers.len() == 1 {
-        "Your answer:"
-    } else {
-        "Your answers:"
+/// `"A", "B" and "C"`: titles of answered questions, for sentences.
+pub fn quoted_titles(w: &Words, answers: &[AnswerOut]) -> String {
+    let titles: Vec<String> = answers.iter().map(|a| format!("\"{}\"", a.title)).collect();
+    if titles.is_empty() {
+        return w.get("a-question");
     }
+    listed(w, &titles)
+}
+
+/// `Your answer: Title: label`, or a heading for several.
+pub fn answers_heading(w: &Words, answers: &[AnswerOut]) -> String {
+    w.with("your-answers", &[("count", words::number(answers.len()))])
 }
 
 /// `Title: label`.

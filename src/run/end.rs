@@ -123,10 +123,12 @@ fn end_screen(d: &Delivery, out: &mut dyn Write, p: &mut (dyn Prompter + '_)) ->
                 let full = render(d, d.view.look.color);
                 // The crisis block that opens the report is already right
                 // above it, at the end of the short result.
-                let top =
-                    d.report.crisis_message.as_deref().map(|m| {
-                        format!("{}\n", report::crisis_block(m, width(d), d.view.look.color))
-                    });
+                let top = d.report.crisis_message.as_deref().map(|m| {
+                    format!(
+                        "{}\n",
+                        report::crisis_block(&d.report.lang, m, width(d), d.view.look.color)
+                    )
+                });
                 let full = top
                     .as_deref()
                     .and_then(|t| full.strip_prefix(t))

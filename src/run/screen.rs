@@ -64,11 +64,11 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     let mut prompter: Option<&mut dyn Prompter> = match injected {
         Some(p) => Some(&mut **p),
         None if s.plain => {
-            plain = Plain::new(&mut **input, &mut **err);
+            plain = Plain::new(&mut **input, &mut **err).speaking(&lang);
             Some(&mut plain)
         }
         None if ttys.interactive() => {
-            terminal = Terminal::new(s.prompt_color);
+            terminal = Terminal::new(s.prompt_color).speaking(&lang);
             Some(&mut terminal)
         }
         None => None,
@@ -153,9 +153,12 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     };
 
     let outcome = engine::evaluate(&rules, &ended.answers);
-    let crisis = outcome
-        .crisis
-        .then(|| rules.file.crisis.message.trim_end().to_owned());
+    let crisis = outcome.crisis.then(|| {
+        (
+            rules.file.crisis.message.trim_end().to_owned(),
+            rules.lang.clone(),
+        )
+    });
     let progress = match (&s.save, &ended.saved_to) {
         (_, Some(path)) => Progress::Saved {
             path: path.clone(),
@@ -244,6 +247,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     if pending.crisis_reminder {
         let width = s.look.width.clamp(40, 80);
         let block = report::crisis_block(
+            &r.lang,
             r.crisis_message.as_deref().unwrap_or_default(),
             width,
             s.prompt_color,

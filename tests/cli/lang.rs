@@ -166,3 +166,50 @@ fn check_fails_on_a_missing_translation_with_its_place() {
         "{err}"
     );
 }
+
+/// Snapshot `text` as `name` with the rule file's hash masked, as the
+/// English report snapshots do.
+fn snapshot(name: &str, text: &str) {
+    insta::with_settings!({filters => vec![
+        (r"[0-9a-f]{64}", "[sha256]"),
+        (r"sha256 [0-9a-f]{12}\)", "sha256 [short])"),
+    ]}, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+/// Standard output of `carelevel --lang es ARGS`, with no locale.
+fn spanish(args: &[&str]) -> String {
+    stdout_of(bare().args(["--lang", "es"]).args(args))
+}
+
+#[test]
+fn the_spanish_text_report() {
+    snapshot(
+        "es_text_report_iop",
+        &spanish(&["screen", "--answers", "examples/iop.yaml"]),
+    );
+}
+
+#[test]
+fn the_spanish_crisis_report_opens_and_closes_with_the_crisis() {
+    let out = spanish(&["screen", "--answers", "examples/crisis.json"]);
+    assert!(out.starts_with("!! CRISIS: PIDA AYUDA AHORA !!\n"), "{out}");
+    let first_bullet = out.lines().nth(3).unwrap();
+    assert!(
+        first_bullet.contains("llame al 988 y marque 2"),
+        "988's Spanish line comes first: {out}"
+    );
+    snapshot("es_text_report_crisis", &out);
+    let markdown = spanish(&["screen", "--answers", "examples/crisis.json", "-f", "markdown"]);
+    assert!(markdown.starts_with("> **Crisis: pida ayuda ahora.**"), "{markdown}");
+}
+
+#[test]
+fn the_spanish_comparison_table_and_template() {
+    insta::assert_snapshot!(
+        "es_compare_table",
+        spanish(&["compare", "--width", "100", "--ascii"])
+    );
+    insta::assert_snapshot!("es_template", spanish(&["template"]));
+}

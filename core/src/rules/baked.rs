@@ -133,7 +133,11 @@ mod tests {
             };
             let value = value.trim();
             if !FLAGS.contains(&key) && WORDS.iter().any(|w| w.eq_ignore_ascii_case(value)) {
-                panic!("line {}: `{}` reads as a boolean in YAML 1.1: quote it", i + 1, line.trim());
+                panic!(
+                    "line {}: `{}` reads as a boolean in YAML 1.1: quote it",
+                    i + 1,
+                    line.trim()
+                );
             }
         }
     }
