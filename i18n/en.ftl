@@ -106,3 +106,78 @@ cond-is = { $id } is { $value }
 cond-in = { $id } is one of { $value }
 cond-at-least = { $id } is at least { $value }
 cond-at-most = { $id } is at most { $value }
+
+## The guided questionnaire
+
+flow-not-saving = Your answers are not saved as you go. To keep them, start with: carelevel screen --save my-answers.yaml
+flow-saving = Your answers are saved to { $path } after each one.
+flow-resuming =
+    { $given ->
+        [one] Resuming from { $path }: { $given } answer loaded, continuing with question { $number } of { $total }, the first one not answered yet. Your answers are saved there after each one.
+       *[other] Resuming from { $path }: { $given } answers loaded, continuing with question { $number } of { $total }, the first one not answered yet. Your answers are saved there after each one.
+    }
+flow-resuming-all =
+    { $given ->
+        [one] Resuming from { $path }: all { $given } answer are there. Check them on the review screen, and change any you like; changes are saved there.
+       *[other] Resuming from { $path }: all { $given } answers are there. Check them on the review screen, and change any you like; changes are saved there.
+    }
+flow-keep =
+    { $given ->
+        [one] Your { $given } answer is not saved. To keep it, type a file name (Ctrl-C again: stop without saving)
+       *[other] Your { $given } answers are not saved. To keep them, type a file name (Ctrl-C again: stop without saving)
+    }
+flow-keep-default = my-answers.yaml
+flow-keep-exists = { $path } already exists, so nothing was saved. Your answers are not kept.
+not-saved = Not saved: { $why }
+flow-about-someone = You are answering about someone else. Answer for them as well as you can; where a question offers it, you may say you do not know.
+first-question = This is the first question; there is nothing before it.
+needs-answer = This question needs an answer.
+flow-removed-one = Your answer to { $title } was removed: that question no longer applies after this change.
+flow-removed-many = Your answers to these questions were removed, as they no longer apply after this change: { $titles }
+skipped = (skipped)
+answered = Your answer: { $answer }
+no-more-help = There is no more help for this question.
+menu-skip = Skip this question
+menu-back = ← Back
+menu-help = ? What does this mean?
+your-answer-prompt = Your answer
+multi-prompt = Your answers (Space selects, Enter confirms, Esc goes back)
+multi-declines = "Prefer not to say" cannot be combined with other answers.
+key-back = b = back
+key-help = ? = help
+key-skip = empty = skip
+whole-number = type a whole number from { $min } to { $max }
+terminal-keys = Use the arrow keys and Enter to answer. Esc or "← Back" returns to the previous question; "? What does this mean?" explains a question. Ctrl-C stops.
+question-of = Question { $number } of { $total }
+crisis-continue = Continue with the questions
+crisis-stop = Stop here and see the result
+crisis-what-now = What would you like to do?
+review-heading = Your answers
+review-submit = These are right: show the result
+review-prompt = Choose an answer to change it, or confirm
+after-full-report = Show the full report (the reasons, notes and what each level means)
+after-save = Save the full report to a file
+after-finish = Finish
+after-prompt = What next?
+result-saved = The result is saved in { $path }.
+report-saved = The full report is saved in { $path } (only you can read it).
+not-saved-plain = Not saved.
+save-report-as = Save the full report as
+save-report-default = carelevel-report.txt
+replace-file = { $path } exists. Replace it?
+type-number = Please type a number from 1 to { $max }.
+not-an-answer = "{ $text }" is not one of the answers; type its number.
+type-whole-number = Please type a whole number from { $min } to { $max }.
+plain-keys =
+    Type the number of your answer and press Enter. Type b to go back, ? for help.
+    Press Ctrl-C to stop at any time.
+hint-number = a whole number from { $min } to { $max }{ $unit }
+hint-multi = the numbers of all that apply, separated by commas; 0 for none
+key-skip-s = s = skip
+key-keep = Enter = keep "{ $answer }"
+plain-answer = Answer
+type-an-answer = Please type an answer.
+note = Note: { $text }
+plain-review-prompt = Press Enter to see the result, type a number to change that answer, or b to go back:
+plain-review-again = Please press Enter, type a number from 1 to { $max }, or b.
+plain-full-report = Show the full report

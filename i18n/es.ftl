@@ -106,3 +106,78 @@ cond-is = { $id } es { $value }
 cond-in = { $id } es uno de { $value }
 cond-at-least = { $id } es como mínimo { $value }
 cond-at-most = { $id } es como máximo { $value }
+
+## The guided questionnaire
+
+flow-not-saving = Sus respuestas no se guardan a medida que avanza. Para conservarlas, empiece con: carelevel screen --save mis-respuestas.yaml
+flow-saving = Sus respuestas se guardan en { $path } después de cada una.
+flow-resuming =
+    { $given ->
+        [one] Continuando desde { $path }: se cargó { $given } respuesta; seguimos con la pregunta { $number } de { $total }, la primera sin responder. Sus respuestas se guardan allí después de cada una.
+       *[other] Continuando desde { $path }: se cargaron { $given } respuestas; seguimos con la pregunta { $number } de { $total }, la primera sin responder. Sus respuestas se guardan allí después de cada una.
+    }
+flow-resuming-all =
+    { $given ->
+        [one] Continuando desde { $path }: ya está { $given } respuesta. Revísela en la pantalla de repaso y cámbiela si quiere; los cambios se guardan allí.
+       *[other] Continuando desde { $path }: ya están las { $given } respuestas. Revíselas en la pantalla de repaso y cambie las que quiera; los cambios se guardan allí.
+    }
+flow-keep =
+    { $given ->
+        [one] Su respuesta no está guardada. Para conservarla, escriba un nombre de archivo (Ctrl-C otra vez: salir sin guardar)
+       *[other] Sus { $given } respuestas no están guardadas. Para conservarlas, escriba un nombre de archivo (Ctrl-C otra vez: salir sin guardar)
+    }
+flow-keep-default = mis-respuestas.yaml
+flow-keep-exists = { $path } ya existe, así que no se guardó nada. Sus respuestas no se conservan.
+not-saved = No se guardó: { $why }
+flow-about-someone = Usted está respondiendo acerca de otra persona. Responda por ella lo mejor que pueda; cuando una pregunta lo ofrece, puede decir que no lo sabe.
+first-question = Esta es la primera pregunta; no hay ninguna antes.
+needs-answer = Esta pregunta necesita una respuesta.
+flow-removed-one = Se quitó su respuesta a { $title }: esa pregunta ya no corresponde después de este cambio.
+flow-removed-many = Se quitaron sus respuestas a estas preguntas, porque ya no corresponden después de este cambio: { $titles }
+skipped = (omitida)
+answered = Su respuesta: { $answer }
+no-more-help = No hay más ayuda para esta pregunta.
+menu-skip = Omitir esta pregunta
+menu-back = ← Atrás
+menu-help = ? ¿Qué significa esto?
+your-answer-prompt = Su respuesta
+multi-prompt = Sus respuestas (Espacio selecciona, Enter confirma, Esc vuelve atrás)
+multi-declines = "Prefiero no decirlo" no se puede combinar con otras respuestas.
+key-back = b = atrás
+key-help = ? = ayuda
+key-skip = vacío = omitir
+whole-number = escriba un número entero de { $min } a { $max }
+terminal-keys = Use las flechas y Enter para responder. Esc o "← Atrás" vuelve a la pregunta anterior; "? ¿Qué significa esto?" explica una pregunta. Ctrl-C termina.
+question-of = Pregunta { $number } de { $total }
+crisis-continue = Seguir con las preguntas
+crisis-stop = Parar aquí y ver el resultado
+crisis-what-now = ¿Qué desea hacer?
+review-heading = Sus respuestas
+review-submit = Están bien: mostrar el resultado
+review-prompt = Elija una respuesta para cambiarla, o confirme
+after-full-report = Mostrar el informe completo (los motivos, las notas y qué significa cada nivel)
+after-save = Guardar el informe completo en un archivo
+after-finish = Terminar
+after-prompt = ¿Qué desea hacer ahora?
+result-saved = El resultado está guardado en { $path }.
+report-saved = El informe completo está guardado en { $path } (solo usted puede leerlo).
+not-saved-plain = No se guardó.
+save-report-as = Guardar el informe completo como
+save-report-default = informe-carelevel.txt
+replace-file = { $path } ya existe. ¿Reemplazarlo?
+type-number = Escriba un número del 1 al { $max }.
+not-an-answer = "{ $text }" no es una de las respuestas; escriba su número.
+type-whole-number = Escriba un número entero de { $min } a { $max }.
+plain-keys =
+    Escriba el número de su respuesta y presione Enter. Escriba b para volver atrás, ? para ver la ayuda.
+    Presione Ctrl-C para terminar en cualquier momento.
+hint-number = un número entero de { $min } a { $max }{ $unit }
+hint-multi = los números de todas las que correspondan, separados por comas; 0 para ninguna
+key-skip-s = s = omitir
+key-keep = Enter = mantener "{ $answer }"
+plain-answer = Respuesta
+type-an-answer = Escriba una respuesta.
+note = Nota: { $text }
+plain-review-prompt = Presione Enter para ver el resultado, escriba un número para cambiar esa respuesta, o b para volver atrás:
+plain-review-again = Presione Enter, escriba un número del 1 al { $max }, o b.
+plain-full-report = Mostrar el informe completo

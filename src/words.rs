@@ -92,6 +92,11 @@ pub fn number(n: usize) -> FluentValue<'static> {
     FluentValue::from(n)
 }
 
+/// A whole number that may be negative, shown as it is.
+pub fn number_i64(n: i64) -> FluentValue<'static> {
+    FluentValue::from(n.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

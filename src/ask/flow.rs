@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::rules::model::Respondent;
 use crate::rules::Rules;
 use crate::save;
+use crate::words;
 
 use super::prompter::{Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem};
 
@@ -141,27 +142,35 @@ pub fn run(
 impl Flow<'_> {
     /// What the introduction says about saving (and resuming).
     fn saving(&self) -> String {
+        let w = self.words();
         let Some(path) = self.settings.save else {
-            return "Your answers are not saved as you go. To keep them, start with: carelevel screen --save my-answers.yaml".into();
+            return w.get("flow-not-saving");
         };
-        let path = path.display();
+        let path = path.display().to_string();
         if !self.settings.resuming {
-            return format!("Your answers are saved to {path} after each one.");
+            return w.with("flow-saving", &[("path", words::text(&path))]);
         }
         let asked = self.asked();
         let given = asked
             .iter()
             .filter(|&&q| self.answers.get(q).is_some())
             .count();
-        let answers = if given == 1 { "answer" } else { "answers" };
         match asked.iter().position(|&q| self.answers.get(q).is_none()) {
-            Some(k) => format!(
-                "Resuming from {path}: {given} {answers} loaded, continuing with question {} of {}, the first one not answered yet. Your answers are saved there after each one.",
-                k + 1,
-                asked.len()
+            Some(k) => w.with(
+                "flow-resuming",
+                &[
+                    ("path", words::text(&path)),
+                    ("given", words::number(given)),
+                    ("number", words::number(k + 1)),
+                    ("total", words::number(asked.len())),
+                ],
             ),
-            None => format!(
-                "Resuming from {path}: all {given} {answers} are there. Check them on the review screen, and change any you like; changes are saved there."
+            None => w.with(
+                "flow-resuming-all",
+                &[
+                    ("path", words::text(&path)),
+                    ("given", words::number(given)),
+                ],
             ),
         }
     }
@@ -173,17 +182,14 @@ impl Flow<'_> {
         if self.settings.save.is_some() || given == 0 {
             return None;
         }
-        let prompt = format!(
-            "Your {given} {} not saved. To keep {}, type a file name (Ctrl-C again: stop without saving)",
-            if given == 1 { "answer is" } else { "answers are" },
-            if given == 1 { "it" } else { "them" },
-        );
-        let name = p.file_name(&prompt, "my-answers.yaml").ok()??;
+        let w = self.words();
+        let prompt = w.with("flow-keep", &[("given", words::number(given))]);
+        let name = p.file_name(&prompt, &w.get("flow-keep-default")).ok()??;
         let path = PathBuf::from(name);
         if path.exists() {
-            let _ = p.notice(&format!(
-                "{} already exists, so nothing was saved. Your answers are not kept.",
-                path.display()
+            let _ = p.notice(&w.with(
+                "flow-keep-exists",
+                &[("path", words::text(&path.display().to_string()))],
             ));
             return None;
         }
@@ -197,17 +203,22 @@ impl Flow<'_> {
         match save::write_private(&path, text.as_bytes()) {
             Ok(()) => Some(path),
             Err(e) => {
-                let _ = p.notice(&format!("Not saved: {e}"));
+                let _ = p.notice(&w.with("not-saved", &[("why", words::text(&e.to_string()))]));
                 None
             }
         }
+    }
+
+    /// The program's words in the language of the rules in use.
+    fn words(&self) -> &'static words::Words {
+        words::of(&self.rules.lang)
     }
 
     fn run(&mut self, p: &mut dyn Prompter) -> Result<Finish, Stop> {
         let f = &self.rules.file;
         let who = match self.settings.respondent {
             Respondent::Myself => String::new(),
-            Respondent::Other => "You are answering about someone else. Answer for them as well as you can; where a question offers it, you may say you do not know.\n\n".to_owned(),
+            Respondent::Other => format!("{}\n\n", self.words().get("flow-about-someone")),
         };
         p.intro(
             &f.title,
@@ -276,11 +287,11 @@ impl Flow<'_> {
                 return Ok(Some(State::Asking(asked[k - 1])));
             }
             Reply::Back => {
-                p.notice("This is the first question; there is nothing before it.")?;
+                p.notice(&self.words().get("first-question"))?;
                 return Ok(Some(State::Asking(q)));
             }
             Reply::Skip if question.required => {
-                p.notice("This question needs an answer.")?;
+                p.notice(&self.words().get("needs-answer"))?;
                 return Ok(Some(State::Asking(q)));
             }
             Reply::Skip => {
@@ -338,12 +349,13 @@ impl Flow<'_> {
             .iter()
             .map(|&q| format!("\"{}\"", self.rules.file.questions[q].title.trim()))
             .collect();
+        let w = self.words();
         let text = if let [one] = names.as_slice() {
-            format!("Your answer to {one} was removed: that question no longer applies after this change.")
+            w.with("flow-removed-one", &[("title", words::text(one))])
         } else {
-            format!(
-                "Your answers to these questions were removed, as they no longer apply after this change: {}",
-                names.join("; ")
+            w.with(
+                "flow-removed-many",
+                &[("titles", words::text(&names.join("; ")))],
             )
         };
         p.notice(&text)?;
@@ -395,7 +407,7 @@ impl Flow<'_> {
                 title: self.rules.file.questions[q].title.trim().to_owned(),
                 answer: match self.answers.get(q) {
                     Some(a) => crate::answers::describe(&self.rules.file.questions[q], a),
-                    None => "(skipped)".into(),
+                    None => self.words().get("skipped"),
                 },
             })
             .collect()

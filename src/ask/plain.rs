@@ -2,6 +2,7 @@
 //! time, with no cursor movement and no colour. Suits screen readers and
 //! simple terminals, and can be driven through a pipe.
 
+use crate::words;
 use std::io::{BufRead, Write};
 
 use crate::answers::{describe, Answer};
@@ -38,6 +39,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         self
     }
 
+    fn words(&self) -> &'static words::Words {
+        words::of(&self.lang)
+    }
+
     fn say(&mut self, text: &str) -> Result<(), PromptError> {
         writeln!(self.output, "{text}")?;
         Ok(())
@@ -62,7 +67,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             let text = self.line(prompt)?;
             match text.parse::<usize>() {
                 Ok(k) if (1..=n).contains(&k) => return Ok(k),
-                _ => self.say(&format!("Please type a number from 1 to {n}."))?,
+                _ => self.say(
+                    &self
+                        .words()
+                        .with("type-number", &[("max", words::number(n))]),
+                )?,
             }
         }
     }
@@ -111,7 +120,7 @@ fn is_help(s: &str) -> bool {
 
 /// Turn typed text into an answer, or say what is wrong. Numbers are the
 /// positions shown: the severity scale, then "prefer not to say" last.
-fn parse(q: &Question, text: &str) -> Result<Answer, String> {
+fn parse(w: &words::Words, q: &Question, text: &str) -> Result<Answer, String> {
     let shown: Vec<&crate::rules::model::AnswerOption> =
         q.shown_options().map(|(_, o)| o).collect();
     let pick = |t: &str| -> Result<String, String> {
@@ -119,13 +128,13 @@ fn parse(q: &Question, text: &str) -> Result<Answer, String> {
             return shown
                 .get(n.wrapping_sub(1))
                 .map(|o| o.code.clone())
-                .ok_or_else(|| format!("Please type a number from 1 to {}.", shown.len()));
+                .ok_or_else(|| w.with("type-number", &[("max", words::number(shown.len()))]));
         }
         shown
             .iter()
             .find(|o| o.code.eq_ignore_ascii_case(t) || o.label.eq_ignore_ascii_case(t))
             .map(|o| o.code.clone())
-            .ok_or_else(|| format!("\"{t}\" is not one of the answers; type its number."))
+            .ok_or_else(|| w.with("not-an-answer", &[("text", words::text(t))]))
     };
     match q.kind {
         QuestionKind::YesNo | QuestionKind::Choice => pick(text).map(Answer::Code),
@@ -144,7 +153,7 @@ fn parse(q: &Question, text: &str) -> Result<Answer, String> {
                 .iter()
                 .any(|c| q.option(c).is_some_and(|(_, o)| o.declines));
             if declines && codes.len() > 1 {
-                return Err("\"Prefer not to say\" cannot be combined with other answers.".into());
+                return Err(w.get("multi-declines"));
             }
             codes.sort_by_key(|c| q.option(c).map(|(i, _)| i));
             Ok(Answer::Codes(codes))
@@ -153,7 +162,13 @@ fn parse(q: &Question, text: &str) -> Result<Answer, String> {
             let (lo, hi) = (q.min.unwrap_or(i64::MIN), q.max.unwrap_or(i64::MAX));
             match text.parse::<i64>() {
                 Ok(n) if (lo..=hi).contains(&n) => Ok(Answer::Int(n)),
-                _ => Err(format!("Please type a whole number from {lo} to {hi}.")),
+                _ => Err(w.with(
+                    "type-whole-number",
+                    &[
+                        ("min", words::number_i64(lo)),
+                        ("max", words::number_i64(hi)),
+                    ],
+                )),
             }
         }
     }
@@ -165,12 +180,22 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         self.say(&"=".repeat(title.chars().count()))?;
         self.say("")?;
         self.say(text)?;
-        self.say("\nType the number of your answer and press Enter. Type b to go back, ? for help.\nPress Ctrl-C to stop at any time.")
+        self.say(&format!("\n{}", self.words().get("plain-keys")))
     }
 
     fn ask(&mut self, ask: Ask<'_>) -> Result<Reply, PromptError> {
         let q = ask.question;
-        self.say(&format!("\nQuestion {} of {}", ask.number, ask.total))?;
+        let w = self.words();
+        self.say(&format!(
+            "\n{}",
+            w.with(
+                "question-of",
+                &[
+                    ("number", words::number(ask.number)),
+                    ("total", words::number(ask.total)),
+                ],
+            )
+        ))?;
         self.say(q.prompt.trim())?;
         let shown: Vec<String> = q
             .shown_options()
@@ -181,39 +206,47 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             self.say(&format!("  {}. {label}", i + 1))?;
         }
         let mut hint = match q.kind {
-            QuestionKind::Integer => format!(
-                "a whole number from {} to {}{}",
-                q.min.unwrap_or(0),
-                q.max.unwrap_or(0),
-                q.unit
-                    .as_deref()
-                    .map(|u| format!(" ({u})"))
-                    .unwrap_or_default()
+            QuestionKind::Integer => w.with(
+                "hint-number",
+                &[
+                    ("min", words::number_i64(q.min.unwrap_or(0))),
+                    ("max", words::number_i64(q.max.unwrap_or(0))),
+                    (
+                        "unit",
+                        words::text(
+                            &q.unit
+                                .as_deref()
+                                .map(|u| format!(" ({u})"))
+                                .unwrap_or_default(),
+                        ),
+                    ),
+                ],
             ),
-            QuestionKind::Multi => {
-                "the numbers of all that apply, separated by commas; 0 for none".into()
-            }
+            QuestionKind::Multi => w.get("hint-multi"),
             _ => format!("1-{}", shown.len()),
         };
         if ask.can_go_back {
-            hint.push_str(", b = back");
+            hint.push_str(&format!(", {}", w.get("key-back")));
         }
         if q.help.is_some() {
-            hint.push_str(", ? = help");
+            hint.push_str(&format!(", {}", w.get("key-help")));
         }
         if !q.required {
-            hint.push_str(", s = skip");
+            hint.push_str(&format!(", {}", w.get("key-skip-s")));
         }
         if let Some(a) = ask.current {
-            hint.push_str(&format!(", Enter = keep \"{}\"", describe(q, a)));
+            hint.push_str(&format!(
+                ", {}",
+                w.with("key-keep", &[("answer", words::text(&describe(q, a)))])
+            ));
         }
         loop {
-            let text = self.line(&format!("Answer [{hint}]: "))?;
+            let text = self.line(&format!("{} [{hint}]: ", w.get("plain-answer")))?;
             if text.is_empty() {
                 match ask.current {
                     Some(a) => return Ok(Reply::Answer(a.clone())),
                     None => {
-                        self.say("Please type an answer.")?;
+                        self.say(&w.get("type-an-answer"))?;
                         continue;
                     }
                 }
@@ -222,21 +255,19 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
                 if ask.can_go_back {
                     return Ok(Reply::Back);
                 }
-                self.say("This is the first question; there is nothing before it.")?;
+                self.say(&w.get("first-question"))?;
                 continue;
             }
             if is_help(&text) {
-                let help = q
-                    .help
-                    .as_deref()
-                    .map_or("There is no more help for this question.", str::trim);
+                let none = w.get("no-more-help");
+                let help = q.help.as_deref().map_or(none.as_str(), str::trim);
                 self.say(help)?;
                 continue;
             }
             if !q.required && text.eq_ignore_ascii_case("s") {
                 return Ok(Reply::Skip);
             }
-            match parse(q, &text) {
+            match parse(w, q, &text) {
                 Ok(a) => return Ok(Reply::Answer(a)),
                 Err(why) => self.say(&why)?,
             }
@@ -244,26 +275,35 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     }
 
     fn notice(&mut self, text: &str) -> Result<(), PromptError> {
-        self.say(&format!("Note: {text}"))
+        self.say(&self.words().with("note", &[("text", words::text(text))]))
     }
 
     fn crisis(&mut self, message: &str) -> Result<CrisisChoice, PromptError> {
         self.say("")?;
         self.say(crate::report::crisis_block(&self.lang, message, 80, false).trim_end())?;
-        self.say("\nWhat would you like to do?\n  1. Continue with the questions\n  2. Stop here and see the result")?;
-        Ok(match self.number("Answer [1-2]: ", 2)? {
-            1 => CrisisChoice::Continue,
-            _ => CrisisChoice::Stop,
-        })
+        let w = self.words();
+        self.say(&format!(
+            "\n{}\n  1. {}\n  2. {}",
+            w.get("crisis-what-now"),
+            w.get("crisis-continue"),
+            w.get("crisis-stop")
+        ))?;
+        Ok(
+            match self.number(&format!("{} [1-2]: ", w.get("plain-answer")), 2)? {
+                1 => CrisisChoice::Continue,
+                _ => CrisisChoice::Stop,
+            },
+        )
     }
 
     fn review(&mut self, items: &[ReviewItem]) -> Result<ReviewChoice, PromptError> {
-        self.say("\nYour answers")?;
+        let w = self.words();
+        self.say(&format!("\n{}", w.get("review-heading")))?;
         for (i, item) in items.iter().enumerate() {
             self.say(&format!("  {}. {}: {}", i + 1, item.title, item.answer))?;
         }
         loop {
-            let text = self.line("Press Enter to see the result, type a number to change that answer, or b to go back: ")?;
+            let text = self.line(&format!("{} ", w.get("plain-review-prompt")))?;
             if text.is_empty() {
                 return Ok(ReviewChoice::Submit);
             }
@@ -274,29 +314,29 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
                 Ok(n) if (1..=items.len()).contains(&n) => {
                     return Ok(ReviewChoice::Edit(items[n - 1].question))
                 }
-                _ => self.say(&format!(
-                    "Please press Enter, type a number from 1 to {}, or b.",
-                    items.len()
-                ))?,
+                _ => {
+                    self.say(&w.with("plain-review-again", &[("max", words::number(items.len()))]))?
+                }
             }
         }
     }
 
     fn after_result(&mut self, can_show: bool, can_save: bool) -> Result<AfterResult, PromptError> {
+        let w = self.words();
         let mut choices = Vec::new();
         if can_show {
-            choices.push(("Show the full report", AfterResult::FullReport));
+            choices.push((w.get("plain-full-report"), AfterResult::FullReport));
         }
         if can_save {
-            choices.push(("Save the full report to a file", AfterResult::Save));
+            choices.push((w.get("after-save"), AfterResult::Save));
         }
-        choices.push(("Finish", AfterResult::Finish));
-        self.say("\nWhat next?")?;
+        choices.push((w.get("after-finish"), AfterResult::Finish));
+        self.say(&format!("\n{}", w.get("after-prompt")))?;
         for (i, (label, _)) in choices.iter().enumerate() {
             self.say(&format!("  {}. {label}", i + 1))?;
         }
         let n = choices.len();
-        let k = self.number(&format!("Answer [1-{n}]: "), n)?;
+        let k = self.number(&format!("{} [1-{n}]: ", w.get("plain-answer")), n)?;
         Ok(choices[k - 1].1)
     }
 

@@ -8,6 +8,7 @@ use crate::answers::{describe, Answer};
 use crate::interrupt::IN_PROMPT;
 use crate::report::{crisis_block, wrap_text};
 use crate::rules::model::{Question, QuestionKind};
+use crate::words;
 
 use super::prompter::{
     AfterResult, Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem,
@@ -32,9 +33,13 @@ impl Drop for Active {
     }
 }
 
-const BACK: &str = "← Back";
-const HELP: &str = "? What does this mean?";
-const SKIP: &str = "Skip this question";
+/// The menu items after a question's options.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    Skip,
+    Back,
+    Help,
+}
 
 /// Prompts on the terminal behind standard error.
 pub struct Terminal {
@@ -67,6 +72,10 @@ impl Terminal {
     pub fn speaking(mut self, lang: &str) -> Self {
         lang.clone_into(&mut self.lang);
         self
+    }
+
+    fn words(&self) -> &'static words::Words {
+        words::of(&self.lang)
     }
 
     /// The width prose is wrapped to.
@@ -132,7 +141,11 @@ impl Terminal {
     /// Confirm a recorded answer on its own line, in words; a long answer
     /// hangs under itself.
     fn answered(&self, text: &str) -> Result<(), PromptError> {
-        let line = format!("✔ Your answer: {text}");
+        let line = format!(
+            "✔ {}",
+            self.words()
+                .with("answered", &[("answer", words::text(text))])
+        );
         let wrapped = crate::report::wrap_text_from(&line, self.width(), 0, "  ");
         let wrapped = match wrapped.strip_prefix('✔') {
             Some(rest) => format!("{}{rest}", Style::new().green().for_stderr().apply_to('✔')),
@@ -142,10 +155,8 @@ impl Terminal {
     }
 
     fn help(&self, q: &Question) -> Result<(), PromptError> {
-        let text = q
-            .help
-            .as_deref()
-            .map_or("There is no more help for this question.", str::trim);
+        let none = self.words().get("no-more-help");
+        let text = q.help.as_deref().map_or(none.as_str(), str::trim);
         self.say_styled(text, Style::new().italic().for_stderr())
     }
 
@@ -157,15 +168,22 @@ impl Terminal {
             .map(|&i| q.options[i].label.to_string())
             .collect();
         let n = items.len();
-        let extra: Vec<&str> = [
-            (!q.required).then_some(SKIP),
-            ask.can_go_back.then_some(BACK),
-            q.help.is_some().then_some(HELP),
+        let w = self.words();
+        let extra: Vec<Extra> = [
+            (!q.required).then_some(Extra::Skip),
+            ask.can_go_back.then_some(Extra::Back),
+            q.help.is_some().then_some(Extra::Help),
         ]
         .into_iter()
         .flatten()
         .collect();
-        items.extend(extra.iter().map(|s| s.to_string()));
+        items.extend(extra.iter().map(|e| {
+            w.get(match e {
+                Extra::Skip => "menu-skip",
+                Extra::Back => "menu-back",
+                Extra::Help => "menu-help",
+            })
+        }));
         let default = match ask.current {
             Some(Answer::Code(c)) => q
                 .option(c)
@@ -174,7 +192,7 @@ impl Terminal {
             _ => 0,
         };
         loop {
-            match self.choose("Your answer", &items, default)? {
+            match self.choose(&w.get("your-answer-prompt"), &items, default)? {
                 None if ask.can_go_back => return Ok(Reply::Back),
                 None => continue,
                 Some(k) if k < n => {
@@ -183,9 +201,9 @@ impl Terminal {
                     return Ok(Reply::Answer(answer));
                 }
                 Some(k) => match extra[k - n] {
-                    SKIP => return Ok(Reply::Skip),
-                    BACK => return Ok(Reply::Back),
-                    _ => self.help(q)?,
+                    Extra::Skip => return Ok(Reply::Skip),
+                    Extra::Back => return Ok(Reply::Back),
+                    Extra::Help => self.help(q)?,
                 },
             }
         }
@@ -208,7 +226,7 @@ impl Terminal {
         loop {
             let _active = Active::new();
             let picked = MultiSelect::with_theme(self.theme.as_ref())
-                .with_prompt("Your answers (Space selects, Enter confirms, Esc goes back)")
+                .with_prompt(self.words().get("multi-prompt"))
                 .report(false)
                 .items(&labels)
                 .defaults(&chosen)
@@ -225,7 +243,7 @@ impl Terminal {
             codes.sort_unstable();
             let declines = codes.iter().any(|&i| q.options[i].declines);
             if declines && codes.len() > 1 {
-                self.say("\"Prefer not to say\" cannot be combined with other answers.")?;
+                self.say(&self.words().get("multi-declines"))?;
                 continue;
             }
             let answer = Answer::Codes(codes.iter().map(|&i| q.options[i].code.clone()).collect());
@@ -242,20 +260,32 @@ impl Terminal {
             .as_deref()
             .map(|u| format!(" {u}"))
             .unwrap_or_default();
+        let w = self.words();
         let mut keys = vec![format!("{lo}-{hi}{unit}")];
         if ask.can_go_back {
-            keys.push("b = back".into());
+            keys.push(w.get("key-back"));
         }
         if q.help.is_some() {
-            keys.push("? = help".into());
+            keys.push(w.get("key-help"));
         }
         if !q.required {
-            keys.push("empty = skip".into());
+            keys.push(w.get("key-skip"));
         }
+        let wrong = w.with(
+            "whole-number",
+            &[
+                ("min", words::number_i64(lo)),
+                ("max", words::number_i64(hi)),
+            ],
+        );
         loop {
             let _active = Active::new();
             let mut input = Input::<String>::with_theme(self.theme.as_ref())
-                .with_prompt(format!("Your answer ({})", keys.join(", ")))
+                .with_prompt(format!(
+                    "{} ({})",
+                    w.get("your-answer-prompt"),
+                    keys.join(", ")
+                ))
                 .report(false)
                 .allow_empty(!q.required)
                 .validate_with(|s: &String| -> Result<(), String> {
@@ -265,7 +295,7 @@ impl Terminal {
                     }
                     match s.parse::<i64>() {
                         Ok(n) if (lo..=hi).contains(&n) => Ok(()),
-                        _ => Err(format!("type a whole number from {lo} to {hi}")),
+                        _ => Err(wrong.clone()),
                     }
                 });
             if let Some(Answer::Int(n)) = ask.current {
@@ -278,7 +308,7 @@ impl Terminal {
             match text.trim() {
                 "" => return Ok(Reply::Skip),
                 "b" if ask.can_go_back => return Ok(Reply::Back),
-                "b" => self.say("This is the first question; there is nothing before it.")?,
+                "b" => self.say(&w.get("first-question"))?,
                 "?" => self.help(q)?,
                 n => {
                     let answer = Answer::Int(n.parse().unwrap_or(lo));
@@ -328,13 +358,17 @@ impl Prompter for Terminal {
         self.term.write_line("")?;
         self.say(text)?;
         self.term.write_line("")?;
-        self.say(
-            "Use the arrow keys and Enter to answer. Esc or \"← Back\" returns to the previous question; \"? What does this mean?\" explains a question. Ctrl-C stops.",
-        )
+        self.say(&self.words().get("terminal-keys"))
     }
 
     fn ask(&mut self, ask: Ask<'_>) -> Result<Reply, PromptError> {
-        let heading = format!("Question {} of {}", ask.number, ask.total);
+        let heading = self.words().with(
+            "question-of",
+            &[
+                ("number", words::number(ask.number)),
+                ("total", words::number(ask.total)),
+            ],
+        );
         self.term.write_line("")?;
         self.say_styled(&heading, Style::new().dim().for_stderr())?;
         self.say_styled(ask.question.prompt.trim(), Style::new().bold().for_stderr())?;
@@ -352,12 +386,10 @@ impl Prompter for Terminal {
     fn crisis(&mut self, message: &str) -> Result<CrisisChoice, PromptError> {
         self.crisis_reminder(message)?;
         self.term.write_line("")?;
-        let items = [
-            "Continue with the questions".to_owned(),
-            "Stop here and see the result".to_owned(),
-        ];
+        let w = self.words();
+        let items = [w.get("crisis-continue"), w.get("crisis-stop")];
         loop {
-            match self.choose("What would you like to do?", &items, 0)? {
+            match self.choose(&w.get("crisis-what-now"), &items, 0)? {
                 Some(0) => return Ok(CrisisChoice::Continue),
                 Some(_) => return Ok(CrisisChoice::Stop),
                 None => continue,
@@ -367,16 +399,17 @@ impl Prompter for Terminal {
 
     fn review(&mut self, items: &[ReviewItem]) -> Result<ReviewChoice, PromptError> {
         self.term.write_line("")?;
-        self.say_styled("Your answers", Style::new().bold().for_stderr())?;
-        let mut choices = vec!["✓ These are right: show the result".to_owned()];
+        let w = self.words();
+        self.say_styled(&w.get("review-heading"), Style::new().bold().for_stderr())?;
+        let mut choices = vec![format!("✓ {}", w.get("review-submit"))];
         // One line per item: a wrapped menu line would break the redraw.
         let room = self.columns().saturating_sub(4);
         choices.extend(items.iter().enumerate().map(|(i, it)| {
             let line = format!("{}. {}: {}", i + 1, it.title, it.answer);
             fit(&line, room)
         }));
-        choices.push(BACK.to_owned());
-        match self.choose("Choose an answer to change it, or confirm", &choices, 0)? {
+        choices.push(w.get("menu-back"));
+        match self.choose(&w.get("review-prompt"), &choices, 0)? {
             Some(0) => Ok(ReviewChoice::Submit),
             Some(i) if i <= items.len() => Ok(ReviewChoice::Edit(items[i - 1].question)),
             _ => Ok(ReviewChoice::Back),
@@ -384,20 +417,18 @@ impl Prompter for Terminal {
     }
 
     fn after_result(&mut self, can_show: bool, can_save: bool) -> Result<AfterResult, PromptError> {
+        let w = self.words();
         let mut choices = Vec::new();
         if can_show {
-            choices.push((
-                "Show the full report (the reasons, notes and what each level means)",
-                AfterResult::FullReport,
-            ));
+            choices.push((w.get("after-full-report"), AfterResult::FullReport));
         }
         if can_save {
-            choices.push(("Save the full report to a file", AfterResult::Save));
+            choices.push((w.get("after-save"), AfterResult::Save));
         }
-        choices.push(("Finish", AfterResult::Finish));
-        let labels: Vec<String> = choices.iter().map(|(l, _)| (*l).to_owned()).collect();
+        choices.push((w.get("after-finish"), AfterResult::Finish));
+        let labels: Vec<String> = choices.iter().map(|(l, _)| l.clone()).collect();
         self.term.write_line("")?;
-        Ok(match self.choose("What next?", &labels, 0)? {
+        Ok(match self.choose(&w.get("after-prompt"), &labels, 0)? {
             Some(k) => choices[k].1,
             None => AfterResult::Finish,
         })

@@ -9,34 +9,74 @@ use serde_json::{json, Map, Value};
 
 use super::{CORE, SDC};
 use crate::response::{code_system as system, help_link, questionnaire_url as url};
-use crate::rules::model::{Condition, Question, QuestionKind, Scalar};
+use crate::rules::model::{Condition, Question, QuestionKind, Respondent, Scalar, Text, Variant};
 use crate::rules::Rules;
 
-/// The Questionnaire, as pretty JSON with a final line end.
-pub fn questionnaire(rules: &Rules) -> String {
+const TRANSLATION: &str = "http://hl7.org/fhir/StructureDefinition/translation";
+
+/// The `_element` of a text in every other language the rules offer: the
+/// FHIR translation extension, one per language. `None` when there is none.
+fn translations(rules: &Rules, respondent: Respondent, text: &Text) -> Option<Value> {
     let f = &rules.file;
-    let items: Vec<Value> = f.questions.iter().map(|q| item(rules, q)).collect();
-    let doc = json!({
-        "resourceType": "Questionnaire",
-        "id": f.id,
-        "language": rules.lang,
-        "url": url(rules),
-        "version": f.version,
-        "name": f.id.replace(|c: char| !c.is_ascii_alphanumeric(), "_"),
-        "title": f.title.trim(),
-        "status": "active",
-        "description": f.disclaimer.trim(),
-        "item": items,
-    });
+    let list: Vec<Value> = f
+        .offered_languages()
+        .into_iter()
+        .filter(|l| *l != rules.lang)
+        .map(|lang| {
+            let v = Variant {
+                respondent,
+                lang: Some(lang.to_owned()),
+            };
+            let content = text.get(&v, Some(&f.language)).trim().to_owned();
+            json!({
+                "url": TRANSLATION,
+                "extension": [
+                    { "url": "lang", "valueCode": lang },
+                    { "url": "content", "valueString": content },
+                ],
+            })
+        })
+        .collect();
+    (!list.is_empty() && text.varies()).then(|| json!({ "extension": list }))
+}
+
+/// Insert `key` with `text` (as shown) and its translations as `_key`.
+fn put(map: &mut Map<String, Value>, key: &str, rules: &Rules, who: Respondent, text: &Text) {
+    map.insert(key.into(), text.trim().into());
+    if let Some(t) = translations(rules, who, text) {
+        map.insert(format!("_{key}"), t);
+    }
+}
+
+/// The Questionnaire, as pretty JSON with a final line end.
+pub fn questionnaire(rules: &Rules, who: Respondent) -> String {
+    let f = &rules.file;
+    let items: Vec<Value> = f.questions.iter().map(|q| item(rules, who, q)).collect();
+    let mut doc = Map::new();
+    doc.insert("resourceType".into(), "Questionnaire".into());
+    doc.insert("id".into(), f.id.clone().into());
+    doc.insert("language".into(), rules.lang.clone().into());
+    doc.insert("url".into(), url(rules).into());
+    doc.insert("version".into(), f.version.clone().into());
+    doc.insert(
+        "name".into(),
+        f.id.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+            .into(),
+    );
+    put(&mut doc, "title", rules, who, &f.title);
+    doc.insert("status".into(), "active".into());
+    put(&mut doc, "description", rules, who, &f.disclaimer);
+    doc.insert("item".into(), items.into());
+    let doc = Value::Object(doc);
     let mut text = serde_json::to_string_pretty(&doc).expect("JSON always serializes");
     text.push('\n');
     text
 }
 
-fn item(rules: &Rules, q: &Question) -> Value {
+fn item(rules: &Rules, who: Respondent, q: &Question) -> Value {
     let mut item = Map::new();
     item.insert("linkId".into(), q.id.clone().into());
-    item.insert("text".into(), q.prompt.trim().into());
+    put(&mut item, "text", rules, who, &q.prompt);
     let mut extensions = Vec::new();
     match q.kind {
         QuestionKind::YesNo | QuestionKind::Choice | QuestionKind::Multi => {
@@ -48,13 +88,13 @@ fn item(rules: &Rules, q: &Question) -> Value {
                 .shown_options()
                 .map(|(_, o)| {
                     let weight = o.rate.values().copied().max().unwrap_or(0);
+                    let mut coding = Map::new();
+                    coding.insert("system".into(), system(rules, q).into());
+                    coding.insert("code".into(), o.code.clone().into());
+                    put(&mut coding, "display", rules, who, &o.label);
                     json!({
                         "extension": [{ "url": format!("{SDC}/itemWeight"), "valueDecimal": weight }],
-                        "valueCoding": {
-                            "system": system(rules, q),
-                            "code": o.code,
-                            "display": o.label.trim(),
-                        }
+                        "valueCoding": coding,
                     })
                 })
                 .collect();
@@ -95,21 +135,21 @@ fn item(rules: &Rules, q: &Question) -> Value {
         item.insert("extension".into(), extensions.into());
     }
     if let Some(help) = &q.help {
-        item.insert(
-            "item".into(),
+        let mut display = Map::new();
+        display.insert("linkId".into(), help_link(q).into());
+        display.insert("type".into(), "display".into());
+        put(&mut display, "text", rules, who, help);
+        display.insert(
+            "extension".into(),
             json!([{
-                "linkId": help_link(q),
-                "type": "display",
-                "text": help.trim(),
-                "extension": [{
-                    "url": format!("{CORE}/questionnaire-itemControl"),
-                    "valueCodeableConcept": { "coding": [{
-                        "system": "http://hl7.org/fhir/questionnaire-item-control",
-                        "code": "help",
-                    }]}
-                }]
+                "url": format!("{CORE}/questionnaire-itemControl"),
+                "valueCodeableConcept": { "coding": [{
+                    "system": "http://hl7.org/fhir/questionnaire-item-control",
+                    "code": "help",
+                }]}
             }]),
         );
+        item.insert("item".into(), json!([Value::Object(display)]));
     }
     Value::Object(item)
 }
@@ -246,7 +286,7 @@ mod tests {
     #[test]
     fn every_question_is_an_item_with_its_options_and_conditions() {
         let rules = crate::builtin::rules();
-        let q: Value = serde_json::from_str(&questionnaire(&rules)).unwrap();
+        let q: Value = serde_json::from_str(&questionnaire(&rules, Respondent::Myself)).unwrap();
         assert_eq!(q["resourceType"], "Questionnaire");
         assert_eq!(q["status"], "active");
         let items = q["item"].as_array().unwrap();

@@ -91,7 +91,10 @@ pub(super) fn deliver(
             // Said on the prompter's side only: a script reading standard
             // output gets the result and nothing else.
             if let Some(path) = d.output {
-                let _ = p.notice(&format!("The result is saved in {}.", path.display()));
+                let _ = p.notice(&crate::words::of(&d.report.lang).with(
+                    "result-saved",
+                    &[("path", crate::words::text(&path.display().to_string()))],
+                ));
             }
             if reminder {
                 let _ = p.crisis_reminder(d.report.crisis_message.as_deref().unwrap_or_default());
@@ -104,6 +107,7 @@ pub(super) fn deliver(
 
 /// The short result, then: the full report, save it, or finish.
 fn end_screen(d: &Delivery, out: &mut dyn Write, p: &mut (dyn Prompter + '_)) -> Result<u8, Error> {
+    let w = crate::words::of(&d.report.lang);
     write(out, &report::summary(d.report, d.view))?;
     // The short result ends with the crisis block, if any.
     let mut crisis_last = true;
@@ -144,16 +148,18 @@ fn end_screen(d: &Delivery, out: &mut dyn Write, p: &mut (dyn Prompter + '_)) ->
                     Ok(Some(path)) => {
                         can_save = false;
                         let shown = path.canonicalize().unwrap_or(path);
-                        let _ = p.notice(&format!(
-                            "The full report is saved in {} (only you can read it).",
-                            shown.display()
+                        let _ = p.notice(&w.with(
+                            "report-saved",
+                            &[("path", crate::words::text(&shown.display().to_string()))],
                         ));
                     }
                     Ok(None) => {
-                        let _ = p.notice("Not saved.");
+                        let _ = p.notice(&w.get("not-saved-plain"));
                     }
                     Err(e) => {
-                        let _ = p.notice(&format!("Not saved: {e}"));
+                        let _ = p.notice(
+                            &w.with("not-saved", &[("why", crate::words::text(&e.to_string()))]),
+                        );
                     }
                 }
             }
@@ -173,7 +179,9 @@ fn width(d: &Delivery) -> usize {
 /// Ask for a file name and save the full text report there; `None` when
 /// the person changed their mind.
 fn save_report(d: &Delivery, p: &mut (dyn Prompter + '_)) -> Result<Option<PathBuf>, Error> {
-    let Ok(Some(name)) = p.file_name("Save the full report as", "carelevel-report.txt") else {
+    let w = crate::words::of(&d.report.lang);
+    let Ok(Some(name)) = p.file_name(&w.get("save-report-as"), &w.get("save-report-default"))
+    else {
         return Ok(None);
     };
     let path = PathBuf::from(name);
@@ -192,7 +200,10 @@ fn save_report(d: &Delivery, p: &mut (dyn Prompter + '_)) -> Result<Option<PathB
             ))));
         }
         Existing::Answers { .. } | Existing::Other(_) => {
-            let question = format!("{} exists. Replace it?", path.display());
+            let question = w.with(
+                "replace-file",
+                &[("path", crate::words::text(&path.display().to_string()))],
+            );
             if !p.confirm(&question, false).unwrap_or(false) {
                 return Ok(None);
             }

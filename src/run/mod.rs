@@ -88,13 +88,28 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             respondent,
             lang,
         } => {
-            let rules = load_for(&rules, io, respondent.unwrap_or_default(), lang.as_deref())?;
+            let respondent = respondent.unwrap_or_default();
+            // FHIR carries every language's texts: the built-in rules with
+            // all their variants, not one baked wording.
+            let source = match (&format, &rules) {
+                (QuestionsFormat::Fhir, RulesSource::Builtin) => None,
+                _ => Some(rules),
+            };
+            let rules = match source {
+                Some(source) => load_for(&source, io, respondent, lang.as_deref())?,
+                None => {
+                    let mut rules = Rules::builtin()?;
+                    let lang = language(&rules, lang.as_deref(), io.err);
+                    word_for(&mut rules, respondent, &lang)?;
+                    rules
+                }
+            };
             write(
                 io.out,
                 &match format {
                     QuestionsFormat::Yaml => questions::yaml(&rules),
                     QuestionsFormat::Json => questions::json(&rules),
-                    QuestionsFormat::Fhir => crate::fhir::questionnaire(&rules),
+                    QuestionsFormat::Fhir => crate::fhir::questionnaire(&rules, respondent),
                 },
             )
         }

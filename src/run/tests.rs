@@ -399,3 +399,33 @@ fn a_guided_run_saves_a_fhir_response_in_progress_and_resumes_from_it() {
     assert_eq!(saved["resourceType"], "QuestionnaireResponse");
     assert_eq!(saved["item"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn the_guided_flow_speaks_the_language_of_the_run() {
+    let s = Screen {
+        lang: Some("es".into()),
+        ..settings()
+    };
+    let run = screen(
+        s,
+        vec![
+            Step::Reply("self_harm_thoughts", Reply::Back),
+            Step::Interrupt,
+        ],
+        true,
+    );
+    assert!(run.result.is_err());
+    assert!(
+        run.intro
+            .contains("Sus respuestas no se guardan a medida que avanza"),
+        "{}",
+        run.intro
+    );
+    assert!(
+        run.shown
+            .iter()
+            .any(|s| s == "notice Esta es la primera pregunta; no hay ninguna antes."),
+        "{:#?}",
+        run.shown
+    );
+}

@@ -826,3 +826,61 @@ fn sighup_while_plain_mode_waits_ends_with_129_and_keeps_the_answers() {
     let saved = std::fs::read_to_string(&save).unwrap();
     assert!(saved.contains("self_harm_thoughts: none"), "{saved}");
 }
+
+/// The whole guided questionnaire in Spanish, in a real terminal: the
+/// introduction, every question and its menu, the crisis message with
+/// 988's Spanish line first, stopping there, the short result, the full
+/// report and finishing.
+#[test]
+fn the_guided_questionnaire_in_spanish_from_start_to_result() {
+    let mut t = Tty::spawn(24, 80, &["--lang", "es", "screen"], &[("NO_COLOR", "1")]);
+    t.expect("Evaluación del nivel de atención en salud mental");
+    t.expect("Use las flechas y Enter para responder");
+    t.expect("Pregunta 1 de ");
+    t.expect("Su respuesta");
+    t.menu();
+    let screen = t.screen();
+    assert!(
+        screen.contains("¿ha tenido en mente pensamientos"),
+        "{screen}"
+    );
+    assert!(screen.contains("? ¿Qué significa esto?"), "{screen}");
+    t.send(&format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // often or strongly
+    t.expect("✔ Su respuesta: A menudo o con fuerza");
+    t.expect("Pregunta 2 de ");
+    t.expect("Su respuesta");
+    t.menu();
+    t.send(&format!("{DOWN}{DOWN}{ENTER}")); // a plan: yes
+    t.expect("CRISIS: PIDA AYUDA AHORA");
+    t.expect("Parar aquí y ver el resultado");
+    t.menu();
+    let screen = t.screen();
+    let at = screen
+        .find("llame al 988 y marque 2")
+        .expect("988's Spanish line");
+    let emergency = screen.find("911").expect("the emergency number");
+    assert!(at < emergency, "the Spanish line comes first: {screen}");
+    t.send(&format!("{DOWN}{ENTER}")); // stop and see the result
+    t.expect("¿Qué desea hacer ahora?");
+    t.menu();
+    // The short result opens and closes with the crisis: its middle may
+    // have scrolled by, so read all that was written.
+    let said = t.text();
+    assert!(
+        said.contains("Nivel de atención recomendado: Hospitalización"),
+        "{said}"
+    );
+    assert!(said.contains("Motivo principal: "), "{said}");
+    t.send(ENTER); // the full report
+    t.expect("Qué significa en la práctica");
+    t.expect("¿Qué desea hacer ahora?");
+    t.menu();
+    t.send(&format!("{DOWN}{ENTER}")); // finish
+    assert_eq!(t.finish(), 0);
+    let screen = t.screen();
+    assert!(
+        screen.contains("CRISIS: PIDA AYUDA AHORA"),
+        "the crisis last: {screen}"
+    );
+    assert!(!screen.contains("Your answer"), "no English left: {screen}");
+}

@@ -201,8 +201,17 @@ fn the_spanish_crisis_report_opens_and_closes_with_the_crisis() {
         "988's Spanish line comes first: {out}"
     );
     snapshot("es_text_report_crisis", &out);
-    let markdown = spanish(&["screen", "--answers", "examples/crisis.json", "-f", "markdown"]);
-    assert!(markdown.starts_with("> **Crisis: pida ayuda ahora.**"), "{markdown}");
+    let markdown = spanish(&[
+        "screen",
+        "--answers",
+        "examples/crisis.json",
+        "-f",
+        "markdown",
+    ]);
+    assert!(
+        markdown.starts_with("> **Crisis: pida ayuda ahora.**"),
+        "{markdown}"
+    );
 }
 
 #[test]

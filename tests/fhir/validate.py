@@ -131,10 +131,28 @@ def check_answer_sets(binary, jsonl):
     assert len(levels) == 3, "the sample reaches every level"
 
 
+def check_translations(binary):
+    """The Spanish Questionnaire: Spanish texts, and every text in English
+    too through the FHIR translation extension."""
+    data = json.loads(run(binary, "--lang", "es", "questions", "--format", "fhir"))
+    q = Questionnaire.model_validate(data)
+    assert q.language == "es"
+    url = "http://hl7.org/fhir/StructureDefinition/translation"
+    for item in q.item:
+        ext = item.text__ext.extension
+        assert ext[0].url == url, item.linkId
+        langs = {e.url: (e.valueCode or e.valueString) for e in ext[0].extension}
+        assert langs["lang"] == "en" and langs["content"], item.linkId
+        for option in item.answerOption or []:
+            assert option.valueCoding.display__ext.extension[0].url == url, item.linkId
+    print(f"Spanish Questionnaire: {len(q.item)} items, each with its English translation, valid R4B")
+
+
 def main():
     binary, jsonl, rules_files = sys.argv[1], sys.argv[2], sys.argv[3:]
     for rules in [None, *rules_files]:
         check_questionnaire(binary, rules)
+    check_translations(binary)
     check_answer_sets(binary, jsonl)
 
 
