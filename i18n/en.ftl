@@ -181,3 +181,15 @@ note = Note: { $text }
 plain-review-prompt = Press Enter to see the result, type a number to change that answer, or b to go back:
 plain-review-again = Please press Enter, type a number from 1 to { $max }, or b.
 plain-full-report = Show the full report
+
+## Stopping early
+
+stopped-ctrl-c = stopped with Ctrl-C
+stopped-sigterm = stopped by a request to end (SIGTERM)
+stopped-sighup = stopped because the terminal closed (SIGHUP)
+input-ended = the input ended before every question was answered
+progress-not-saving = nothing was saved
+progress-not-saving-help = to keep your answers as you go, start with `carelevel screen --save FILE`
+progress-saved = your answers so far are saved in { $path }
+progress-saved-help = resume with { $resume }
+progress-nothing-saved = no answers were saved to { $path } in this run

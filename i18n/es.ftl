@@ -181,3 +181,15 @@ note = Nota: { $text }
 plain-review-prompt = Presione Enter para ver el resultado, escriba un número para cambiar esa respuesta, o b para volver atrás:
 plain-review-again = Presione Enter, escriba un número del 1 al { $max }, o b.
 plain-full-report = Mostrar el informe completo
+
+## Stopping early
+
+stopped-ctrl-c = se detuvo con Ctrl-C
+stopped-sigterm = se detuvo por una solicitud de terminar (SIGTERM)
+stopped-sighup = se detuvo porque se cerró la terminal (SIGHUP)
+input-ended = la entrada terminó antes de responder todas las preguntas
+progress-not-saving = no se guardó nada
+progress-not-saving-help = para conservar sus respuestas a medida que avanza, empiece con `carelevel screen --save ARCHIVO`
+progress-saved = sus respuestas hasta ahora están guardadas en { $path }
+progress-saved-help = para continuar, use { $resume }
+progress-nothing-saved = en esta ejecución no se guardó ninguna respuesta en { $path }

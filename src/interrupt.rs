@@ -69,6 +69,18 @@ pub fn saved() -> bool {
     SAVED.load(Ordering::SeqCst)
 }
 
+static LANG: OnceLock<String> = OnceLock::new();
+
+/// The language the run speaks, for what is said when it stops.
+pub fn speaking(lang: &str) {
+    let _ = LANG.set(lang.to_owned());
+}
+
+/// The language set by [`speaking`], else English.
+pub fn lang() -> &'static str {
+    LANG.get().map_or("en", String::as_str)
+}
+
 /// A crisis message (in the language `lang`) was shown: an interruption
 /// must show it again.
 pub fn crisis_shown(message: &str, lang: &str) {

@@ -52,7 +52,9 @@ fn main() -> ExitCode {
 /// error, and a crisis shown before comes last again.
 fn say_error(err: &mut std::io::Stderr, e: &Error, color: bool) {
     // Paths and texts from files never reach the terminal raw.
-    let text = carelevel::error::visible(&e.to_string());
+    let words = carelevel::words::of(interrupt::lang());
+    let said = carelevel::words::stopped(words, e).unwrap_or_else(|| e.to_string());
+    let text = carelevel::error::visible(&said);
     let _ = match e {
         e if e.is_interruption() => {
             let mut chars = text.chars();

@@ -82,6 +82,50 @@ impl Words {
     }
 }
 
+/// What is said when a questionnaire stops early (Ctrl-C, a signal, the
+/// end of the input), in the words' language: `None` for other errors.
+pub fn stopped(w: &Words, e: &crate::error::Error) -> Option<String> {
+    use crate::error::{Error, Progress, Signal};
+    let (what, progress) = match e {
+        Error::Interrupted { progress } => (w.get("stopped-ctrl-c"), progress),
+        Error::Signalled {
+            signal: Signal::Terminate,
+            progress,
+        } => (w.get("stopped-sigterm"), progress),
+        Error::Signalled {
+            signal: Signal::Hangup,
+            progress,
+        } => (w.get("stopped-sighup"), progress),
+        Error::Incomplete { progress } => (w.get("input-ended"), progress),
+        Error::AfterCrisis { error, .. } => return stopped(w, error),
+        _ => return None,
+    };
+    let path = |p: &std::path::Path| text_owned(format!("`{}`", p.display()));
+    let (said, help) = match progress {
+        Progress::NotSaving => (
+            w.get("progress-not-saving"),
+            Some(w.get("progress-not-saving-help")),
+        ),
+        Progress::Saved { path: p, resume } => (
+            w.with("progress-saved", &[("path", path(p))]),
+            Some(w.with(
+                "progress-saved-help",
+                &[("resume", text_owned(format!("`{resume}`")))],
+            )),
+        ),
+        Progress::NothingSaved(p) => (w.with("progress-nothing-saved", &[("path", path(p))]), None),
+        Progress::Records { .. } => return None,
+    };
+    Some(match help {
+        Some(h) => format!("{what}; {said}\n  help: {h}"),
+        None => format!("{what}; {said}"),
+    })
+}
+
+fn text_owned(s: String) -> FluentValue<'static> {
+    FluentValue::from(s)
+}
+
 /// A text value for [`Words::with`].
 pub fn text(s: &str) -> FluentValue<'_> {
     FluentValue::from(s)

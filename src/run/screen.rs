@@ -29,6 +29,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     usage_conflicts(&s)?;
     let mut rules = load_rules(&s.rules, io.input)?;
     let lang = super::language(&rules, s.lang.as_deref(), io.err);
+    crate::interrupt::speaking(&lang);
     let decision = decision_of(&rules, &s)?;
     let given = match &s.answers {
         Some(input) => {

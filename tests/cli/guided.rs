@@ -884,3 +884,31 @@ fn the_guided_questionnaire_in_spanish_from_start_to_result() {
     );
     assert!(!screen.contains("Your answer"), "no English left: {screen}");
 }
+
+/// Ctrl-C in Spanish: the offer to keep the answers, then the stop, in
+/// the language of the run.
+#[test]
+fn stopping_with_ctrl_c_is_said_in_spanish() {
+    let mut t = Tty::spawn(24, 80, &["--lang", "es", "screen"], &[("NO_COLOR", "1")]);
+    t.expect("Pregunta 1 de ");
+    t.expect("Su respuesta");
+    t.menu();
+    t.send(ENTER);
+    t.expect("Pregunta 2 de ");
+    t.expect("Su respuesta");
+    t.menu();
+    t.send("\x03");
+    t.expect("Su respuesta no está guardada. Para conservarla, escriba un nombre de archivo");
+    t.menu();
+    t.send("\x03"); // stop without saving
+    assert_eq!(t.finish(), 130);
+    let said = t.text();
+    assert!(
+        said.contains("Se detuvo con Ctrl-C; no se guardó nada"),
+        "{said}"
+    );
+    assert!(
+        said.contains("empiece con `carelevel screen --save ARCHIVO`"),
+        "{said}"
+    );
+}
