@@ -193,3 +193,22 @@ progress-not-saving-help = to keep your answers as you go, start with `carelevel
 progress-saved = your answers so far are saved in { $path }
 progress-saved-help = resume with { $resume }
 progress-nothing-saved = no answers were saved to { $path } in this run
+
+## Details for clinicians
+
+details-heading = Details for clinicians
+details-level = Level: { $level }. Bands: the { $basis } of the ratings is { $score }, which the bands place at { $band }.
+details-basis-sum = sum
+details-basis-max = highest
+details-ratings = Ratings: { $list }.
+details-rules-none = Rules fired: none.
+details-rules-fired = Rules fired: { $list }.
+details-rule = { $id } (floor { $floor }{ $crisis }) because { $because }
+details-md-rule = Rule { $id } (floor { $floor }{ $crisis }) fired because { $because }.
+details-md-no-rule = No floor rule fired.
+details-crisis-mark = , crisis
+details-declined = Declined: { $list } (floor { $floor }).
+details-ignored = Ignored answers (questions not asked): { $list }.
+details-notes = Notes: { $list }.
+details-rules = Rules: { $id } { $version }, sha256 { $sha }.
+details-made-by = Made by { $who }.

@@ -193,3 +193,22 @@ progress-not-saving-help = para conservar sus respuestas a medida que avanza, em
 progress-saved = sus respuestas hasta ahora están guardadas en { $path }
 progress-saved-help = para continuar, use { $resume }
 progress-nothing-saved = en esta ejecución no se guardó ninguna respuesta en { $path }
+
+## Details for clinicians
+
+details-heading = Detalles para profesionales clínicos
+details-level = Nivel: { $level }. Bandas: { $basis } de las calificaciones es { $score }, que las bandas ubican en { $band }.
+details-basis-sum = la suma
+details-basis-max = la más alta
+details-ratings = Calificaciones: { $list }.
+details-rules-none = Reglas activadas: ninguna.
+details-rules-fired = Reglas activadas: { $list }.
+details-rule = { $id } (mínimo { $floor }{ $crisis }) por { $because }
+details-md-rule = La regla { $id } (mínimo { $floor }{ $crisis }) se activó por { $because }.
+details-md-no-rule = No se activó ninguna regla de nivel mínimo.
+details-crisis-mark = , crisis
+details-declined = Sin responder: { $list } (mínimo { $floor }).
+details-ignored = Respuestas ignoradas (preguntas no hechas): { $list }.
+details-notes = Notas: { $list }.
+details-rules = Reglas: { $id } { $version }, sha256 { $sha }.
+details-made-by = Hecho por { $who }.

@@ -171,29 +171,29 @@ fn bullet(out: &mut String, words: &words::Words, reason: &why::Reason<'_>) {
 
 fn details(out: &mut String, r: &Report) {
     let e = &r.explanation;
-    out.push_str("## Details for clinicians\n\n");
+    let w = words::of(&r.lang);
+    out.push_str(&format!("## {}\n\n", w.get("details-heading")));
+    out.push_str(&format!("- {}\n", text::details_level(w, r, "`")));
+    let ratings: Vec<String> = e
+        .dimensions
+        .iter()
+        .map(|d| {
+            let why: Vec<String> = d
+                .drivers
+                .iter()
+                .map(|dr| format!("`{}` = `{}`", dr.question, dr.answer))
+                .collect();
+            if why.is_empty() {
+                format!("`{}` {}", d.id, d.rating)
+            } else {
+                format!("`{}` {} ({})", d.id, d.rating, why.join(", "))
+            }
+        })
+        .collect();
     out.push_str(&format!(
-        "- Level: `{}`. Bands: the {} of the ratings is {}, which the bands place at `{}`.\n",
-        r.level,
-        if e.basis == "sum" { "sum" } else { "highest" },
-        e.score,
-        e.band_level
+        "- {}\n",
+        w.with("details-ratings", &[("list", t(&ratings.join("; ")))])
     ));
-    out.push_str("- Ratings:");
-    for d in &e.dimensions {
-        let why: Vec<String> = d
-            .drivers
-            .iter()
-            .map(|dr| format!("`{}` = `{}`", dr.question, dr.answer))
-            .collect();
-        out.push_str(&format!(" `{}` {}", d.id, d.rating));
-        if !why.is_empty() {
-            out.push_str(&format!(" ({})", why.join(", ")));
-        }
-        out.push(';');
-    }
-    out.pop();
-    out.push_str(".\n");
     for x in &e.rules {
         let because: Vec<String> = x
             .answers
@@ -201,39 +201,58 @@ fn details(out: &mut String, r: &Report) {
             .map(|a| format!("`{}` = `{}`", a.question, text::answer_code(&a.answer)))
             .collect();
         out.push_str(&format!(
-            "- Rule `{}` (floor `{}`{}) fired because {}.\n",
-            x.id,
-            x.floor,
-            if x.crisis { ", crisis" } else { "" },
-            because.join(", ")
+            "- {}\n",
+            w.with(
+                "details-md-rule",
+                &[
+                    ("id", t(&format!("`{}`", x.id))),
+                    ("floor", t(&format!("`{}`", x.floor))),
+                    ("crisis", t(&text::crisis_mark(w, x.crisis))),
+                    ("because", t(&because.join(", "))),
+                ],
+            )
         ));
     }
     if e.rules.is_empty() {
-        out.push_str("- No floor rule fired.\n");
+        out.push_str(&format!("- {}\n", w.get("details-md-no-rule")));
     }
     if let Some(floor) = &e.declined_floor {
         let ids: Vec<String> = e.declined.iter().map(|q| format!("`{q}`")).collect();
         out.push_str(&format!(
-            "- Declined: {} (floor `{floor}`).\n",
-            ids.join(", ")
+            "- {}\n",
+            w.with(
+                "details-declined",
+                &[
+                    ("list", t(&ids.join(", "))),
+                    ("floor", t(&format!("`{floor}`"))),
+                ],
+            )
         ));
     }
     if !r.ignored_answers.is_empty() {
         let ids: Vec<String> = r.ignored_answers.iter().map(|q| format!("`{q}`")).collect();
         out.push_str(&format!(
-            "- Ignored answers (questions not asked): {}.\n",
-            ids.join(", ")
+            "- {}\n",
+            w.with("details-ignored", &[("list", t(&ids.join(", ")))])
         ));
     }
     if !r.notes.is_empty() {
         let ids: Vec<String> = r.notes.iter().map(|n| format!("`{}`", n.id)).collect();
-        out.push_str(&format!("- Notes: {}.\n", ids.join(", ")));
+        out.push_str(&format!(
+            "- {}\n",
+            w.with("details-notes", &[("list", t(&ids.join(", ")))])
+        ));
     }
     out.push_str(&format!(
-        "- Rules: `{}` {}, sha256 `{}`.\n- Made by {}.\n",
-        r.rules.id,
-        r.rules.version,
-        r.rules.sha256,
-        r.made_by()
+        "- {}\n- {}\n",
+        w.with(
+            "details-rules",
+            &[
+                ("id", t(&format!("`{}`", r.rules.id))),
+                ("version", t(&r.rules.version)),
+                ("sha", t(&format!("`{}`", r.rules.sha256))),
+            ],
+        ),
+        w.with("details-made-by", &[("who", t(&r.made_by()))])
     ));
 }

@@ -100,6 +100,37 @@ pub fn render(r: &Report, view: View) -> String {
     out
 }
 
+/// The first line of the details: the level and the bands' verdict, ids
+/// quoted with `quote`.
+pub(super) fn details_level(w: &words::Words, r: &Report, quote: &str) -> String {
+    let e = &r.explanation;
+    w.with(
+        "details-level",
+        &[
+            ("level", t(&format!("{quote}{}{quote}", r.level))),
+            (
+                "basis",
+                t(&w.get(if e.basis == "sum" {
+                    "details-basis-sum"
+                } else {
+                    "details-basis-max"
+                })),
+            ),
+            ("score", words::number(e.score as usize)),
+            ("band", t(&format!("{quote}{}{quote}", e.band_level))),
+        ],
+    )
+}
+
+/// `, crisis` after a crisis rule's floor, in the words' language.
+pub(super) fn crisis_mark(w: &words::Words, crisis: bool) -> String {
+    if crisis {
+        w.get("details-crisis-mark")
+    } else {
+        String::new()
+    }
+}
+
 /// `text` ending in a full stop (or other end mark).
 pub(super) fn with_stop(text: &str) -> String {
     let t = text.trim();
@@ -284,13 +315,8 @@ fn in_practice(out: &mut String, r: &Report, width: usize) {
 /// Ids, codes, ratings and rules, for clinicians and audits.
 fn details(out: &mut String, r: &Report, width: usize) {
     let e = &r.explanation;
-    let mut lines = vec![format!(
-        "Level: `{}`. Bands: the {} of the ratings is {}, which the bands place at `{}`.",
-        r.level,
-        if e.basis == "sum" { "sum" } else { "highest" },
-        e.score,
-        e.band_level
-    )];
+    let w = words::of(&r.lang);
+    let mut lines = vec![details_level(w, r, "`")];
     let ratings: Vec<String> = e
         .dimensions
         .iter()
@@ -307,9 +333,9 @@ fn details(out: &mut String, r: &Report, width: usize) {
             }
         })
         .collect();
-    lines.push(format!("Ratings: {}.", ratings.join("; ")));
+    lines.push(w.with("details-ratings", &[("list", t(&ratings.join("; ")))]));
     if e.rules.is_empty() {
-        lines.push("Rules fired: none.".into());
+        lines.push(w.get("details-rules-none"));
     } else {
         let fired: Vec<String> = e
             .rules
@@ -320,39 +346,48 @@ fn details(out: &mut String, r: &Report, width: usize) {
                     .iter()
                     .map(|a| format!("{} = {}", a.question, answer_code(&a.answer)))
                     .collect();
-                format!(
-                    "`{}` (floor `{}`{}) because {}",
-                    x.id,
-                    x.floor,
-                    if x.crisis { ", crisis" } else { "" },
-                    because.join(", ")
+                w.with(
+                    "details-rule",
+                    &[
+                        ("id", t(&format!("`{}`", x.id))),
+                        ("floor", t(&format!("`{}`", x.floor))),
+                        ("crisis", t(&crisis_mark(w, x.crisis))),
+                        ("because", t(&because.join(", "))),
+                    ],
                 )
             })
             .collect();
-        lines.push(format!("Rules fired: {}.", fired.join("; ")));
+        lines.push(w.with("details-rules-fired", &[("list", t(&fired.join("; ")))]));
     }
     if let Some(floor) = &e.declined_floor {
-        lines.push(format!(
-            "Declined: {} (floor `{floor}`).",
-            e.declined.join(", ")
+        lines.push(w.with(
+            "details-declined",
+            &[
+                ("list", t(&e.declined.join(", "))),
+                ("floor", t(&format!("`{floor}`"))),
+            ],
         ));
     }
     if !r.ignored_answers.is_empty() {
-        lines.push(format!(
-            "Ignored answers (questions not asked): {}.",
-            r.ignored_answers.join(", ")
+        lines.push(w.with(
+            "details-ignored",
+            &[("list", t(&r.ignored_answers.join(", ")))],
         ));
     }
     let notes: Vec<&str> = r.notes.iter().map(|n| n.id.as_str()).collect();
     if !notes.is_empty() {
-        lines.push(format!("Notes: {}.", notes.join(", ")));
+        lines.push(w.with("details-notes", &[("list", t(&notes.join(", ")))]));
     }
-    lines.push(format!(
-        "Rules: `{}` {}, sha256 {}.",
-        r.rules.id, r.rules.version, r.rules.sha256
+    lines.push(w.with(
+        "details-rules",
+        &[
+            ("id", t(&format!("`{}`", r.rules.id))),
+            ("version", t(&r.rules.version)),
+            ("sha", t(&r.rules.sha256)),
+        ],
     ));
-    lines.push(format!("Made by {}.", r.made_by()));
-    out.push_str("\nDetails for clinicians\n");
+    lines.push(w.with("details-made-by", &[("who", t(&r.made_by()))]));
+    out.push_str(&format!("\n{}\n", w.get("details-heading")));
     for l in lines {
         // Cut a word longer than a line (the hash) rather than overflow.
         out.push_str(&format!("  {}\n", wrap_strict(&l, width, 2, "    ")));
