@@ -174,26 +174,7 @@ fn details(out: &mut String, r: &Report) {
     let w = words::of(&r.lang);
     out.push_str(&format!("## {}\n\n", w.get("details-heading")));
     out.push_str(&format!("- {}\n", text::details_level(w, r, "`")));
-    let ratings: Vec<String> = e
-        .dimensions
-        .iter()
-        .map(|d| {
-            let why: Vec<String> = d
-                .drivers
-                .iter()
-                .map(|dr| format!("`{}` = `{}`", dr.question, dr.answer))
-                .collect();
-            if why.is_empty() {
-                format!("`{}` {}", d.id, d.rating)
-            } else {
-                format!("`{}` {} ({})", d.id, d.rating, why.join(", "))
-            }
-        })
-        .collect();
-    out.push_str(&format!(
-        "- {}\n",
-        w.with("details-ratings", &[("list", t(&ratings.join("; ")))])
-    ));
+    out.push_str(&format!("- {}\n", text::details_ratings(w, r, "`")));
     for x in &e.rules {
         let because: Vec<String> = x
             .answers

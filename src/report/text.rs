@@ -122,6 +122,29 @@ pub(super) fn details_level(w: &words::Words, r: &Report, quote: &str) -> String
     )
 }
 
+/// `Ratings: risk 1 (q = code); ...`, ids quoted with `quote`.
+pub(super) fn details_ratings(w: &words::Words, r: &Report, quote: &str) -> String {
+    let q = |s: &str| format!("{quote}{s}{quote}");
+    let ratings: Vec<String> = r
+        .explanation
+        .dimensions
+        .iter()
+        .map(|d| {
+            let why: Vec<String> = d
+                .drivers
+                .iter()
+                .map(|dr| format!("{} = {}", q(&dr.question), q(&dr.answer)))
+                .collect();
+            if why.is_empty() {
+                format!("{} {}", q(&d.id), d.rating)
+            } else {
+                format!("{} {} ({})", q(&d.id), d.rating, why.join(", "))
+            }
+        })
+        .collect();
+    w.with("details-ratings", &[("list", t(&ratings.join("; ")))])
+}
+
 /// `, crisis` after a crisis rule's floor, in the words' language.
 pub(super) fn crisis_mark(w: &words::Words, crisis: bool) -> String {
     if crisis {
@@ -316,24 +339,7 @@ fn in_practice(out: &mut String, r: &Report, width: usize) {
 fn details(out: &mut String, r: &Report, width: usize) {
     let e = &r.explanation;
     let w = words::of(&r.lang);
-    let mut lines = vec![details_level(w, r, "`")];
-    let ratings: Vec<String> = e
-        .dimensions
-        .iter()
-        .map(|d| {
-            let why: Vec<String> = d
-                .drivers
-                .iter()
-                .map(|dr| format!("{} = {}", dr.question, dr.answer))
-                .collect();
-            if why.is_empty() {
-                format!("{} {}", d.id, d.rating)
-            } else {
-                format!("{} {} ({})", d.id, d.rating, why.join(", "))
-            }
-        })
-        .collect();
-    lines.push(w.with("details-ratings", &[("list", t(&ratings.join("; ")))]));
+    let mut lines = vec![details_level(w, r, "`"), details_ratings(w, r, "")];
     if e.rules.is_empty() {
         lines.push(w.get("details-rules-none"));
     } else {
