@@ -98,7 +98,10 @@ impl Tty {
     /// Give a menu whose prompt was seen the moment it needs to finish
     /// drawing and to start reading keys.
     fn menu(&mut self) {
-        std::thread::sleep(std::time::Duration::from_millis(150));
+        // Generous: on a loaded machine a key sent too early reaches the
+        // terminal before the menu reads keys, and Ctrl-C then arrives as a
+        // signal instead of a key.
+        std::thread::sleep(std::time::Duration::from_millis(300));
     }
 
     /// Read to the end and return the exit code.
