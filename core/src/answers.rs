@@ -135,7 +135,7 @@ pub struct AnswerDoc {
 /// ([`crate::quick`]); anything else goes through [`parse_full`], which
 /// gives each problem with its place.
 pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> {
-    match crate::quick::parse(rules, text) {
+    match crate::quick::parse(rules, text).or_else(|| crate::response::quick(rules, text)) {
         Some(doc) => Ok(doc),
         None => parse_full(rules, name, text),
     }

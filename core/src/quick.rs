@@ -25,7 +25,7 @@ pub fn parse(rules: &Rules, text: &str) -> Option<AnswerDoc> {
 
 /// Printable ASCII and line breaks only, or nothing the full reader
 /// refuses past ASCII: else the full reader decides.
-fn plain_text(text: &str) -> bool {
+pub(crate) fn plain_text(text: &str) -> bool {
     let ascii = text.bytes().fold(true, |ok, b| {
         ok & ((b.wrapping_sub(0x20) < 0x5f) | (b == b'\n'))
     });

@@ -41,6 +41,97 @@ pub fn is_resource(value: &Value) -> bool {
     value.get("resourceType").is_some()
 }
 
+/// A plainly valid QuestionnaireResponse (or Bundle), read without the
+/// position index: only plain text, no key twice in an object, no
+/// character a terminal could take for a command, and no problem at all.
+/// Anything else returns `None`, and the full reader decides, with every
+/// problem at its place. So this can make reading faster, never different.
+pub fn quick(rules: &Rules, text: &str) -> Option<AnswerDoc> {
+    // As the full reader: a resource names its `resourceType` plainly. A
+    // large file goes to the full reader, which bounds what it takes in.
+    if !text.trim_start().starts_with('{')
+        || !text.contains("\"resourceType\"")
+        || text.len() > QUICK_MAX_BYTES
+        || !crate::quick::plain_text(text)
+    {
+        return None;
+    }
+    let Strict(value) = serde_json::from_str(text).ok()?;
+    if !is_resource(&value) {
+        return None;
+    }
+    let source = Source::deferred("", "");
+    read(rules, &source, &value).ok()
+}
+
+/// The largest response read by [`quick`]: far below the full reader's
+/// limits on values and commas, far above any real response.
+const QUICK_MAX_BYTES: usize = 200_000;
+
+/// A JSON value that refuses a key written twice in one object, and any
+/// string (key or value) holding a character that is refused in files.
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Strict;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Strict, E> {
+                Ok(Strict(Value::Bool(b)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Strict, E> {
+                Ok(Strict(Value::from(n)))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Strict, E> {
+                Ok(Strict(Value::from(n)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Strict, E> {
+                serde_json::Number::from_f64(n)
+                    .map(|n| Strict(Value::Number(n)))
+                    .ok_or_else(|| E::custom("not a finite number"))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Strict, E> {
+                plain(s)?;
+                Ok(Strict(Value::String(s.to_owned())))
+            }
+            fn visit_unit<E>(self) -> Result<Strict, E> {
+                Ok(Strict(Value::Null))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Strict, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Strict(v)) = a.next_element()? {
+                    out.push(v);
+                }
+                Ok(Strict(Value::Array(out)))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Strict, A::Error> {
+                let mut out = Map::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    plain(&k)?;
+                    let Strict(v) = m.next_value()?;
+                    if out.insert(k, v).is_some() {
+                        return Err(serde::de::Error::custom("a key written twice"));
+                    }
+                }
+                Ok(Strict(Value::Object(out)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An error for a string the full reader would refuse.
+fn plain<E: serde::de::Error>(s: &str) -> Result<(), E> {
+    if s.chars().any(|c| c != '\n' && crate::source::is_unsafe(c)) {
+        return Err(E::custom("a character refused in files"));
+    }
+    Ok(())
+}
+
 /// The general fix for a response carelevel cannot read.
 const HELP: &str = "give a QuestionnaireResponse to the Questionnaire that `carelevel questions --format fhir` writes, or an answer file (`carelevel template`)";
 
@@ -417,5 +508,58 @@ impl<'a> Reader<'a> {
             ),
         };
         self.problem(format!("`{}` is answered with `{found}`", q.id), at, help);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RESPONSE: &str = r#"{
+  "resourceType": "QuestionnaireResponse",
+  "identifier": {"value": "r-1"},
+  "status": "completed",
+  "source": {"type": "RelatedPerson"},
+  "item": [
+    {"linkId": "self_harm_thoughts", "answer": [{"valueCoding": {"system": "urn:carelevel:default:self_harm_thoughts", "code": "none"}}]},
+    {"linkId": "hours_available", "answer": [{"valueInteger": 6}]}
+  ]
+}"#;
+
+    #[test]
+    fn the_quick_reader_reads_a_plain_response_as_the_full_reader_does() {
+        let rules = Rules::builtin().unwrap();
+        let quick = quick(&rules, RESPONSE).expect("a plain response");
+        let full = crate::answers::parse_full(&rules, "r.json", RESPONSE).unwrap();
+        assert_eq!(quick.answers, full.answers);
+        assert_eq!(quick.id, full.id);
+        assert_eq!(quick.respondent, full.respondent);
+    }
+
+    #[test]
+    fn anything_the_full_reader_refuses_or_places_goes_to_it() {
+        let rules = Rules::builtin().unwrap();
+        for broken in [
+            // A key twice: the full reader names both places.
+            RESPONSE.replacen(
+                r#""status": "completed","#,
+                r#""status": "completed", "status": "completed","#,
+                1,
+            ),
+            // A character a terminal could act on, written as an escape.
+            RESPONSE.replacen("r-1", "r\\u202e1", 1),
+            // A wrong code, an unknown linkId.
+            RESPONSE.replacen(r#""code": "none""#, r#""code": "nope""#, 1),
+            RESPONSE.replacen("hours_available", "hours_availble", 1),
+            // A tab, and the key written with an escape.
+            RESPONSE.replacen("r-1", "r\\t1", 1),
+            RESPONSE.replacen(r#""resourceType""#, r#""\u0072esourceType""#, 1),
+        ] {
+            assert!(quick(&rules, &broken).is_none(), "{broken}");
+            assert!(
+                crate::answers::parse(&rules, "r.json", &broken).is_err(),
+                "{broken}"
+            );
+        }
     }
 }

@@ -90,6 +90,16 @@ impl Source {
         source
     }
 
+    /// A text to be indexed only if a place in it is ever needed: the
+    /// quick readers, which hand anything with a problem to the full one.
+    pub fn deferred(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: name.into(),
+            text: Cow::Owned(text.into()),
+            index: OnceLock::new(),
+        }
+    }
+
     /// A text checked already (the built-in rules): indexed only if a
     /// place in it is ever needed.
     pub fn trusted(name: impl Into<String>, text: &'static str) -> Self {

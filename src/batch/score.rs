@@ -158,7 +158,9 @@ pub fn score(side: &Side, name: &str, record: &Record, text: &str) -> Verdict {
 /// A JSON line: the fast path for the common case, else `answers::parse`
 /// with its places moved to the record's line.
 fn json(rules: &Rules, name: &str, line: usize, text: &str) -> Result<AnswerDoc, Failure> {
-    if let Some(doc) = crate::quick::json(rules, text) {
+    if let Some(doc) =
+        crate::quick::json(rules, text).or_else(|| crate::response::quick(rules, text))
+    {
         return Ok(doc);
     }
     answers::parse_full(rules, name, text).map_err(|e| {
