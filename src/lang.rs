@@ -34,11 +34,7 @@ pub fn choose(asked: Option<&str>, offered: &[&str]) -> (String, Option<String>)
     }
     let warning = format!(
         "the rules offer no `{wanted}` texts ({}); using `{default}`",
-        offered
-            .iter()
-            .map(|l| format!("`{l}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        crate::suggest::backticked(offered.iter().copied())
     );
     (default.to_owned(), Some(warning))
 }

@@ -164,7 +164,7 @@ fn walk(
                 out.push(
                     Problem::new(format!(
                         "`{path}` is written in one language, but the file offers {}",
-                        list(langs)
+                        crate::suggest::backticked(langs.iter().copied())
                     ))
                     .at(s.value(path).or_else(|| s.key(path)))
                     .help(format!(
@@ -185,11 +185,11 @@ fn walk(
     let is_lang = |k: &str| langs.contains(&k);
     if let Some(k) = map.keys().find(|k| !is_respondent(k) && !is_lang(k)) {
         let help = if is_language(k) {
-            format!("`{k}` looks like a language: add it to `languages:` at the top of the file (now {})", list(langs))
+            format!("`{k}` looks like a language: add it to `languages:` at the top of the file (now {})", crate::suggest::backticked(langs.iter().copied()))
         } else {
             format!(
                 "a text is a string, or a map of variants by who answers (`self`, `other`) or by language ({})",
-                list(langs)
+                crate::suggest::backticked(langs.iter().copied())
             )
         };
         out.push(
@@ -260,7 +260,7 @@ fn walk(
                     .at(s.key(path))
                     .help(format!(
                         "the file offers {}: add `{l}: ...` with the text in that language",
-                        list(langs)
+                        crate::suggest::backticked(langs.iter().copied())
                     )),
             );
         }
@@ -280,14 +280,6 @@ fn walk(
             out,
         );
     }
-}
-
-fn list(langs: &[&str]) -> String {
-    langs
-        .iter()
-        .map(|l| format!("`{l}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Texts that read the same in another language as in the default one:
