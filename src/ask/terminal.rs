@@ -18,7 +18,16 @@ use std::sync::atomic::Ordering;
 
 /// Marks a prompt as active for as long as it lives: Ctrl-C then arrives
 /// as a key, and the prompt returns `Interrupted`.
+///
+/// The terminal library also raises SIGINT when it reads that key, and the
+/// signal thread may look at the flag only after the prompt has returned.
+/// So a prompt that ended with Ctrl-C leaves the flag set: the run is
+/// ending through the questionnaire's own stop (the offer to keep the
+/// answers), which the signal must not cut short.
 struct Active;
+
+/// A prompt read Ctrl-C as a key; see [`Active`].
+static CTRL_C_READ: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 impl Active {
     fn new() -> Self {
@@ -29,7 +38,9 @@ impl Active {
 
 impl Drop for Active {
     fn drop(&mut self) {
-        IN_PROMPT.store(false, Ordering::SeqCst);
+        if !CTRL_C_READ.load(Ordering::SeqCst) {
+            IN_PROMPT.store(false, Ordering::SeqCst);
+        }
     }
 }
 
@@ -107,6 +118,10 @@ impl Terminal {
     /// Map a dialoguer error, and give the cursor back after Ctrl-C.
     fn fail(&self, e: dialoguer::Error) -> PromptError {
         let dialoguer::Error::IO(e) = e;
+        if e.kind() == std::io::ErrorKind::Interrupted {
+            // Still inside the prompt: the flag is set, and stays so.
+            CTRL_C_READ.store(true, Ordering::SeqCst);
+        }
         let _ = self.term.show_cursor();
         PromptError::from(e)
     }
