@@ -60,7 +60,9 @@ not-asked = not asked
 ## Why a level: sentences around the rule file's reasons
 
 declined-self = You preferred not to answer { $titles }.
-declined-other = You did not know, or preferred not to say, the answer to { $titles }.
+declined-other = You preferred not to say the answer to { $titles }.
+unknown-self = You were not sure of the answer to { $titles }.
+unknown-other = You did not know the answer to { $titles }.
 declined-floor = { $declined } Because safety could not be checked, this screen suggests no less than this level.
 ratings-agree-complete = Your answers overall point to this level too.
 ratings-agree-partial = The answers given point to this level too.
@@ -142,7 +144,7 @@ menu-back = ← Back
 menu-help = ? What does this mean?
 your-answer-prompt = Your answer
 multi-prompt = Your answers (Space selects, Enter confirms, Esc goes back)
-multi-declines = "Prefer not to say" cannot be combined with other answers.
+multi-declines = "Prefer not to say" and "I don't know" cannot be combined with other answers.
 key-back = b = back
 key-help = ? = help
 key-skip = empty = skip
@@ -208,6 +210,7 @@ details-md-rule = Rule { $id } (floor { $floor }{ $crisis }) fired because { $be
 details-md-no-rule = No floor rule fired.
 details-crisis-mark = , crisis
 details-declined = Declined: { $list } (floor { $floor }).
+details-unknown = Not known: { $list } (floor { $floor }).
 details-ignored = Ignored answers (questions not asked): { $list }.
 details-notes = Notes: { $list }.
 details-rules = Rules: { $id } { $version }, sha256 { $sha }.

@@ -60,7 +60,9 @@ not-asked = no preguntado
 ## Why a level: sentences around the rule file's reasons
 
 declined-self = Usted prefirió no responder { $titles }.
-declined-other = Usted no sabía, o prefirió no decir, la respuesta a { $titles }.
+declined-other = Usted prefirió no decir la respuesta a { $titles }.
+unknown-self = Usted no tenía clara la respuesta a { $titles }.
+unknown-other = Usted no sabía la respuesta a { $titles }.
 declined-floor = { $declined } Como no se pudo revisar la seguridad, esta evaluación no sugiere un nivel menor que este.
 ratings-agree-complete = Sus respuestas, en conjunto, también llevan a este nivel.
 ratings-agree-partial = Las respuestas dadas también llevan a este nivel.
@@ -142,7 +144,7 @@ menu-back = ← Atrás
 menu-help = ? ¿Qué significa esto?
 your-answer-prompt = Su respuesta
 multi-prompt = Sus respuestas (Espacio selecciona, Enter confirma, Esc vuelve atrás)
-multi-declines = "Prefiero no decirlo" no se puede combinar con otras respuestas.
+multi-declines = "Prefiero no decirlo" y "No lo sé" no se pueden combinar con otras respuestas.
 key-back = b = atrás
 key-help = ? = ayuda
 key-skip = vacío = omitir
@@ -208,6 +210,7 @@ details-md-rule = La regla { $id } (mínimo { $floor }{ $crisis }) se activó po
 details-md-no-rule = No se activó ninguna regla de nivel mínimo.
 details-crisis-mark = , crisis
 details-declined = Sin responder: { $list } (mínimo { $floor }).
+details-unknown = No se sabía: { $list } (mínimo { $floor }).
 details-ignored = Respuestas ignoradas (preguntas no hechas): { $list }.
 details-notes = Notas: { $list }.
 details-rules = Reglas: { $id } { $version }, sha256 { $sha }.

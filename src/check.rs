@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::answers::{Answer, Answers};
 use crate::engine::{evaluate, Outcome};
 use crate::report;
-use crate::rules::model::{QuestionKind, TestCase};
+use crate::rules::model::{QuestionKind, Respondent, TestCase, Variant};
 use crate::rules::Rules;
 
 /// What happened to one test case.
@@ -99,6 +99,7 @@ pub fn run(rules: &Rules) -> CheckReport {
 
 fn run_within(rules: &Rules, budget: usize) -> CheckReport {
     let mut sets: Vec<(String, Answers)> = Vec::new();
+    let mut worded: Vec<(Variant, Rules)> = Vec::new();
     let cases = rules
         .file
         .tests
@@ -106,7 +107,24 @@ fn run_within(rules: &Rules, budget: usize) -> CheckReport {
         .map(|t| {
             let answers = crate::answers::read_map(rules, &t.answers, &rules.source, "")
                 .expect("test answers are checked when the rules load");
-            let failures = compare(rules, t, &answers, &evaluate(rules, &answers));
+            // A case names who answers and in which language: it is run
+            // with the texts worded so, which must not change its result.
+            let variant = Variant {
+                respondent: t.respondent.unwrap_or(Respondent::Myself),
+                lang: Some(t.lang.clone().unwrap_or_else(|| rules.file.language.clone())),
+            };
+            let at = match worded.iter().position(|(v, _)| *v == variant) {
+                Some(i) => i,
+                None => {
+                    let mut r = rules.clone();
+                    r.file.select(&variant);
+                    r.lang = variant.lang.clone().unwrap_or_default();
+                    worded.push((variant, r));
+                    worded.len() - 1
+                }
+            };
+            let these = &worded[at].1;
+            let failures = compare(these, t, &answers, &evaluate(these, &answers));
             sets.push((format!("test `{}`", t.name), answers));
             CaseResult {
                 name: t.name.clone(),
@@ -143,8 +161,30 @@ fn run_within(rules: &Rules, budget: usize) -> CheckReport {
 
 fn compare(rules: &Rules, t: &TestCase, answers: &Answers, o: &Outcome) -> Vec<String> {
     let f = &rules.file;
-    let r = report::build(rules, answers, o, None);
+    let mut r = report::build(rules, answers, o, None);
+    r.respondent = t.respondent.unwrap_or(Respondent::Myself);
     let mut out = Vec::new();
+    // Every note and reason has its words in the case's wording.
+    let empty = r
+        .notes
+        .iter()
+        .filter(|n| n.text.trim().is_empty())
+        .map(|n| n.id.as_str())
+        .chain(
+            r.explanation
+                .rules
+                .iter()
+                .filter(|x| x.reason.trim().is_empty())
+                .map(|x| x.id.as_str()),
+        )
+        .collect::<Vec<_>>();
+    if !empty.is_empty() {
+        out.push(format!(
+            "words:  no text in `{}` for {}",
+            r.lang,
+            empty.join(", ")
+        ));
+    }
     if !o.missing.is_empty() {
         let ids: Vec<&str> = o
             .missing
@@ -269,19 +309,19 @@ fn more_severe(rules: &Rules, qi: usize, current: &Answer) -> Vec<(String, Answe
         // A declining option is off the severity scale: step over it.
         Answer::Code(c) => q
             .option(c)
-            .filter(|(_, o)| !o.declines)
-            .and_then(|(i, _)| q.options[i + 1..].iter().find(|o| !o.declines))
+            .filter(|(_, o)| !o.off_scale())
+            .and_then(|(i, _)| q.options[i + 1..].iter().find(|o| !o.off_scale()))
             .map(|o| (o.code.clone(), Answer::Code(o.code.clone())))
             .into_iter()
             .collect(),
         Answer::Codes(cs)
             if !cs
                 .iter()
-                .any(|c| q.option(c).is_some_and(|(_, o)| o.declines)) =>
+                .any(|c| q.option(c).is_some_and(|(_, o)| o.off_scale())) =>
         {
             q.options
                 .iter()
-                .filter(|o| !o.declines && !cs.contains(&o.code))
+                .filter(|o| !o.off_scale() && !cs.contains(&o.code))
                 .map(|o| {
                     let mut more = cs.clone();
                     more.push(o.code.clone());
@@ -330,7 +370,7 @@ fn random_answers(rules: &Rules, rng: &mut XorShift) -> Answers {
                 let codes = q
                     .options
                     .iter()
-                    .filter(|o| !o.declines && rng.below(2) == 0)
+                    .filter(|o| !o.off_scale() && rng.below(2) == 0)
                     .map(|o| o.code.clone())
                     .collect();
                 Answer::Codes(codes)

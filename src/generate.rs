@@ -42,10 +42,10 @@ impl Random {
 /// How severely one person answers: 0 = mildly, 1 = in between, 2 = severely.
 fn pick_option(q: &Question, r: &mut Random, severity: usize) -> Option<usize> {
     let scale: Vec<usize> = (0..q.options.len())
-        .filter(|&i| !q.options[i].declines)
+        .filter(|&i| !q.options[i].off_scale())
         .collect();
     let declining: Vec<usize> = (0..q.options.len())
-        .filter(|&i| q.options[i].declines)
+        .filter(|&i| q.options[i].off_scale())
         .collect();
     if !declining.is_empty() && r.chance(0.02) {
         return Some(declining[r.below(declining.len())]);
@@ -73,11 +73,11 @@ fn answer(q: &Question, r: &mut Random, severity: usize) -> Option<Answer> {
         QuestionKind::Multi => {
             let mut codes: Vec<String> = Vec::new();
             if let Some(i) = pick_option(q, r, severity) {
-                if q.options[i].declines {
+                if q.options[i].off_scale() {
                     return Some(Answer::Codes(vec![q.options[i].code.clone()]));
                 }
             }
-            for o in q.options.iter().filter(|o| !o.declines) {
+            for o in q.options.iter().filter(|o| !o.off_scale()) {
                 if r.chance(0.2 + 0.2 * severity as f64) {
                     codes.push(o.code.clone());
                 }

@@ -36,6 +36,8 @@ pub struct OptionOut<'a> {
     pub label: &'a str,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub declines: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
 }
 
 /// The questions in asking order.
@@ -59,6 +61,7 @@ fn out(q: &Question) -> QuestionOut<'_> {
                 code: &o.code,
                 label: &o.label,
                 declines: o.declines,
+                unknown: o.unknown,
             })
             .collect(),
         min: q.min,

@@ -54,7 +54,7 @@ fn answers(rules: &Rules, picks: &[u64]) -> Answers {
                 Answer::Int(lo + (p % (hi - lo + 1) as u64) as i64)
             }
             QuestionKind::Multi => {
-                let plain: Vec<_> = q.options.iter().filter(|o| !o.declines).collect();
+                let plain: Vec<_> = q.options.iter().filter(|o| !o.off_scale()).collect();
                 Answer::Codes(
                     plain
                         .iter()
@@ -154,18 +154,19 @@ proptest! {
         let qi = which.index(rules.file.questions.len());
         let q = &rules.file.questions[qi];
         let worse = match a.get(qi) {
-            // "Prefer not to say" is off the severity scale: never step to or from it.
+            // "Prefer not to say" and "I don't know" are off the severity
+            // scale: never step to or from them.
             Some(Answer::Code(c)) => {
                 let (i, o) = q.option(c).unwrap();
-                if o.declines {
+                if o.off_scale() {
                     return Ok(());
                 }
-                let scale: Vec<_> = q.options[i..].iter().filter(|o| !o.declines).collect();
+                let scale: Vec<_> = q.options[i..].iter().filter(|o| !o.off_scale()).collect();
                 Answer::Code(scale[step.min(scale.len() - 1)].code.clone())
             }
             Some(Answer::Codes(cs)) => {
                 let mut more = cs.clone();
-                if let Some(o) = q.options.iter().find(|o| !o.declines && !cs.contains(&o.code)) {
+                if let Some(o) = q.options.iter().find(|o| !o.off_scale() && !cs.contains(&o.code)) {
                     more.push(o.code.clone());
                 }
                 more.sort_by_key(|c| q.option(c).map(|(i, _)| i));

@@ -427,15 +427,15 @@ pub fn parse_value(q: &Question, value: &Value) -> Result<Option<Answer>, (Strin
             }
             let declining = codes
                 .iter()
-                .filter(|c| q.option(c).is_some_and(|(_, o)| o.declines))
+                .filter(|c| q.option(c).is_some_and(|(_, o)| o.off_scale()))
                 .count();
             if declining > 0 && codes.len() > 1 {
                 return Err((
                     format!(
-                        "`{}` mixes a \"prefer not to say\" answer with others",
+                        "`{}` mixes a \"prefer not to say\" or \"I don't know\" answer with others",
                         q.id
                     ),
-                    "give either the declining code alone or the other codes".into(),
+                    "give either that code alone or the other codes".into(),
                 ));
             }
             // Keep the rule file's order, so equal answers compare equal.

@@ -388,7 +388,7 @@ fn answer(rules: &Rules, q: usize, value: Value) -> Option<Option<Answer>> {
                 if picked.iter().any(|&(j, _)| j == i) {
                     return None;
                 }
-                picked.push((i, option.declines));
+                picked.push((i, option.off_scale()));
             }
             if picked.len() > 1 && picked.iter().any(|&(_, declines)| declines) {
                 return None;

@@ -151,7 +151,7 @@ fn parse(w: &words::Words, q: &Question, text: &str) -> Result<Answer, String> {
             }
             let declines = codes
                 .iter()
-                .any(|c| q.option(c).is_some_and(|(_, o)| o.declines));
+                .any(|c| q.option(c).is_some_and(|(_, o)| o.off_scale()));
             if declines && codes.len() > 1 {
                 return Err(w.get("multi-declines"));
             }

@@ -256,7 +256,7 @@ impl Terminal {
             };
             let mut codes: Vec<usize> = picked.into_iter().map(|k| shown[k]).collect();
             codes.sort_unstable();
-            let declines = codes.iter().any(|&i| q.options[i].declines);
+            let declines = codes.iter().any(|&i| q.options[i].off_scale());
             if declines && codes.len() > 1 {
                 self.say(&self.words().get("multi-declines"))?;
                 continue;

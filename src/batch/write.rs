@@ -30,6 +30,7 @@ pub struct Names {
     rules: Vec<String>,
     notes: Vec<String>,
     declined: Option<String>,
+    unknown: Option<String>,
     ignored: String,
 }
 
@@ -43,6 +44,7 @@ impl Names {
             rules: f.placement.rules.iter().map(|r| q(&r.id)).collect(),
             notes: f.notes.iter().map(|n| q(&n.id)).collect(),
             declined: f.declined.as_ref().map(|d| q(&d.note)),
+            unknown: f.unknown.as_ref().map(|d| q(&d.note)),
             ignored: q(report::IGNORED_NOTE),
         }
     }
@@ -79,11 +81,8 @@ pub fn note_ids<'r>(rules: &'r Rules, scored: &Scored) -> Vec<&'r str> {
     }
     for n in &scored.outcome.notes {
         match n {
-            NoteRef::Declined => {
-                if let Some(d) = &f.declined {
-                    ids.push(d.note.as_str());
-                }
-            }
+            NoteRef::Declined => ids.extend(f.declined.as_ref().map(|d| d.note.as_str())),
+            NoteRef::Unknown => ids.extend(f.unknown.as_ref().map(|d| d.note.as_str())),
             NoteRef::Note(i) => ids.push(f.notes[*i].id.as_str()),
         }
     }
@@ -233,6 +232,7 @@ fn compact(out: &mut Vec<u8>, row: &Row, s: &Scored, new: &Target, old: Option<&
     let ignored = (!o.ignored.is_empty()).then_some(&names.ignored);
     let notes = o.notes.iter().filter_map(|n| match n {
         NoteRef::Declined => names.declined.as_ref(),
+        NoteRef::Unknown => names.unknown.as_ref(),
         NoteRef::Note(i) => Some(&names.notes[*i]),
     });
     for (i, n) in ignored.into_iter().chain(notes).enumerate() {

@@ -259,7 +259,7 @@ fn fhirpath(rules: &Rules, c: &Condition) -> String {
         q.options
             .iter()
             .enumerate()
-            .filter(|(i, o)| !o.declines && if from_top { *i >= t } else { *i <= t })
+            .filter(|(i, o)| !o.off_scale() && if from_top { *i >= t } else { *i <= t })
             .map(|(_, o)| Scalar::Code(o.code.clone()))
             .collect()
     };

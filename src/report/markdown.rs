@@ -197,18 +197,23 @@ fn details(out: &mut String, r: &Report) {
     if e.rules.is_empty() {
         out.push_str(&format!("- {}\n", w.get("details-md-no-rule")));
     }
-    if let Some(floor) = &e.declined_floor {
-        let ids: Vec<String> = e.declined.iter().map(|q| format!("`{q}`")).collect();
-        out.push_str(&format!(
-            "- {}\n",
-            w.with(
-                "details-declined",
-                &[
-                    ("list", t(&ids.join(", "))),
-                    ("floor", t(&format!("`{floor}`"))),
-                ],
-            )
-        ));
+    for (id, list, floor) in [
+        ("details-declined", &e.declined, &e.declined_floor),
+        ("details-unknown", &e.unknown, &e.unknown_floor),
+    ] {
+        if let Some(floor) = floor {
+            let ids: Vec<String> = list.iter().map(|q| format!("`{q}`")).collect();
+            out.push_str(&format!(
+                "- {}\n",
+                w.with(
+                    id,
+                    &[
+                        ("list", t(&ids.join(", "))),
+                        ("floor", t(&format!("`{floor}`"))),
+                    ],
+                )
+            ));
+        }
     }
     if !r.ignored_answers.is_empty() {
         let ids: Vec<String> = r.ignored_answers.iter().map(|q| format!("`{q}`")).collect();

@@ -33,7 +33,7 @@ use crate::words::{self, Words};
 
 use crate::answers::{Answer, Answers};
 use crate::engine::{NoteRef, Outcome};
-use crate::rules::model::{Basis, Respondent};
+use crate::rules::model::{Basis, Declined, Respondent};
 use crate::rules::Rules;
 
 /// How a text or Markdown report is laid out.
@@ -233,6 +233,13 @@ pub struct Explanation {
     /// The least intensive level those declined answers allow.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declined_floor: Option<String>,
+    /// Safety questions answered "I don't know".
+    pub unknown: Vec<String>,
+    /// The same, with their titles and the answers.
+    pub unknown_answers: Vec<AnswerOut>,
+    /// The least intensive level those unknown answers allow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unknown_floor: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -277,6 +284,8 @@ pub enum Decider {
     Rule { id: String },
     /// A declined answer, through `declined.floor`.
     Declined,
+    /// A safety question answered "I don't know", through `unknown.floor`.
+    Unknown,
     /// The dimension ratings, through the bands.
     Ratings,
 }
@@ -374,21 +383,30 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
         .notes
         .iter()
         .filter_map(|n| match n {
-            NoteRef::Declined => f.declined.as_ref().map(|d| NoteOut {
-                id: d.note.clone(),
-                text: d.text.to_string(),
-            }),
+            NoteRef::Declined | NoteRef::Unknown => {
+                let section = match n {
+                    NoteRef::Declined => &f.declined,
+                    _ => &f.unknown,
+                };
+                section.as_ref().map(|d| NoteOut {
+                    id: d.note.clone(),
+                    text: d.text.to_string(),
+                })
+            }
             NoteRef::Note(i) => Some(NoteOut {
                 id: f.notes[*i].id.clone(),
                 text: f.notes[*i].text.to_string(),
             }),
         })
         .collect();
-    let declined_floor = f
-        .declined
-        .as_ref()
-        .filter(|_| !outcome.declined.is_empty())
-        .map(|d| d.floor.clone());
+    let floor_of = |section: &Option<Declined>, answers: &[usize]| {
+        section
+            .as_ref()
+            .filter(|_| !answers.is_empty())
+            .map(|d| d.floor.clone())
+    };
+    let declined_floor = floor_of(&f.declined, &outcome.declined);
+    let unknown_floor = floor_of(&f.unknown, &outcome.unknown);
     let mut decided_by: Vec<Decider> = rules_out
         .iter()
         .filter(|r| r.floor == level.id)
@@ -396,6 +414,9 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
         .collect();
     if declined_floor.as_deref() == Some(level.id.as_str()) {
         decided_by.push(Decider::Declined);
+    }
+    if unknown_floor.as_deref() == Some(level.id.as_str()) {
+        decided_by.push(Decider::Unknown);
     }
     if outcome.band_level == outcome.level {
         decided_by.push(Decider::Ratings);
@@ -447,10 +468,10 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
                     .iter()
                     .map(|&i| rules.level_rank(&f.placement.rules[i].floor).unwrap_or(0))
                     .chain(
-                        f.declined
-                            .as_ref()
-                            .filter(|_| !outcome.declined.is_empty())
-                            .and_then(|d| rules.level_rank(&d.floor)),
+                        [&declined_floor, &unknown_floor]
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|floor| rules.level_rank(floor)),
                     )
                     .filter(|&r| r < outcome.level)
                     .chain([outcome.band_level])
@@ -464,6 +485,9 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
             declined: outcome.declined.iter().map(|&q| qid(q)).collect(),
             declined_answers: outcome.declined.iter().filter_map(|&q| cite(q)).collect(),
             declined_floor,
+            unknown: outcome.unknown.iter().map(|&q| qid(q)).collect(),
+            unknown_answers: outcome.unknown.iter().filter_map(|&q| cite(q)).collect(),
+            unknown_floor,
         },
         ignored_answers: outcome.ignored.iter().map(|&q| qid(q)).collect(),
         comparison: None,

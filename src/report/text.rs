@@ -365,14 +365,19 @@ fn details(out: &mut String, r: &Report, width: usize) {
             .collect();
         lines.push(w.with("details-rules-fired", &[("list", t(&fired.join("; ")))]));
     }
-    if let Some(floor) = &e.declined_floor {
-        lines.push(w.with(
-            "details-declined",
-            &[
-                ("list", t(&e.declined.join(", "))),
-                ("floor", t(&format!("`{floor}`"))),
-            ],
-        ));
+    for (id, list, floor) in [
+        ("details-declined", &e.declined, &e.declined_floor),
+        ("details-unknown", &e.unknown, &e.unknown_floor),
+    ] {
+        if let Some(floor) = floor {
+            lines.push(w.with(
+                id,
+                &[
+                    ("list", t(&list.join(", "))),
+                    ("floor", t(&format!("`{floor}`"))),
+                ],
+            ));
+        }
     }
     if !r.ignored_answers.is_empty() {
         lines.push(w.with(

@@ -16,7 +16,8 @@ pub struct Reason<'a> {
 
 /// The explanation, in the order it is told.
 pub struct Why<'a> {
-    /// What set the level: reasons at that level (rules, a declined answer).
+    /// What set the level: reasons at that level (rules, a declined or
+    /// unknown answer).
     pub deciding: Vec<Reason<'a>>,
     /// The ratings' own verdict, when they set the level; else how they
     /// would have placed the person without the deciding reasons.
@@ -37,15 +38,21 @@ pub fn explain(r: &Report) -> Why<'_> {
                     deciding.push(rule_reason(rule, None));
                 }
             }
-            Decider::Declined => deciding.push(Reason {
+            Decider::Declined | Decider::Unknown => deciding.push(Reason {
                 text: {
-                    let id = match r.respondent {
-                        Respondent::Myself => "declined-self",
-                        Respondent::Other => "declined-other",
+                    let (id, answers) = match (d, r.respondent) {
+                        (Decider::Declined, Respondent::Myself) => {
+                            ("declined-self", &e.declined_answers)
+                        }
+                        (Decider::Declined, Respondent::Other) => {
+                            ("declined-other", &e.declined_answers)
+                        }
+                        (_, Respondent::Myself) => ("unknown-self", &e.unknown_answers),
+                        (_, Respondent::Other) => ("unknown-other", &e.unknown_answers),
                     };
-                    let titles = quoted_titles(w, &e.declined_answers);
-                    let declined = w.with(id, &[("titles", t(&titles))]);
-                    w.with("declined-floor", &[("declined", t(&declined))])
+                    let titles = quoted_titles(w, answers);
+                    let said = w.with(id, &[("titles", t(&titles))]);
+                    w.with("declined-floor", &[("declined", t(&said))])
                 },
                 answers: &[],
                 alone: None,

@@ -105,7 +105,7 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
     // The threshold's place on the scale, found once when the rules were indexed.
     let threshold = |v: &Scalar| c.target.rank().or_else(|| rank_of(q, v));
     let place = || match option {
-        Some(o) => (!q.options[o].declines).then_some(o as i64),
+        Some(o) => (!q.options[o].off_scale()).then_some(o as i64),
         None => rank(q, answer),
     };
     if let Some(v) = &c.at_least {
@@ -173,13 +173,14 @@ fn equals(answer: &Answer, v: &Scalar) -> bool {
 }
 
 /// Position on the question's scale: option index, or the number itself.
-/// A declining option has no place on the scale: it is neither more nor less
-/// severe than anything, so `at_least` and `at_most` never hold for it.
+/// A declining or "I don't know" option has no place on the scale: it is
+/// neither more nor less severe than anything, so `at_least` and `at_most`
+/// never hold for it.
 fn rank(q: &Question, answer: &Answer) -> Option<i64> {
     match answer {
         Answer::Code(c) => q
             .option(c)
-            .filter(|(_, o)| !o.declines)
+            .filter(|(_, o)| !o.off_scale())
             .map(|(i, _)| i as i64),
         Answer::Int(n) => Some(*n),
         Answer::Codes(_) => None,

@@ -17,6 +17,8 @@ use crate::rules::Rules;
 pub enum NoteRef {
     /// The rule file's `declined` note.
     Declined,
+    /// The rule file's `unknown` note.
+    Unknown,
     /// `notes[i]`.
     Note(usize),
 }
@@ -38,6 +40,8 @@ pub struct Outcome {
     pub fired: Vec<usize>,
     /// Questions answered with a declining option.
     pub declined: Vec<usize>,
+    /// Safety questions answered "I don't know".
+    pub unknown: Vec<usize>,
     pub notes: Vec<NoteRef>,
     /// Questions asked, in order.
     pub asked: Vec<usize>,
@@ -91,6 +95,7 @@ pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
         },
         placed.level,
         !placed.declined.is_empty(),
+        !placed.unknown.is_empty(),
     );
     let missing = asked
         .iter()
@@ -105,6 +110,7 @@ pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
         ratings,
         fired: placed.fired,
         declined: placed.declined,
+        unknown: placed.unknown,
         notes,
         asked,
         missing,

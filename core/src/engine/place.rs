@@ -1,7 +1,8 @@
-//! From ratings to a level: bands, floor rules, declined answers; then notes.
+//! From ratings to a level: bands, floor rules, declined and unknown
+//! answers; then notes.
 
 use crate::answers::Answers;
-use crate::rules::model::Basis;
+use crate::rules::model::{AnswerOption, Basis};
 use crate::rules::Rules;
 
 use super::score::Rating;
@@ -14,10 +15,12 @@ pub struct Placed {
     pub crisis: bool,
     pub fired: Vec<usize>,
     pub declined: Vec<usize>,
+    pub unknown: Vec<usize>,
 }
 
 /// The final level is the highest of the band's level, every fired floor,
-/// and the declined floor when any answer declined.
+/// the declined floor when any answer declined, and the unknown floor when
+/// a safety question was answered "I don't know".
 pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
     let f = &rules.file;
     let score = match f.placement.basis {
@@ -50,17 +53,24 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
             crisis |= rule.crisis;
         }
     }
-    let declined: Vec<usize> = answers
-        .iter()
-        .filter(|(q, _)| {
-            answers
-                .chosen(rules, *q)
-                .any(|o| f.questions[*q].options[o].declines)
-        })
-        .map(|(q, _)| q)
-        .collect();
-    if let (Some(d), false) = (&f.declined, declined.is_empty()) {
-        level = level.max(rank(&d.floor));
+    let answered = |pick: fn(&AnswerOption) -> bool, safety_only: bool| -> Vec<usize> {
+        answers
+            .iter()
+            .map(|(q, _)| q)
+            .filter(|&q| !safety_only || f.questions[q].safety)
+            .filter(|&q| {
+                answers
+                    .chosen(rules, q)
+                    .any(|o| pick(&f.questions[q].options[o]))
+            })
+            .collect()
+    };
+    let declined = answered(|o| o.declines, false);
+    let unknown = answered(|o| o.unknown && !o.declines, true);
+    for (section, answers) in [(&f.declined, &declined), (&f.unknown, &unknown)] {
+        if let (Some(d), false) = (section, answers.is_empty()) {
+            level = level.max(rank(&d.floor));
+        }
     }
     Placed {
         level,
@@ -69,15 +79,26 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
         crisis,
         fired,
         declined,
+        unknown,
     }
 }
 
-/// Notes that apply at `level`; the declined note comes first.
-pub fn notes(rules: &Rules, facts: Facts<'_>, level: usize, declined: bool) -> Vec<NoteRef> {
+/// Notes that apply at `level`; the declined note comes first, then the
+/// note on safety answers that were not known.
+pub fn notes(
+    rules: &Rules,
+    facts: Facts<'_>,
+    level: usize,
+    declined: bool,
+    unknown: bool,
+) -> Vec<NoteRef> {
     let f = &rules.file;
     let mut out = Vec::new();
     if declined && f.declined.is_some() {
         out.push(NoteRef::Declined);
+    }
+    if unknown && f.unknown.is_some() {
+        out.push(NoteRef::Unknown);
     }
     for (i, n) in f.notes.iter().enumerate() {
         let at_level = rules.note_at(i, level);
@@ -173,6 +194,38 @@ mod tests {
         assert!(!o.crisis);
         assert_eq!(o.declined, vec![0]);
         assert_eq!(o.notes.first(), Some(&NoteRef::Declined));
+    }
+
+    #[test]
+    fn not_knowing_a_safety_answer_sets_its_own_floor_and_note() {
+        let text = include_str!("../../../tests/fixtures/minimal.yaml")
+            .replacen(
+                "      - code: declined\n",
+                "      - code: dont_know\n        label: I don't know\n        unknown: true\n      - code: declined\n",
+                1,
+            )
+            .replacen(
+                "attributes:\n",
+                "unknown:\n  floor: high\n  note: not_known\n  text: Not known.\nattributes:\n",
+                1,
+            );
+        let r = Rules::parse("m.yaml", &text).unwrap();
+        let o = evaluate(
+            &r,
+            &answers(
+                &r,
+                &[("danger", code("dont_know")), ("hours", Answer::Int(1))],
+            ),
+        );
+        assert_eq!((o.level, o.crisis), (1, false));
+        assert_eq!(o.unknown, vec![0]);
+        assert!(o.declined.is_empty());
+        assert_eq!(o.notes.first(), Some(&NoteRef::Unknown));
+        // Off the scale: not "at least" the least severe answer.
+        let c: crate::rules::model::Condition =
+            serde_yaml::from_str("{answer: danger, at_least: \"no\"}").unwrap();
+        let a = answers(&r, &[("danger", code("dont_know"))]);
+        assert!(!crate::engine::holds(&r, &c, &a));
     }
 
     #[test]

@@ -125,7 +125,7 @@ mod tests {
         // `es: No` is the text "No" to carelevel (YAML 1.2) but `false` to
         // PyYAML and other YAML 1.1 readers: every such word is quoted.
         const WORDS: [&str; 8] = ["yes", "no", "on", "off", "y", "n", "true", "false"];
-        const FLAGS: [&str; 4] = ["safety", "declines", "crisis", "required"];
+        const FLAGS: [&str; 5] = ["safety", "declines", "unknown", "crisis", "required"];
         for (i, line) in DEFAULT.lines().enumerate() {
             let body = line.trim_start().trim_start_matches("- ");
             let Some((key, value)) = body.split_once(": ") else {

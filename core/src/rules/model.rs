@@ -35,6 +35,10 @@ pub struct RuleFile {
     pub crisis: Crisis,
     #[serde(default)]
     pub declined: Option<Declined>,
+    /// What an "I don't know" answer to a safety question means: the same
+    /// shape as `declined`, with a note of its own.
+    #[serde(default, skip_serializing_if = "unset")]
+    pub unknown: Option<Declined>,
     #[serde(default)]
     pub attributes: Vec<Attribute>,
     pub levels: Vec<Level>,
@@ -76,11 +80,13 @@ impl RuleFile {
     }
 }
 
-/// What happens when a person chooses a declining option ("prefer not to say").
+/// What happens when a person chooses a declining option ("prefer not to
+/// say") or, in the `unknown` section, an "I don't know" option of a safety
+/// question.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Declined {
-    /// The least intensive level a declined answer allows; never the lowest level.
+    /// The least intensive level such an answer allows; never the lowest level.
     pub floor: String,
     /// Id of the note added to the result.
     pub note: String,
@@ -188,12 +194,15 @@ impl Question {
     }
 
     /// The options in the order people see them: the severity scale first,
-    /// then the declining option ("prefer not to say") apart at the end, so
-    /// that it never reads as a step on the scale. Indices are the file's.
+    /// then "I don't know" and last the declining option ("prefer not to
+    /// say"), apart, so that neither reads as a step on the scale. Indices
+    /// are the file's.
     pub fn shown_options(&self) -> impl Iterator<Item = (usize, &AnswerOption)> {
-        let scale = self.options.iter().enumerate().filter(|(_, o)| !o.declines);
-        let declining = self.options.iter().enumerate().filter(|(_, o)| o.declines);
-        scale.chain(declining)
+        let all = || self.options.iter().enumerate();
+        let scale = all().filter(|(_, o)| !o.off_scale());
+        let unknown = all().filter(|(_, o)| o.unknown && !o.declines);
+        let declining = all().filter(|(_, o)| o.declines);
+        scale.chain(unknown).chain(declining)
     }
 }
 
@@ -209,6 +218,19 @@ pub struct AnswerOption {
     /// This option is "prefer not to say".
     #[serde(default, skip_serializing_if = "is_false")]
     pub declines: bool,
+    /// This option is "I don't know": off the severity scale like a
+    /// declining one; on a safety question, the `unknown` section applies.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unknown: bool,
+}
+
+impl AnswerOption {
+    /// Declining and "I don't know" have no place on the severity scale:
+    /// `at_least` and `at_most` never hold for them.
+    #[inline]
+    pub fn off_scale(&self) -> bool {
+        self.declines || self.unknown
+    }
 }
 
 /// A condition over answers (and, in placement rules and notes, ratings):
@@ -424,6 +446,10 @@ pub struct TestCase {
     /// Who answers in this case (the person when left out).
     #[serde(default)]
     pub respondent: Option<Respondent>,
+    /// The language the case is worded in (the file's default when left
+    /// out): the result must not depend on it.
+    #[serde(default)]
+    pub lang: Option<String>,
     /// Question id → answer, as in an answer file.
     #[schemars(with = "IndexMap<String, AnswerValue>")]
     pub answers: IndexMap<String, serde_yaml::Value>,
@@ -458,6 +484,9 @@ macro_rules! each_text {
         visit("crisis.message".to_string(), & $($m)? f.crisis.message);
         if let Some(d) = & $($m)? f.declined {
             visit("declined.text".to_string(), & $($m)? d.text);
+        }
+        if let Some(d) = & $($m)? f.unknown {
+            visit("unknown.text".to_string(), & $($m)? d.text);
         }
         for (i, a) in (& $($m)? f.attributes).into_iter().enumerate() {
             visit(format!("attributes[{i}].name"), & $($m)? a.name);

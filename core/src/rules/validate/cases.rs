@@ -12,7 +12,8 @@ pub(super) fn tests_are_sound(rules: &Rules) -> Vec<Problem> {
     let levels: Vec<&str> = f.levels.iter().map(|l| l.id.as_str()).collect();
     let rule_ids: Vec<&str> = f.placement.rules.iter().map(|r| r.id.as_str()).collect();
     let mut note_ids: Vec<&str> = f.notes.iter().map(|n| n.id.as_str()).collect();
-    note_ids.extend(f.declined.iter().map(|d| d.note.as_str()));
+    note_ids.extend(f.declined.iter().chain(&f.unknown).map(|d| d.note.as_str()));
+    let offered = f.offered_languages();
     let dims: Vec<&str> = f.dimensions.iter().map(|d| d.id.as_str()).collect();
     for (i, t) in f.tests.iter().enumerate() {
         let path = format!("tests[{i}]");
@@ -20,6 +21,19 @@ pub(super) fn tests_are_sound(rules: &Rules) -> Vec<Problem> {
             crate::answers::read_map(rules, &t.answers, s, &join(&path, "answers"))
         {
             out.extend(problems);
+        }
+        if let Some(lang) = t.lang.as_deref().filter(|l| !offered.contains(l)) {
+            out.push(
+                Problem::new(format!(
+                    "test `{}` is in language `{lang}`, which the file does not offer",
+                    t.name
+                ))
+                .at(s.value(&format!("{path}.lang")))
+                .help(format!(
+                    "use one of {}, or add `{lang}` to `languages:`",
+                    suggest::backticked(offered.iter().copied())
+                )),
+            );
         }
         let e = &t.expect;
         let mut refs: Vec<(String, &str, &str, &[&str])> = Vec::new();

@@ -170,15 +170,18 @@ pub(super) fn condition_is_sound(
     for (vpath, v) in values {
         if let Some(p) = value_fits(q, v, owner) {
             out.push(p.at(s.value(&vpath)));
-        } else if ordered && q.option(&v.to_string()).is_some_and(|(_, o)| o.declines) {
+        } else if let Some((_, o)) = q.option(&v.to_string()).filter(|(_, o)| ordered && o.off_scale()) {
+            let (what, said) = if o.declines {
+                ("a declining option", "\"prefer not to say\"")
+            } else {
+                ("an \"I don't know\" option", "\"I don't know\"")
+            };
             out.push(
-                Problem::new(format!(
-                    "`{test}: {v}` in {owner} compares with a declining option"
-                ))
-                .at(s.value(&vpath))
-                .help(format!(
-                    "\"prefer not to say\" is not on the severity scale; test it with `is: {v}`"
-                )),
+                Problem::new(format!("`{test}: {v}` in {owner} compares with {what}"))
+                    .at(s.value(&vpath))
+                    .help(format!(
+                        "{said} is not on the severity scale; test it with `is: {v}`"
+                    )),
             );
         }
     }

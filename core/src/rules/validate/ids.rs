@@ -53,6 +53,9 @@ pub(super) fn all_ids(f: &RuleFile) -> Vec<(&'static str, String, &str)> {
     if let Some(d) = &f.declined {
         ids.push(("note", "declined.note".into(), d.note.as_str()));
     }
+    if let Some(d) = &f.unknown {
+        ids.push(("note", "unknown.note".into(), d.note.as_str()));
+    }
     ids
 }
 
@@ -76,7 +79,8 @@ pub(super) fn ids_are_well_formed(f: &RuleFile, s: &Source) -> Vec<Problem> {
 
 pub(super) fn ids_are_unique(f: &RuleFile, s: &Source) -> Vec<Problem> {
     let mut out = Vec::new();
-    // Option codes are unique per question; notes share one namespace with the declined note.
+    // Option codes are unique per question; notes share one namespace with the
+    // declined and unknown notes.
     let mut seen: HashMap<(String, &str), String> = HashMap::new();
     for (kind, path, id) in all_ids(f) {
         let scope = if kind == "option" {

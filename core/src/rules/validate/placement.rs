@@ -115,6 +115,9 @@ pub(super) fn rules_and_notes_name_known_levels(f: &RuleFile, s: &Source) -> Vec
     if let Some(d) = &f.declined {
         refs.push(("declined.floor".into(), &d.floor, "`declined`".into()));
     }
+    if let Some(d) = &f.unknown {
+        refs.push(("unknown.floor".into(), &d.floor, "`unknown`".into()));
+    }
     refs.into_iter()
         .filter(|(_, l, _)| !levels.contains(l))
         .map(|(path, l, owner)| {
@@ -159,7 +162,7 @@ pub(super) fn every_level_is_reachable(f: &RuleFile, s: &Source) -> Vec<Problem>
         .map(|b| b.level.as_str())
         .collect();
     reached.extend(f.placement.rules.iter().map(|r| r.floor.as_str()));
-    reached.extend(f.declined.iter().map(|d| d.floor.as_str()));
+    reached.extend(f.declined.iter().chain(&f.unknown).map(|d| d.floor.as_str()));
     let possible = scores
         .iter()
         .map(u32::to_string)

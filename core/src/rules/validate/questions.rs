@@ -75,7 +75,7 @@ pub(super) fn options_fit_their_question(f: &RuleFile, s: &Source) -> Vec<Proble
                         .help(format!("remove `{field}`")),
                     );
                 }
-                let plain = q.options.iter().filter(|o| !o.declines).count();
+                let plain = q.options.iter().filter(|o| !o.off_scale()).count();
                 let least = if q.kind == QuestionKind::Multi { 1 } else { 2 };
                 if plain < least {
                     out.push(
@@ -95,13 +95,13 @@ pub(super) fn options_fit_their_question(f: &RuleFile, s: &Source) -> Vec<Proble
                     let codes: HashSet<&str> = q
                         .options
                         .iter()
-                        .filter(|o| !o.declines)
+                        .filter(|o| !o.off_scale())
                         .map(|o| o.code.as_str())
                         .collect();
                     if codes != HashSet::from(["yes", "no"]) {
                         out.push(Problem::new(format!("yes_no question `{}` must offer exactly the codes `yes` and `no`", q.id))
                             .at(at("options"))
-                            .help("use codes `no` and `yes` (plus, optionally, one option with `declines: true`), or make it a `choice` question"));
+                            .help("use codes `no` and `yes` (plus, optionally, one option with `unknown: true` and one with `declines: true`), or make it a `choice` question"));
                     }
                 }
             }
@@ -186,6 +186,7 @@ pub(super) fn declining_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
                 .help("declining never counts as the least severe answer: move it after the least severe option"));
         }
     }
+    out.extend(unknown_is_safe(f, s));
     match (&f.declined, any_declining) {
         (None, Some(path)) => out.push(Problem::new("an option declines to answer, but the file has no `declined` section")
             .at(s.key(&path))
@@ -194,6 +195,76 @@ pub(super) fn declining_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
             Problem::new(format!("`declined.floor` is `{}`, the least intensive level", d.floor))
                 .at(s.value("declined.floor"))
                 .help("a declined safety answer must never give the lowest level: choose a more intensive one"),
+        ),
+        _ => {}
+    }
+    out
+}
+
+/// "I don't know" options: one at most, off the scale, never both flags;
+/// on a safety question, the `unknown` section says what they mean, and
+/// its floor is never the lowest level.
+fn unknown_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut on_safety = None;
+    for (i, q) in f.questions.iter().enumerate() {
+        let unknown: Vec<usize> = q
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.unknown)
+            .map(|(j, _)| j)
+            .collect();
+        let at = |j: usize, field: &str| s.key(&format!("questions[{i}].options[{j}].{field}"));
+        for &j in &unknown {
+            if q.options[j].declines {
+                out.push(
+                    Problem::new(format!(
+                        "option `{}` of `{}` is both \"I don't know\" and \"prefer not to say\"",
+                        q.options[j].code, q.id
+                    ))
+                    .at(at(j, "unknown"))
+                    .help("not knowing and declining are different answers: give each its own option"),
+                );
+            }
+        }
+        if unknown.len() > 1 {
+            out.push(
+                Problem::new(format!(
+                    "question `{}` has {} \"I don't know\" options",
+                    q.id,
+                    unknown.len()
+                ))
+                .at(at(unknown[1], "unknown"))
+                .help("keep one option with `unknown: true`"),
+            );
+        }
+        if unknown.first() == Some(&0) {
+            out.push(
+                Problem::new(format!(
+                    "the \"I don't know\" option of `{}` is listed first, as the least severe answer",
+                    q.id
+                ))
+                .at(at(0, "unknown"))
+                .help("not knowing never counts as the least severe answer: move it after the least severe option"),
+            );
+        }
+        if q.safety {
+            if let Some(&j) = unknown.first() {
+                on_safety.get_or_insert(format!("questions[{i}].options[{j}].unknown"));
+            }
+        }
+    }
+    match (&f.unknown, on_safety) {
+        (None, Some(path)) => out.push(
+            Problem::new("a safety question offers \"I don't know\", but the file has no `unknown` section")
+                .at(s.key(&path))
+                .help("add `unknown: {floor: <level>, note: <id>, text: ...}` saying what not knowing a safety answer means"),
+        ),
+        (Some(d), _) if f.levels.len() > 1 && f.levels[0].id == d.floor => out.push(
+            Problem::new(format!("`unknown.floor` is `{}`, the least intensive level", d.floor))
+                .at(s.value("unknown.floor"))
+                .help("a safety answer nobody knows must never give the lowest level: choose a more intensive one"),
         ),
         _ => {}
     }

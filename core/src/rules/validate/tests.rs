@@ -1040,3 +1040,118 @@ fn a_text_the_same_in_both_languages_is_a_warning_not_an_error() {
     // One word the same in both ("Plan", "No") is no warning.
     assert!(crate::rules::warnings(&Rules::parse("r.yaml", BILINGUAL).unwrap()).is_empty());
 }
+
+/// The minimal file with an "I don't know" option on its safety question,
+/// and the `unknown` section that option needs.
+fn with_unknown() -> String {
+    MINIMAL
+        .replacen(
+            "      - code: declined\n",
+            "      - code: dont_know\n        label: I don't know\n        unknown: true\n      - code: declined\n",
+            1,
+        )
+        .replacen(
+            "attributes:\n",
+            "unknown:\n  floor: high\n  note: not_known\n  text: Safety is not known.\nattributes:\n",
+            1,
+        )
+}
+
+#[test]
+fn an_unknown_option_on_a_safety_question_is_valid_with_its_section() {
+    Rules::parse("r.yaml", &with_unknown()).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn unknown_on_a_safety_question_needs_an_unknown_section() {
+    let (t, p) = broken_in(
+        &with_unknown(),
+        "unknown:\n  floor: high\n  note: not_known\n  text: Safety is not known.\n",
+        "",
+    );
+    let p = expect(
+        &p,
+        "a safety question offers \"I don't know\", but the file has no `unknown` section",
+        line_of(&t, "unknown: true", 1),
+    );
+    assert!(help(p).contains("unknown: {floor"));
+}
+
+#[test]
+fn not_knowing_never_gives_the_lowest_level() {
+    let (t, p) = broken_in(&with_unknown(), "  floor: high\n  note: not_known", "  floor: low\n  note: not_known");
+    let p = expect(
+        &p,
+        "`unknown.floor` is `low`, the least intensive level",
+        line_of(&t, "floor: low", 1),
+    );
+    assert!(help(p).contains("never give the lowest level"));
+}
+
+#[test]
+fn an_option_is_not_both_unknown_and_declining() {
+    let (t, p) = broken_in(
+        &with_unknown(),
+        "        label: Prefer not to say\n        declines: true\n",
+        "        label: Prefer not to say\n        declines: true\n        unknown: true\n",
+    );
+    let p = expect(
+        &p,
+        "option `declined` of `danger` is both \"I don't know\" and \"prefer not to say\"",
+        line_of(&t, "unknown: true", line_of(&t, "declines: true", 1)),
+    );
+    assert!(help(p).contains("its own option"));
+}
+
+#[test]
+fn one_unknown_option_per_question_and_never_first() {
+    let (t, p) = broken_in(
+        &with_unknown(),
+        "        label: \"Yes\"\n",
+        "        label: \"Yes\"\n        unknown: true\n",
+    );
+    expect(
+        &p,
+        "question `danger` has 2 \"I don't know\" options",
+        line_of(&t, "unknown: true", line_of(&t, "label: \"Yes\"", 1)),
+    );
+    let (t, p) = broken_in(
+        &with_unknown(),
+        "      - code: \"no\"\n        label: \"No\"\n",
+        "      - code: \"no\"\n        label: \"No\"\n        unknown: true\n",
+    );
+    expect(
+        &p,
+        "the \"I don't know\" option of `danger` is listed first, as the least severe answer",
+        line_of(&t, "unknown: true", 1),
+    );
+}
+
+#[test]
+fn ordered_tests_do_not_compare_with_unknown_options() {
+    let (t, p) = broken_in(
+        &with_unknown(),
+        "      when: {answer: danger, is: \"yes\"}",
+        "      when: {answer: danger, at_most: dont_know}",
+    );
+    let p = expect(
+        &p,
+        "`at_most: dont_know` in rule `danger_now` compares with an \"I don't know\" option",
+        line_of(&t, "at_most: dont_know", 1),
+    );
+    assert!(help(p).contains("is: dont_know"));
+}
+
+#[test]
+fn a_test_case_speaks_an_offered_language() {
+    let (t, p) = broken(
+        "  - name: safe\n",
+        "  - name: safe\n    lang: fr\n",
+    );
+    let p = expect(
+        &p,
+        "test `safe` is in language `fr`, which the file does not offer",
+        line_of(&t, "lang: fr", 1),
+    );
+    assert!(help(p).contains("`en`"), "{}", help(p));
+}
