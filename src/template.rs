@@ -184,7 +184,7 @@ mod tests {
             out.contains("# This is a screening aid, not a diagnosis"),
             "{out}"
         );
-        let harm = &out[out.find("Thoughts of hurting someone else").unwrap()..];
+        let harm = &out[out.find("Hurting or threatening someone else").unwrap()..];
         let harm = &harm[..harm.find("harm_others:").unwrap()];
         assert!(
             harm.find("intent ").unwrap() < harm.find("declined ").unwrap(),

@@ -602,7 +602,7 @@ mod tests {
         let p = problems("answers:\n  colour: red\n");
         let help = p[0].help.as_deref().unwrap();
         assert!(
-            help.starts_with("valid question ids: `self_harm_thoughts`, "),
+            help.starts_with("valid question ids: `age_group`, `self_harm_thoughts`, "),
             "{help}"
         );
     }
@@ -691,7 +691,7 @@ mod tests {
         assert_eq!(p[0].location.as_ref().unwrap().line, 3);
         assert_eq!(p.len(), 2, "the other problems are reported too: {p:#?}");
         let p = problems(
-            r#"{"answers": {"self_harm_thoughts": "none", "self_harm_thoughts": "frequent"}}"#,
+            r#"{"answers": {"self_harm_thoughts": "none", "self_harm_thoughts": "often"}}"#,
         );
         assert_eq!(p[0].message, "`self_harm_thoughts` is answered twice");
         assert_eq!(p.len(), 1, "{p:#?}");

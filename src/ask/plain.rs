@@ -402,11 +402,11 @@ mod tests {
         );
         let out = String::from_utf8(p.output).unwrap();
         assert!(
-            out.contains("Question 2 of 5\nHave you had thoughts"),
+            out.contains("Question 2 of 5\nIn the past month, have you had thoughts"),
             "{out}"
         );
         assert!(out.contains("  1. No\n  2. Only unwanted"), "{out}");
-        assert!(out.contains("Please type a number from 1 to 5."), "{out}");
+        assert!(out.contains("Please type a number from 1 to 7."), "{out}");
     }
 
     #[test]
@@ -499,20 +499,25 @@ mod tests {
     }
 
     #[test]
-    fn prefer_not_to_say_is_listed_last_and_numbered_as_shown() {
+    fn not_knowing_and_prefer_not_to_say_are_listed_last_and_numbered_as_shown() {
         let r = Rules::builtin().unwrap();
         let q = question(&r, "harm_others");
-        let mut p = plain("5\n");
+        let mut p = plain("7\n");
         assert_eq!(
             p.ask(ask(&q)).unwrap(),
             Reply::Answer(Answer::Code("declined".into()))
         );
         let out = String::from_utf8(p.output).unwrap();
         assert!(
-            out.contains("  4. Yes, and I intend to or have a plan to hurt someone\n  5. Prefer not to say\n"),
+            out.contains("  5. I intend to hurt someone, or have a plan to\n  6. I'm not sure how to answer\n  7. Prefer not to say\n"),
             "{out}"
         );
-        let mut p = plain("4\n");
+        let mut p = plain("6\n");
+        assert_eq!(
+            p.ask(ask(&q)).unwrap(),
+            Reply::Answer(Answer::Code("dont_know".into()))
+        );
+        let mut p = plain("5\n");
         assert_eq!(
             p.ask(ask(&q)).unwrap(),
             Reply::Answer(Answer::Code("intent".into()))

@@ -452,7 +452,7 @@ mod tests {
         }
     }
 
-    const CALM: &str = "answers: {self_harm_thoughts: none, recent_attempt: \"no\", harm_others: none, supervision_24_7: \"no\", self_care: managing, physical_health: \"no\", reality_contact: none, high_energy: \"no\", others_worried: \"no\", substance_use: none, daily_use: \"no\", daily_functioning: managing, support_frequency: weekly, hours_available: 10, home_safety: safe, housing: stable, outpatient_history: never, recent_discharge: \"no\", can_attend: \"yes\", readiness: ready}";
+    const CALM: &str = "answers: {age_group: adult, self_harm_thoughts: none, recent_attempt: \"no\", harm_others: none, supervision_24_7: \"no\", reality_contact: none, high_energy: \"no\", others_worried: \"no\", stopped_meds: \"no\", self_care: managing, physical_health: \"no\", substance_use: none, daily_use: \"no\", daily_functioning: managing, support_frequency: weekly, hours_available: 10, home_safety: safe, housing: stable, outpatient_history: never, recent_discharge: \"no\", can_attend: \"yes\", readiness: ready}";
 
     #[test]
     fn no_line_is_wider_than_the_width_from_40_columns_up() {
@@ -525,6 +525,10 @@ mod tests {
             .replace(
                 "support_frequency: weekly",
                 "support_frequency: several_a_week",
+            )
+            .replace(
+                "daily_functioning: managing",
+                "daily_functioning: hard_most_days",
             );
         let r = report_of(&rules, &unsafe_home);
         assert_eq!(r.level, "inpatient");
@@ -532,7 +536,7 @@ mod tests {
         let why = &text
             [text.find("Why this level").unwrap()..text.find("What your answers show").unwrap()];
         assert!(why.starts_with("Why this level\n  This is what calls for this level:\n  - An intensive outpatient program sends people home between sessions"), "{why}");
-        assert!(why.contains("    Your answers:\n      How often support is needed: Several times a week\n      Safety at home: No, someone there hurts, threatens or controls me\n"), "{why}");
+        assert!(why.contains("    Your answers:\n      Keeping up with daily life: Most days it is hard to keep up, and some\n        things are being dropped\n      How often help is needed: Several times a week\n      Safety from someone at home or close: No, someone I live with hurts,\n        threatens or controls me\n"), "{why}");
         assert!(
             flat(why).contains(
                 "Without this, your answers overall would point to: Intensive outpatient program."
@@ -586,7 +590,7 @@ mod tests {
         );
         assert!(
             details.contains(
-                "`daily_support` (floor `iop`) because support_frequency = several_a_week"
+                "`daily_support` (floor `iop`) because daily_functioning = hard_most_days, support_frequency = several_a_week"
             ),
             "{details}"
         );

@@ -123,13 +123,15 @@ fn on_a_terminal_the_short_result_comes_first_then_the_full_report() {
         "{short}"
     );
     assert!(
-        short.contains("Main reason: Regular outpatient therapy"),
+        short.contains("Main reason: Regular outpatient care has already been tried"),
         "{short}"
     );
     assert!(short.contains("Next step: "), "{short}");
+    let rules = Rules::builtin().unwrap();
     assert!(r.out.ends_with(&format!(
-        "Rules: default 2.0.0 (sha256 {}); carelevel {}\n",
-        &Rules::builtin().unwrap().sha256[..12],
+        "Rules: default {} (sha256 {}); carelevel {}\n",
+        rules.file.version,
+        &rules.sha256[..12],
         env!("CARGO_PKG_VERSION")
     )));
     // After the full report, it can still be saved.
@@ -165,7 +167,9 @@ fn a_crisis_saved_and_finished_ends_with_the_crisis_on_screen() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.txt");
     let steps = vec![
-        Step::Reply("self_harm_thoughts", code("frequent")),
+        Step::Reply("age_group", code("adult")),
+        Step::Reply("self_harm_thoughts", code("often")),
+        Step::Reply("thoughts_change", code("new_or_worse")),
         Step::Reply("self_harm_plan", code("yes")),
         Step::Crisis(CrisisChoice::Stop),
         Step::After(AfterResult::Save),
@@ -218,7 +222,9 @@ fn a_report_never_replaces_the_answers() {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().join("progress.yaml");
     let mut steps = vec![
-        Step::Reply("self_harm_thoughts", code("frequent")),
+        Step::Reply("age_group", code("adult")),
+        Step::Reply("self_harm_thoughts", code("often")),
+        Step::Reply("thoughts_change", code("new_or_worse")),
         Step::Reply("self_harm_plan", code("yes")),
         Step::Crisis(CrisisChoice::Stop),
         Step::After(AfterResult::Save),
@@ -245,7 +251,9 @@ fn a_report_never_replaces_the_answers() {
 #[test]
 fn without_a_terminal_for_the_result_the_crisis_is_shown_last_by_the_prompter() {
     let steps = vec![
-        Step::Reply("self_harm_thoughts", code("frequent")),
+        Step::Reply("age_group", code("adult")),
+        Step::Reply("self_harm_thoughts", code("often")),
+        Step::Reply("thoughts_change", code("new_or_worse")),
         Step::Reply("self_harm_plan", code("yes")),
         Step::Crisis(CrisisChoice::Stop),
     ];
@@ -297,10 +305,10 @@ fn replacing_saved_answers_asks_first_and_no_keeps_them() {
     let r = screen(s.clone(), vec![Step::Confirm(false)], true);
     let e = r.result.unwrap_err();
     assert_eq!(e.exit_code(), exit::CANT_CREATE);
-    assert!(e.to_string().contains("already holds 22 answers"), "{e}");
+    assert!(e.to_string().contains("already holds 24 answers"), "{e}");
     assert!(
         r.shown[0].starts_with("confirm `")
-            && r.shown[0].contains("already holds 22 answers. Replace them with the answers in"),
+            && r.shown[0].contains("already holds 24 answers. Replace them with the answers in"),
         "{:#?}",
         r.shown
     );
@@ -319,7 +327,7 @@ fn save_on_a_file_with_answers_resumes_and_says_so() {
     let save = dir.path().join("progress.yaml");
     std::fs::write(
         &save,
-        "answers:\n  self_harm_thoughts: none\n  recent_attempt: \"no\"\n",
+        "answers:\n  age_group: adult\n  self_harm_thoughts: none\n  recent_attempt: \"no\"\n",
     )
     .unwrap();
     let s = Screen {
@@ -328,7 +336,7 @@ fn save_on_a_file_with_answers_resumes_and_says_so() {
     };
     let r = screen(s, vec![Step::Interrupt], true);
     let e = r.result.unwrap_err();
-    assert_eq!(r.shown[1], "ask harm_others 3/20");
+    assert_eq!(r.shown[1], "ask harm_others 4/22");
     assert!(r.intro.contains("Resuming from"), "{}", r.intro);
     let message = e.to_string();
     assert!(
@@ -354,8 +362,8 @@ fn a_guided_run_saves_a_fhir_response_in_progress_and_resumes_from_it() {
     let run = screen(
         s.clone(),
         vec![
+            Step::Reply("age_group", code("adult")),
             Step::Reply("self_harm_thoughts", code("none")),
-            Step::Reply("recent_attempt", code("no")),
             Step::Interrupt,
         ],
         true,
@@ -371,9 +379,9 @@ fn a_guided_run_saves_a_fhir_response_in_progress_and_resumes_from_it() {
         .iter()
         .map(|i| i["linkId"].as_str().unwrap())
         .collect();
-    assert_eq!(links, ["self_harm_thoughts", "recent_attempt"]);
+    assert_eq!(links, ["age_group", "self_harm_thoughts"]);
     assert_eq!(
-        saved["item"][0]["answer"][0]["valueCoding"]["system"],
+        saved["item"][1]["answer"][0]["valueCoding"]["system"],
         "urn:carelevel:default:self_harm_thoughts"
     );
 
@@ -385,7 +393,7 @@ fn a_guided_run_saves_a_fhir_response_in_progress_and_resumes_from_it() {
     };
     let run = screen(
         s,
-        vec![Step::Reply("harm_others", code("none")), Step::Interrupt],
+        vec![Step::Reply("recent_attempt", code("no")), Step::Interrupt],
         true,
     );
     assert!(run.result.is_err());
@@ -409,7 +417,7 @@ fn the_guided_flow_speaks_the_language_of_the_run() {
     let run = screen(
         s,
         vec![
-            Step::Reply("self_harm_thoughts", Reply::Back),
+            Step::Reply("age_group", Reply::Back),
             Step::Interrupt,
         ],
         true,

@@ -238,18 +238,40 @@ fn declining_a_safety_question_is_never_the_lowest_level() {
     );
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("This is what calls for this level: - You preferred not to answer \"Thoughts of self-harm\". Because safety could not be checked, this screen suggests no less than this level."),
+        flat.contains("This is what calls for this level: - You preferred not to answer \"Thoughts of dying or suicide\". Because safety could not be checked, this screen suggests no less than this level."),
         "{out}"
     );
-    // Someone answering about the person may simply not know.
+    // Someone answering about the person may simply not know: not
+    // knowing is its own answer, with its own note, and the same floor.
+    let unknown = text
+        .replace("self_harm_thoughts: declined", "self_harm_thoughts: dont_know")
+        .replace("self_harm_plan: \"no\"", "self_harm_plan: dont_know");
+    let out = stdout_of(
+        carelevel()
+            .args(["screen", "--about-someone", "-f", "json", "--answers", "-"])
+            .write_stdin(unknown.clone()),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["level"], "iop");
+    assert_eq!(v["notes"][0]["id"], "safety_not_known");
+    assert_eq!(
+        v["explanation"]["unknown"],
+        serde_json::json!(["self_harm_thoughts", "self_harm_plan"])
+    );
+    assert_eq!(v["explanation"]["unknown_floor"], "iop");
+    assert_eq!(v["explanation"]["declined"], serde_json::json!([]));
     let out = stdout_of(
         carelevel()
             .args(["screen", "--about-someone", "--answers", "-"])
-            .write_stdin(text),
+            .write_stdin(unknown),
     );
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("- You did not know, or preferred not to say, the answer to \"Thoughts of self-harm\". Because safety"),
+        flat.contains("- You did not know the answer to \"Thoughts of dying or suicide\" and \"A plan or intent to act\". Because safety could not be checked"),
+        "{out}"
+    );
+    assert!(
+        flat.contains("You did not know the answer to at least one safety question, which is common when answering for someone else."),
         "{out}"
     );
 }
@@ -377,11 +399,11 @@ fn who_answered_is_in_every_result_and_never_mixed() {
 fn template_and_questions_speak_about_the_person() {
     let out = stdout_of(carelevel().args(["template", "--about-someone"]));
     assert!(
-        out.contains("Has the person had thoughts of hurting someone else, or threatened to?"),
+        out.contains("In the past month, has the person had thoughts of hurting someone else,"),
         "{out}"
     );
     assert!(
-        out.contains("declined  I don't know, or prefer not to say"),
+        out.contains("dont_know  I don't know\n  #    declined   Prefer not to say"),
         "{out}"
     );
     let q: serde_json::Value = serde_json::from_str(&stdout_of(
@@ -391,5 +413,5 @@ fn template_and_questions_speak_about_the_person() {
     assert!(q[0]["prompt"]
         .as_str()
         .unwrap()
-        .starts_with("Lately, has the person"));
+        .starts_with("How old is the person"));
 }

@@ -232,14 +232,14 @@ mod tests {
         let a = default_answers(
             &rules,
             &[
-                ("self_harm_thoughts", "frequent"),
+                ("self_harm_thoughts", "often"),
                 ("self_harm_plan", "yes"),
                 ("recent_attempt", "no"),
                 ("harm_others", "none"),
-                ("supervision_24_7", "no"),
+                ("voices_act", "no"),
             ],
         );
-        // Of the five ways into a crisis, only the plan was reported.
+        // Of the four ways into a crisis, only the plan was reported.
         assert_eq!(
             because(&rules, &rule("imminent_danger"), facts(&a)),
             vec![q("self_harm_plan")]
@@ -251,16 +251,14 @@ mod tests {
                 ("support_frequency", "daily"),
                 ("daily_functioning", "managing"),
                 ("outpatient_history", "not_enough"),
+                ("recent_discharge", "yes"),
             ],
         );
-        // `all` needs the home; of its `any`, the two that held.
+        // `all` needs the home; of its `any`, the one that held: the other
+        // branch needs a moderate concern beside the support wanted.
         assert_eq!(
             because(&rules, &rule("no_safe_home"), facts(&a)),
-            vec![
-                q("support_frequency"),
-                q("home_safety"),
-                q("outpatient_history")
-            ]
+            vec![q("home_safety"), q("recent_discharge")]
         );
         let a = default_answers(&rules, &[("home_safety", "safe")]);
         assert!(because(&rules, &rule("no_safe_home"), facts(&a)).is_empty());

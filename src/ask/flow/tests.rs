@@ -19,11 +19,12 @@ fn calm_rest() -> Vec<Step> {
     vec![
         Step::Reply("harm_others", code("none")),
         Step::Reply("supervision_24_7", code("no")),
-        Step::Reply("self_care", code("managing")),
-        Step::Reply("physical_health", code("no")),
         Step::Reply("reality_contact", code("none")),
         Step::Reply("high_energy", code("no")),
         Step::Reply("others_worried", code("no")),
+        Step::Reply("stopped_meds", code("no")),
+        Step::Reply("self_care", code("managing")),
+        Step::Reply("physical_health", code("no")),
         Step::Reply("substance_use", code("none")),
         Step::Reply("daily_use", code("no")),
         Step::Reply("daily_functioning", code("managing")),
@@ -35,6 +36,14 @@ fn calm_rest() -> Vec<Step> {
         Step::Reply("recent_discharge", code("no")),
         Step::Reply("can_attend", code("yes")),
         Step::Reply("readiness", code("ready")),
+    ]
+}
+
+/// The age, then the answer to the thoughts question: how every run starts.
+fn start(thoughts: &str) -> Vec<Step> {
+    vec![
+        Step::Reply("age_group", code("adult")),
+        Step::Reply("self_harm_thoughts", code(thoughts)),
     ]
 }
 
@@ -62,7 +71,7 @@ fn id(rules: &Rules, q: &str) -> usize {
 #[test]
 fn forward_through_every_question_to_review_and_submit() {
     let r = rules();
-    let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
+    let mut steps = start("none");
     steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
@@ -72,29 +81,32 @@ fn forward_through_every_question_to_review_and_submit() {
     assert_eq!(finish, Finish::Complete);
     assert_eq!(p.remaining(), 0);
     assert_eq!(p.shown[0], "intro");
-    assert_eq!(p.shown[1], "ask self_harm_thoughts 1/20");
-    assert_eq!(p.shown[20], "ask readiness 20/20");
+    assert_eq!(p.shown[1], "ask age_group 1/22");
+    assert_eq!(p.shown[2], "ask self_harm_thoughts 2/22");
+    assert_eq!(p.shown[22], "ask readiness 22/22");
     assert!(engine::evaluate(&r, &answers).missing.is_empty());
 }
 
 #[test]
 fn follow_ups_appear_and_progress_grows() {
     let r = rules();
-    let mut steps = vec![
-        Step::Reply("self_harm_thoughts", code("passive")),
+    let mut steps = start("sometimes");
+    steps.extend([
+        Step::Reply("thoughts_change", code("long_standing")),
         Step::Reply("self_harm_plan", code("no")),
         Step::Reply("means_at_hand", code("no")),
         Step::Reply("recent_attempt", code("no")),
-    ];
+    ]);
     steps.extend(calm_rest());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     res.unwrap();
-    assert_eq!(p.shown[2], "ask self_harm_plan 2/22");
-    assert_eq!(p.shown[3], "ask means_at_hand 3/22");
+    assert_eq!(p.shown[3], "ask thoughts_change 3/25");
+    assert_eq!(p.shown[4], "ask self_harm_plan 4/25");
+    assert_eq!(p.shown[5], "ask means_at_hand 5/25");
     assert_eq!(
         p.shown.last().unwrap().split(',').count(),
-        22,
+        25,
         "review lists every asked question"
     );
 }
@@ -102,21 +114,21 @@ fn follow_ups_appear_and_progress_grows() {
 #[test]
 fn back_returns_to_the_previous_question_with_its_answer() {
     let r = rules();
-    let mut steps = vec![
-        Step::Reply("self_harm_thoughts", code("none")),
+    let mut steps = start("none");
+    steps.extend([
         Step::Reply("recent_attempt", Reply::Back),
         Step::Reply("self_harm_thoughts", code("none")),
-    ];
+    ]);
     steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     res.unwrap();
     assert_eq!(
-        &p.shown[1..4],
+        &p.shown[2..5],
         [
-            "ask self_harm_thoughts 1/20",
-            "ask recent_attempt 2/20",
-            "ask self_harm_thoughts 1/20"
+            "ask self_harm_thoughts 2/22",
+            "ask recent_attempt 3/22",
+            "ask self_harm_thoughts 2/22"
         ]
     );
 }
@@ -125,7 +137,8 @@ fn back_returns_to_the_previous_question_with_its_answer() {
 fn back_at_the_first_question_says_so() {
     let r = rules();
     let mut steps = vec![
-        Step::Reply("self_harm_thoughts", Reply::Back),
+        Step::Reply("age_group", Reply::Back),
+        Step::Reply("age_group", code("adult")),
         Step::Reply("self_harm_thoughts", code("none")),
     ];
     steps.extend(after_none());
@@ -138,13 +151,15 @@ fn back_at_the_first_question_says_so() {
 #[test]
 fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
     let r = rules();
-    let mut steps = vec![
-        Step::Reply("self_harm_thoughts", code("passive")),
+    let mut steps = start("sometimes");
+    steps.extend([
+        Step::Reply("thoughts_change", code("long_standing")),
         Step::Reply("self_harm_plan", code("no")),
         Step::Reply("means_at_hand", Reply::Back),
         Step::Reply("self_harm_plan", Reply::Back),
+        Step::Reply("thoughts_change", Reply::Back),
         Step::Reply("self_harm_thoughts", code("none")),
-    ];
+    ]);
     // Stepping forward after going back: the next question keeps its place.
     steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
@@ -156,27 +171,29 @@ fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
         .find(|s| s.starts_with("notice"))
         .expect("a notice");
     assert!(
-        notice.contains("Your answer to \"A plan or intent to act\""),
+        notice.contains(
+            "Your answers to these questions were removed, as they no longer apply after this change: \"New or worse thoughts of dying\"; \"A plan or intent to act\""
+        ),
         "{notice}"
     );
-    assert!(notice.contains("no longer applies"), "{notice}");
+    assert_eq!(answers.get(id(&r, "thoughts_change")), None);
     assert_eq!(answers.get(id(&r, "self_harm_plan")), None);
-    assert!(p.shown.contains(&"ask recent_attempt 2/20".to_string()));
-    assert!(p.shown.contains(&"ask harm_others 3/20".to_string()));
+    assert!(p.shown.contains(&"ask recent_attempt 3/22".to_string()));
+    assert!(p.shown.contains(&"ask harm_others 4/22".to_string()));
 }
 
 #[test]
 fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
     let r = rules();
-    let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
+    let mut steps = start("none");
     steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Edit(id(
         &r,
         "self_harm_thoughts",
     ))));
     steps.push(Step::Reply("self_harm_thoughts", code("passive")));
+    steps.push(Step::Reply("thoughts_change", code("long_standing")));
     steps.push(Step::Reply("self_harm_plan", code("no")));
-    steps.push(Step::Reply("means_at_hand", code("no")));
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
     let Ended {
@@ -192,7 +209,7 @@ fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
         Some(&Answer::Code("no".into()))
     );
     assert!(
-        p.shown.contains(&"ask self_harm_plan 2/22".to_string()),
+        p.shown.contains(&"ask self_harm_plan 4/24".to_string()),
         "{:#?}",
         p.shown
     );
@@ -202,13 +219,14 @@ fn review_can_edit_any_answer_and_new_follow_ups_are_asked() {
 #[test]
 fn crisis_message_comes_before_the_next_question_and_can_continue() {
     let r = rules();
-    let mut steps = vec![
-        Step::Reply("self_harm_thoughts", code("frequent")),
+    let mut steps = start("often");
+    steps.extend([
+        Step::Reply("thoughts_change", code("new_or_worse")),
         Step::Reply("self_harm_plan", code("yes")),
         Step::Crisis(CrisisChoice::Continue),
         Step::Reply("means_at_hand", code("no")),
         Step::Reply("recent_attempt", code("no")),
-    ];
+    ]);
     steps.extend(calm_rest());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
@@ -217,8 +235,8 @@ fn crisis_message_comes_before_the_next_question_and_can_continue() {
     } = res.unwrap();
     assert_eq!(finish, Finish::Complete);
     let at = p.shown.iter().position(|s| s == "crisis").unwrap();
-    assert_eq!(p.shown[at - 1], "ask self_harm_plan 2/22");
-    assert_eq!(p.shown[at + 1], "ask means_at_hand 3/22");
+    assert_eq!(p.shown[at - 1], "ask self_harm_plan 4/25");
+    assert_eq!(p.shown[at + 1], "ask means_at_hand 5/25");
     assert_eq!(
         p.shown.iter().filter(|s| *s == "crisis").count(),
         1,
@@ -230,11 +248,12 @@ fn crisis_message_comes_before_the_next_question_and_can_continue() {
 #[test]
 fn crisis_stop_ends_the_flow_at_once() {
     let r = rules();
-    let steps = vec![
-        Step::Reply("self_harm_thoughts", code("frequent")),
+    let mut steps = start("often");
+    steps.extend([
+        Step::Reply("thoughts_change", code("new_or_worse")),
         Step::Reply("self_harm_plan", code("yes")),
         Step::Crisis(CrisisChoice::Stop),
-    ];
+    ]);
     let (res, p) = play(&r, Answers::empty(&r), steps);
     let Ended {
         answers, finish, ..
@@ -249,8 +268,9 @@ fn crisis_stop_ends_the_flow_at_once() {
 #[test]
 fn crisis_is_shown_again_if_it_clears_and_returns() {
     let r = rules();
-    let mut steps = vec![
-        Step::Reply("self_harm_thoughts", code("frequent")),
+    let mut steps = start("often");
+    steps.extend([
+        Step::Reply("thoughts_change", code("long_standing")),
         Step::Reply("self_harm_plan", code("yes")),
         Step::Crisis(CrisisChoice::Continue),
         Step::Reply("means_at_hand", Reply::Back),
@@ -258,7 +278,7 @@ fn crisis_is_shown_again_if_it_clears_and_returns() {
         Step::Reply("means_at_hand", code("no")),
         Step::Reply("recent_attempt", code("yes")),
         Step::Crisis(CrisisChoice::Continue),
-    ];
+    ]);
     steps.extend(calm_rest());
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, Answers::empty(&r), steps);
@@ -270,6 +290,7 @@ fn crisis_is_shown_again_if_it_clears_and_returns() {
 fn prefilled_answers_are_not_asked_again() {
     let r = rules();
     let mut pre = Answers::empty(&r);
+    pre.set(id(&r, "age_group"), Some(Answer::Code("adult".into())));
     pre.set(
         id(&r, "self_harm_thoughts"),
         Some(Answer::Code("none".into())),
@@ -281,7 +302,7 @@ fn prefilled_answers_are_not_asked_again() {
     steps.push(Step::Review(ReviewChoice::Submit));
     let (res, p) = play(&r, pre, steps);
     res.unwrap();
-    assert_eq!(p.shown[1], "ask supervision_24_7 4/20");
+    assert_eq!(p.shown[1], "ask supervision_24_7 5/22");
 }
 
 #[test]
@@ -300,6 +321,7 @@ fn save_after_each_answer_is_private_and_resumable() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.yaml");
     let mut p = Scripted::new(vec![
+        Step::Reply("age_group", code("adult")),
         Step::Reply("self_harm_thoughts", code("none")),
         Step::Reply("recent_attempt", code("no")),
         Step::Interrupt,
@@ -318,14 +340,14 @@ fn save_after_each_answer_is_private_and_resumable() {
     assert!(ended.saved);
     assert_eq!(
         ended.answers.iter().count(),
-        2,
+        3,
         "the answers so far come back"
     );
     let text = std::fs::read_to_string(&path).unwrap();
     let saved = crate::answers::parse(&r, "progress.yaml", &text)
         .unwrap()
         .answers;
-    assert_eq!(saved.iter().count(), 2);
+    assert_eq!(saved.iter().count(), 3);
     assert_eq!(
         saved.get(id(&r, "recent_attempt")),
         Some(&Answer::Code("no".into()))
@@ -338,7 +360,7 @@ fn save_after_each_answer_is_private_and_resumable() {
             0o600
         );
     }
-    // Resuming from the saved file starts at the third question, and says so.
+    // Resuming from the saved file starts at the fourth question, and says so.
     let mut p = Scripted::new(vec![Step::Interrupt]);
     let ended = run(
         &r,
@@ -351,10 +373,10 @@ fn save_after_each_answer_is_private_and_resumable() {
         },
     )
     .unwrap();
-    assert_eq!(p.shown[1], "ask harm_others 3/20");
+    assert_eq!(p.shown[1], "ask harm_others 4/22");
     assert!(
         p.intro.ends_with(&format!(
-            "Resuming from {}: 2 answers loaded, continuing with question 3 of 20, the first one not answered yet. Your answers are saved there after each one.",
+            "Resuming from {}: 3 answers loaded, continuing with question 4 of 22, the first one not answered yet. Your answers are saved there after each one.",
             path.display()
         )),
         "{}",
@@ -369,7 +391,7 @@ fn the_file_is_saved_after_every_single_answer() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.yaml");
     let mut p = Scripted::new(vec![
-        Step::Reply("self_harm_thoughts", code("none")),
+        Step::Reply("age_group", code("teen")),
         Step::Interrupt,
     ]);
     let _ = run(
@@ -390,12 +412,13 @@ fn the_file_is_saved_after_every_single_answer() {
 #[test]
 fn the_end_of_the_input_returns_the_answers_so_far() {
     let r = rules();
-    let steps = vec![
-        Step::Reply("self_harm_thoughts", code("frequent")),
+    let mut steps = start("often");
+    steps.extend([
+        Step::Reply("thoughts_change", code("new_or_worse")),
         Step::Reply("self_harm_plan", code("yes")),
         Step::Crisis(CrisisChoice::Continue),
         Step::Close,
-    ];
+    ]);
     let (res, _) = play(&r, Answers::empty(&r), steps);
     let ended = res.unwrap();
     assert_eq!(ended.finish, Finish::InputEnded);
@@ -425,14 +448,14 @@ fn resuming_a_complete_file_goes_to_the_review() {
     )
     .unwrap();
     assert_eq!(ended.finish, Finish::Complete);
-    assert_eq!(p.shown[1].split(',').count(), 22, "{:?}", p.shown);
-    assert!(p.intro.contains("all 22 answers are there"), "{}", p.intro);
+    assert_eq!(p.shown[1].split(',').count(), 24, "{:?}", p.shown);
+    assert!(p.intro.contains("all 24 answers are there"), "{}", p.intro);
 }
 
 #[test]
 fn the_review_lists_short_titles() {
     let r = rules();
-    let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
+    let mut steps = start("none");
     steps.extend(after_none());
     steps.push(Step::Review(ReviewChoice::Submit));
     let mut p = Scripted::new(steps);
@@ -447,8 +470,10 @@ fn the_review_lists_short_titles() {
     };
     flow.run(&mut p).ok().unwrap();
     let items = flow.review_items();
-    assert_eq!(items[0].title, "Thoughts of self-harm");
-    assert_eq!(items[0].answer, "No, not at all");
+    assert_eq!(items[0].title, "Age");
+    assert_eq!(items[0].answer, "18 to 64");
+    assert_eq!(items[1].title, "Thoughts of dying or suicide");
+    assert_eq!(items[1].answer, "No");
     let hours = items
         .iter()
         .find(|i| i.title == "Hours a week for treatment")
@@ -464,8 +489,8 @@ fn ctrl_c_without_a_save_file_offers_to_keep_the_answers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kept.yaml");
     let mut p = Scripted::new(vec![
+        Step::Reply("age_group", code("adult")),
         Step::Reply("self_harm_thoughts", code("none")),
-        Step::Reply("recent_attempt", code("no")),
         Step::Interrupt,
         Step::FileName(Some(path.display().to_string())),
     ]);
@@ -487,7 +512,7 @@ fn ctrl_c_without_a_save_file_offers_to_keep_the_answers() {
 
     // A second Ctrl-C stops without saving.
     let mut p = Scripted::new(vec![
-        Step::Reply("self_harm_thoughts", code("none")),
+        Step::Reply("age_group", code("adult")),
         Step::Interrupt,
         Step::Interrupt,
     ]);
@@ -496,13 +521,13 @@ fn ctrl_c_without_a_save_file_offers_to_keep_the_answers() {
     // Nothing answered: nothing to offer.
     let mut p = Scripted::new(vec![Step::Interrupt]);
     run(&r, Answers::empty(&r), &mut p, Settings::default()).unwrap();
-    assert_eq!(p.shown, ["intro", "ask self_harm_thoughts 1/20"]);
+    assert_eq!(p.shown, ["intro", "ask age_group 1/22"]);
 }
 
 #[test]
 fn the_input_ending_at_the_review_confirms_the_answers() {
     let r = rules();
-    let mut steps = vec![Step::Reply("self_harm_thoughts", code("none"))];
+    let mut steps = start("none");
     steps.extend(after_none());
     steps.push(Step::Close);
     let (res, _) = play(&r, Answers::empty(&r), steps);
