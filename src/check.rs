@@ -111,7 +111,11 @@ fn run_within(rules: &Rules, budget: usize) -> CheckReport {
             // with the texts worded so, which must not change its result.
             let variant = Variant {
                 respondent: t.respondent.unwrap_or(Respondent::Myself),
-                lang: Some(t.lang.clone().unwrap_or_else(|| rules.file.language.clone())),
+                lang: Some(
+                    t.lang
+                        .clone()
+                        .unwrap_or_else(|| rules.file.language.clone()),
+                ),
             };
             let at = match worded.iter().position(|(v, _)| *v == variant) {
                 Some(i) => i,

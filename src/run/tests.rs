@@ -416,10 +416,7 @@ fn the_guided_flow_speaks_the_language_of_the_run() {
     };
     let run = screen(
         s,
-        vec![
-            Step::Reply("age_group", Reply::Back),
-            Step::Interrupt,
-        ],
+        vec![Step::Reply("age_group", Reply::Back), Step::Interrupt],
         true,
     );
     assert!(run.result.is_err());

@@ -310,7 +310,7 @@ fn a_partial_response_is_missing_answers_like_a_partial_answer_file() {
     assert_eq!(out.status.code(), Some(65));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("has no answer to 19 questions that need one"),
+        err.contains("has no answer to 21 questions that need one"),
         "{err}"
     );
 }

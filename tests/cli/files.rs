@@ -70,7 +70,7 @@ fn output_never_takes_the_place_of_answers() {
         .assert()
         .code(73)
         .stderr(predicate::str::contains(
-            "holds 22 answers, so carelevel will not replace it",
+            "holds 24 answers, so carelevel will not replace it",
         ))
         .stderr(predicate::str::contains(
             "to keep answering in it, use `carelevel screen --save",
@@ -140,7 +140,7 @@ fn other_answers_never_replace_saved_ones_without_overwrite() {
         .code(73)
         .stdout("")
         .stderr(predicate::str::contains(
-            "already holds 22 answers, so carelevel will not replace them",
+            "already holds 24 answers, so carelevel will not replace them",
         ))
         .stderr(predicate::str::contains("add `--overwrite`"));
     assert_eq!(std::fs::read_to_string(&save).unwrap(), before);
@@ -213,10 +213,10 @@ fn a_partial_file_with_a_crisis_answer_still_gives_the_crisis_first() {
     for format in ["text", "json"] {
         let out = carelevel()
             .args(["screen", "-f", format, "--answers", "-"])
-            .write_stdin("answers:\n  self_harm_thoughts: frequent\n  self_harm_plan: \"yes\"\n")
+            .write_stdin("answers:\n  self_harm_thoughts: often\n  self_harm_plan: \"yes\"\n")
             .assert()
             .code(65)
-            .stderr(predicate::str::contains("has no answer to 20 questions"))
+            .stderr(predicate::str::contains("has no answer to 23 questions"))
             .get_output()
             .clone();
         let stdout = String::from_utf8(out.stdout).unwrap();
@@ -283,7 +283,7 @@ fn template_output_is_owner_only_and_never_replaces_answers() {
         .arg(&blank)
         .assert()
         .code(73)
-        .stderr(predicate::str::contains("holds 22 answers"));
+        .stderr(predicate::str::contains("holds 24 answers"));
 }
 
 #[test]

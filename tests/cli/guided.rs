@@ -123,11 +123,19 @@ impl Tty {
     }
 }
 
-/// Calm answers for questions `from..=20` of the default rules (the first
-/// option, except a number for the hours question, the 14th of 20).
+/// The age question's answer for an adult: the third option.
+const ADULT: &str = "\x1b[B\x1b[B\r";
+
+/// Calm answers for questions `from..=22` of the default rules (an adult,
+/// then the first option, except a number for the hours question, the 16th
+/// of 22).
 fn answer_calm_rest(t: &mut Tty, from: usize) {
-    for n in from..=20 {
-        let keys = if n == 14 { "10\r" } else { ENTER };
+    for n in from..=22 {
+        let keys = match n {
+            1 => ADULT,
+            16 => "10\r",
+            _ => ENTER,
+        };
         t.answer(n, keys);
     }
 }
@@ -190,10 +198,13 @@ fn a_full_run_ends_in_a_short_result_then_the_full_report() {
     );
 }
 
-/// Answer "often" and "a plan", then stop at the crisis message.
+/// Answer "an adult", "thoughts of suicide most days", "new" and "a plan",
+/// then stop at the crisis message.
 fn stop_at_the_crisis(t: &mut Tty) {
-    t.answer(1, &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // often or strongly
-    t.answer(2, &format!("{DOWN}{DOWN}{ENTER}")); // plan: yes
+    t.answer(1, ADULT);
+    t.answer(2, &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // most days
+    t.answer(3, &format!("{DOWN}{ENTER}")); // new or worse
+    t.answer(4, &format!("{DOWN}{DOWN}{ENTER}")); // plan: yes
     t.expect("CRISIS: PLEASE GET HELP NOW");
     t.expect("Stop here and see the result");
     t.menu();
@@ -286,17 +297,16 @@ fn saving_the_full_report_from_the_short_result() {
 fn long_options_wrap_at_words_and_leave_no_stray_lines() {
     for cols in [80, 100] {
         let mut t = Tty::spawn(24, cols, &["screen"], &[("NO_COLOR", "1")]);
-        for n in 1..=7 {
+        for n in 1..=6 {
             t.answer(n, ENTER);
         }
         // The sleep-and-energy question: its options are wider than the screen.
-        t.expect("Question 8 of 20");
+        t.expect("Question 7 of 22");
         t.expect("? What does this mean?");
         t.menu();
         // Wander, so that the menu is redrawn, then choose the long option.
         t.send(&format!("{DOWN}{DOWN}{DOWN}{DOWN}{ESC}[A{ENTER}"));
-        // The follow-up about a stopped medicine now applies: 21 questions.
-        t.expect("Question 9 of 21");
+        t.expect("Question 8 of 22");
         t.expect("? What does this mean?");
         t.menu();
         let screen = t.screen();
@@ -326,16 +336,16 @@ fn long_options_wrap_at_words_and_leave_no_stray_lines() {
 #[test]
 fn help_is_shown_and_never_looks_like_an_answer() {
     let mut t = Tty::plain_80x24(&["screen"]);
-    t.answer(1, &format!("{DOWN}{DOWN}{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // "? What does this mean?"
-    t.expect("saying so is safe here");
+    t.answer(1, &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // "? What does this mean?"
+    t.expect("does not change the level");
     t.menu();
     let screen = t.screen();
     assert!(!screen.contains("✔"), "nothing was answered yet:\n{screen}");
     assert!(!screen.contains("What does this mean? ·"), "{screen}");
     t.send(ENTER);
-    t.expect("Question 2 of 20");
+    t.expect("Question 2 of 22");
     t.expect("? What does this mean?");
-    assert!(t.screen().contains("✔ Your answer: No, not at all"));
+    assert!(t.screen().contains("✔ Your answer: Under 12"));
     t.send("\x03");
     // One answer given and no `--save`: it may be kept before stopping.
     t.expect("Your 1 answer is not saved. To keep it, type a file name");
@@ -347,15 +357,17 @@ fn help_is_shown_and_never_looks_like_an_answer() {
 #[test]
 fn going_back_and_changing_an_answer() {
     let mut t = Tty::plain_80x24(&["screen", "--format", "json"]);
-    t.answer(1, ENTER);
-    t.answer(2, ESC); // back to question 1
-                      // Choose "Now and then..." (second option): the follow-ups appear.
-    t.answer(1, &format!("{DOWN}{ENTER}"));
-    t.answer(2, ENTER); // plan: no
-    t.answer(3, ENTER); // a gun or pills at home: no
-    t.answer(4, ENTER); // attempt: no
-    for n in 5..=22 {
-        let keys = if n == 16 { "10\r" } else { ENTER };
+    t.answer(1, ADULT);
+    t.answer(2, ENTER);
+    t.answer(3, ESC); // back to question 2
+                      // Choose "Now and then, a wish to be dead" (second option): the
+                      // follow-ups appear.
+    t.answer(2, &format!("{DOWN}{ENTER}"));
+    t.answer(3, ENTER); // long-standing
+    t.answer(4, ENTER); // plan: no
+    t.answer(5, ENTER); // attempt: no
+    for n in 6..=24 {
+        let keys = if n == 18 { "10\r" } else { ENTER };
         t.answer(n, keys);
     }
     t.expect("Your answers");
@@ -393,9 +405,9 @@ fn ctrl_c_saves_progress_and_the_same_command_resumes_at_the_third_question() {
     assert!(text.contains("\x1b[?25h"), "the cursor is shown again");
 
     let text = std::fs::read_to_string(&save).unwrap();
+    assert!(text.contains("age_group: child"), "{text}");
     assert!(text.contains("self_harm_thoughts: none"), "{text}");
-    assert!(text.contains("recent_attempt: "), "{text}");
-    assert!(!text.contains("harm_others"), "{text}");
+    assert!(!text.contains("recent_attempt"), "{text}");
     assert!(
         text.contains(
             "# Go on answering (only what is missing is asked): carelevel screen --save THIS_FILE"
@@ -411,13 +423,13 @@ fn ctrl_c_saves_progress_and_the_same_command_resumes_at_the_third_question() {
 
     // The very same command resumes, and says so.
     let mut t = Tty::plain_80x24(&["screen", "--save", save_s]);
-    t.expect("Question 3 of 20");
+    t.expect("Question 3 of 22");
     t.menu();
     let screen = t.screen();
     let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         flat.contains(&format!(
-            "Resuming from {save_s}: 2 answers loaded, continuing with question 3 of 20, the first one not answered yet."
+            "Resuming from {save_s}: 2 answers loaded, continuing with question 3 of 22, the first one not answered yet."
         )),
         "{screen}"
     );
@@ -438,7 +450,7 @@ fn a_finished_answer_file_given_to_save_is_resumed_at_the_review_not_emptied() {
     t.expect("Your answers");
     t.menu();
     let flat = t.screen().split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("all 22 answers are there"), "{flat}");
+    assert!(flat.contains("all 24 answers are there"), "{flat}");
     t.send(ENTER);
     t.expect("What next?");
     t.menu();
@@ -468,10 +480,10 @@ fn an_unwritable_save_path_is_refused_before_the_first_question() {
 
 #[test]
 fn plain_mode_through_a_pipe() {
-    // 20 answers (10 hours at the 14th), then Enter at the review.
+    // 22 answers (10 hours at the 16th), then Enter at the review.
     let mut input = String::new();
-    for n in 1..=20 {
-        input.push_str(if n == 14 { "10\n" } else { "1\n" });
+    for n in 1..=22 {
+        input.push_str(if n == 16 { "10\n" } else { "1\n" });
     }
     input.push('\n');
     carelevel()
@@ -479,9 +491,11 @@ fn plain_mode_through_a_pipe() {
         .write_stdin(input)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Question 1 of 20"))
-        .stderr(predicate::str::contains("  1. No, not at all"))
-        .stderr(predicate::str::contains("  5. Prefer not to say\n"))
+        .stderr(predicate::str::contains("Question 1 of 22"))
+        .stderr(predicate::str::contains("  1. Under 12\n"))
+        .stderr(predicate::str::contains(
+            "  5. Thoughts of killing myself on most days, or very strong ones\n  6. I'm not sure\n  7. Prefer not to say\n",
+        ))
         .stderr(predicate::str::contains("Your answers"))
         .stderr(predicate::str::contains("Hours a week for treatment: 10\n"))
         .stderr(predicate::str::contains("\x1b").not())
@@ -491,10 +505,11 @@ fn plain_mode_through_a_pipe() {
 
 #[test]
 fn plain_crisis_choice_is_numbered_and_explains_a_wrong_entry() {
-    // Often; a plan; then a wrong entry, then 2: stop and see the result.
+    // An adult; thoughts now and then, long-standing; not sure whether
+    // they might act; then a wrong entry, then 2: stop and see the result.
     carelevel()
         .args(["screen", "--plain", "--format", "json"])
-        .write_stdin("3\n2\nc\n2\n")
+        .write_stdin("3\n4\n1\n2\nc\n2\n")
         .assert()
         .success()
         .stderr(predicate::str::contains(
@@ -512,7 +527,7 @@ fn plain_input_ending_after_a_crisis_answer_still_gives_the_crisis_and_the_resul
     for format in ["text", "json"] {
         let out = carelevel()
             .args(["screen", "--plain", "--format", format])
-            .write_stdin("3\n2\n")
+            .write_stdin("3\n4\n1\n2\n")
             .assert()
             .code(65)
             .stderr(predicate::str::contains(
@@ -559,12 +574,12 @@ fn plain_mode_asks_only_what_a_partial_file_leaves() {
     let partial = dir.path().join("partial.yaml");
     std::fs::write(
         &partial,
-        "answers:\n  self_harm_thoughts: none\n  recent_attempt: \"no\"\n  harm_others: none\n",
+        "answers:\n  age_group: adult\n  self_harm_thoughts: none\n  recent_attempt: \"no\"\n  harm_others: none\n",
     )
     .unwrap();
     let mut input = String::new();
-    for n in 4..=20 {
-        input.push_str(if n == 14 { "10\n" } else { "1\n" });
+    for n in 5..=22 {
+        input.push_str(if n == 16 { "10\n" } else { "1\n" });
     }
     input.push('\n');
     carelevel()
@@ -573,7 +588,7 @@ fn plain_mode_asks_only_what_a_partial_file_leaves() {
         .write_stdin(input)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Question 4 of 20"))
+        .stderr(predicate::str::contains("Question 5 of 22"))
         .stderr(predicate::str::contains("Question 1 of").not())
         .stdout(predicate::str::contains("Standard outpatient"))
         .stdout(predicate::str::contains("The levels of care side by side"))
@@ -587,7 +602,7 @@ fn plain_input_ending_early_keeps_what_was_saved_and_says_how_to_resume() {
     carelevel()
         .args(["screen", "--plain", "--save"])
         .arg(&save)
-        .write_stdin("1\n1\n3\n")
+        .write_stdin("1\n1\n1\n3\n")
         .assert()
         .code(65)
         .stdout("")
@@ -606,7 +621,11 @@ fn plain_input_ending_early_keeps_what_was_saved_and_says_how_to_resume() {
 fn stopping_a_resume_before_a_new_answer_still_points_to_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().join("p.yaml");
-    std::fs::write(&save, "answers:\n  self_harm_thoughts: none\n").unwrap();
+    std::fs::write(
+        &save,
+        "answers:\n  age_group: teen\n  self_harm_thoughts: none\n",
+    )
+    .unwrap();
     carelevel()
         .args(["screen", "--plain", "--save"])
         .arg(&save)
@@ -615,7 +634,7 @@ fn stopping_a_resume_before_a_new_answer_still_points_to_the_file() {
         .code(65)
         .stderr(predicate::str::contains("Resuming from"))
         .stderr(predicate::str::contains(
-            "1 answer loaded, continuing with question 2 of 20",
+            "2 answers loaded, continuing with question 3 of 22",
         ))
         .stderr(predicate::str::contains("saved in"))
         .stderr(predicate::str::contains("resume with"));
@@ -646,17 +665,21 @@ fn ctrl_c_in_plain_mode_on_a_terminal_after_a_crisis_shows_it_again() {
     let save = dir.path().join("p.yaml");
     let mut t = Tty::plain_80x24(&["screen", "--plain", "--save", save.to_str().unwrap()]);
     t.expect("Answer [");
-    t.p.send_line("3").unwrap();
+    t.p.send_line("3").unwrap(); // an adult
+    t.expect("Answer [");
+    t.p.send_line("4").unwrap(); // thoughts of suicide now and then
+    t.expect("Answer [");
+    t.p.send_line("2").unwrap(); // new or worse
     t.expect("Answer [");
     t.p.send_line("3").unwrap(); // a plan: yes
     t.expect("Answer [1-2]: ");
     t.p.send_line("1").unwrap();
-    t.expect("Question 3 of 22");
+    t.expect("Question 5 of 25");
     t.expect("Answer [");
     t.send("\x03");
     assert_eq!(t.finish(), 130);
     let text = t.text();
-    let tail = &text[text.find("Question 3 of 22").unwrap()..];
+    let tail = &text[text.find("Question 5 of 25").unwrap()..];
     let stop = tail
         .find("Stopped with Ctrl-C; your answers so far are saved in")
         .expect(tail);
@@ -679,12 +702,16 @@ fn the_guided_flow_about_someone_else() {
         save.to_str().unwrap(),
     ]);
     t.expect("You are answering about someone else.");
-    t.expect("Question 1 of 20");
-    t.expect("Lately, has the person talked about");
+    t.expect("Question 1 of 22");
+    t.expect("How old is the person you are answering about?");
+    t.menu();
+    t.send(ADULT);
+    t.expect("Question 2 of 22");
+    t.expect("has the person said or shown that they wish they were dead");
     t.expect("No, not that I know of");
     t.menu();
     t.send(ENTER);
-    answer_calm_rest(&mut t, 2);
+    answer_calm_rest(&mut t, 3);
     t.expect("Your answers");
     t.menu();
     t.send(ENTER);
@@ -789,7 +816,7 @@ fn sigterm_in_a_full_screen_prompt_gives_the_terminal_back_and_says_where_the_an
         "{stty}"
     );
     let saved = std::fs::read_to_string(&save).unwrap();
-    assert!(saved.contains("self_harm_thoughts: none"), "{saved}");
+    assert!(saved.contains("age_group: child"), "{saved}");
 }
 
 #[test]
@@ -827,13 +854,13 @@ fn sighup_while_plain_mode_waits_ends_with_129_and_keeps_the_answers() {
         "{rest}"
     );
     let saved = std::fs::read_to_string(&save).unwrap();
-    assert!(saved.contains("self_harm_thoughts: none"), "{saved}");
+    assert!(saved.contains("age_group: child"), "{saved}");
 }
 
 /// The whole guided questionnaire in Spanish, in a real terminal: the
-/// introduction, every question and its menu, the crisis message with
-/// 988's Spanish line first, stopping there, the short result, the full
-/// report and finishing.
+/// introduction, every question and its menu, the crisis message (911 for
+/// immediate danger first, as in English, then 988's key for Spanish),
+/// stopping there, the short result, the full report and finishing.
 #[test]
 fn the_guided_questionnaire_in_spanish_from_start_to_result() {
     let mut t = Tty::spawn(24, 80, &["--lang", "es", "screen"], &[("NO_COLOR", "1")]);
@@ -842,15 +869,24 @@ fn the_guided_questionnaire_in_spanish_from_start_to_result() {
     t.expect("Pregunta 1 de ");
     t.expect("Su respuesta");
     t.menu();
+    assert!(t.screen().contains("¿Qué edad tiene?"), "{}", t.screen());
+    t.send(ADULT);
+    t.expect("Pregunta 2 de ");
+    t.expect("Su respuesta");
+    t.menu();
     let screen = t.screen();
     assert!(
-        screen.contains("¿ha tenido en mente pensamientos"),
+        screen.contains("¿ha deseado estar muerto o muerta"),
         "{screen}"
     );
     assert!(screen.contains("? ¿Qué significa esto?"), "{screen}");
-    t.send(&format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // often or strongly
-    t.expect("✔ Su respuesta: A menudo o con fuerza");
-    t.expect("Pregunta 2 de ");
+    t.send(&format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // most days
+    t.expect("✔ Su respuesta: Pensamientos de quitarme la vida la mayoría");
+    t.expect("Pregunta 3 de ");
+    t.expect("Su respuesta");
+    t.menu();
+    t.send(&format!("{DOWN}{ENTER}")); // new or worse
+    t.expect("Pregunta 4 de ");
     t.expect("Su respuesta");
     t.menu();
     t.send(&format!("{DOWN}{DOWN}{ENTER}")); // a plan: yes
@@ -858,11 +894,12 @@ fn the_guided_questionnaire_in_spanish_from_start_to_result() {
     t.expect("Parar aquí y ver el resultado");
     t.menu();
     let screen = t.screen();
-    let at = screen
-        .find("llame al 988 y marque 2")
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    let emergency = flat.find("llame al 911").expect("the emergency number");
+    let at = flat
+        .find("marque 2 para hablar en español")
         .expect("988's Spanish line");
-    let emergency = screen.find("911").expect("the emergency number");
-    assert!(at < emergency, "the Spanish line comes first: {screen}");
+    assert!(emergency < at, "911 first, as in English: {screen}");
     t.send(&format!("{DOWN}{ENTER}")); // stop and see the result
     t.expect("¿Qué desea hacer ahora?");
     t.menu();

@@ -93,12 +93,12 @@ fn every_command_speaks_the_rules_in_the_language_chosen() {
     // Codes stay as they are: an answer file works in any language.
     assert!(template.contains("self_harm_thoughts:"), "{template}");
     let questions: serde_json::Value = serde_json::from_str(&es(&["questions"])).unwrap();
-    assert_eq!(questions[0]["id"], "self_harm_thoughts");
+    assert_eq!(questions[1]["id"], "self_harm_thoughts");
     assert!(
-        questions[0]["prompt"]
+        questions[1]["prompt"]
             .as_str()
             .unwrap()
-            .contains("Últimamente"),
+            .contains("En el último mes"),
         "{questions}"
     );
     let fhir: serde_json::Value = serde_json::from_str(&es(&[
@@ -114,7 +114,7 @@ fn every_command_speaks_the_rules_in_the_language_chosen() {
     assert!(observation["note"][0]["text"]
         .as_str()
         .unwrap()
-        .contains("llame al 988 y marque 2"));
+        .contains("marque 2 para hablar en español"));
     // The same answers in either language give the same level.
     let en: serde_json::Value = serde_json::from_str(&stdout_of(bare().args([
         "screen",
@@ -195,11 +195,19 @@ fn the_spanish_text_report() {
 fn the_spanish_crisis_report_opens_and_closes_with_the_crisis() {
     let out = spanish(&["screen", "--answers", "examples/crisis.json"]);
     assert!(out.starts_with("!! CRISIS: PIDA AYUDA AHORA !!\n"), "{out}");
+    // As in English: 911 first for immediate danger, then 988 with the
+    // key for Spanish and the word for Spanish texting.
     let first_bullet = out.lines().nth(3).unwrap();
     assert!(
-        first_bullet.contains("llame al 988 y marque 2"),
-        "988's Spanish line comes first: {out}"
+        first_bullet.contains("Si hay peligro inmediato"),
+        "911 for immediate danger comes first: {out}"
     );
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let emergency = flat.find("llame al 911").unwrap();
+    let spanish_line = flat
+        .find("marque 2 para hablar en español, o envíe la palabra AYUDA")
+        .expect("988's Spanish line");
+    assert!(emergency < spanish_line, "{out}");
     snapshot("es_text_report_crisis", &out);
     let markdown = spanish(&[
         "screen",

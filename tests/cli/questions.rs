@@ -16,10 +16,26 @@ fn questions_json_has_the_contract_fields_in_asking_order() {
             assert!(o["code"].is_string() && o["label"].is_string());
         }
     }
-    assert_eq!(list[0]["id"], "self_harm_thoughts");
-    // Least severe first: no thoughts at all.
-    let first = &list[0]["options"][0]["code"];
-    assert_eq!(first, "none");
+    assert_eq!(list[0]["id"], "age_group");
+    assert_eq!(list[1]["id"], "self_harm_thoughts");
+    // Least severe first: no thoughts at all; "I don't know" and "prefer
+    // not to say" are flagged, after the scale.
+    let options = list[1]["options"].as_array().unwrap();
+    assert_eq!(options[0]["code"], "none");
+    let flags: Vec<(&str, bool, bool)> = options
+        .iter()
+        .map(|o| {
+            (
+                o["code"].as_str().unwrap(),
+                o.get("unknown").is_some_and(|u| u == true),
+                o.get("declines").is_some_and(|d| d == true),
+            )
+        })
+        .collect();
+    assert_eq!(
+        &flags[flags.len() - 2..],
+        [("dont_know", true, false), ("declined", false, true)]
+    );
 }
 
 #[test]
@@ -33,7 +49,10 @@ fn follow_ups_carry_their_condition() {
         .find(|q| q["id"] == "self_harm_plan")
         .unwrap();
     assert_eq!(plan["when"]["any"][0]["answer"], "self_harm_thoughts");
-    assert_eq!(plan["when"]["any"][1]["is"], "declined");
+    assert_eq!(
+        plan["when"]["any"][1]["in"],
+        serde_json::json!(["dont_know", "declined"])
+    );
     let first = list.as_array().unwrap().first().unwrap();
     assert!(first.get("when").is_none());
 }

@@ -244,7 +244,10 @@ fn declining_a_safety_question_is_never_the_lowest_level() {
     // Someone answering about the person may simply not know: not
     // knowing is its own answer, with its own note, and the same floor.
     let unknown = text
-        .replace("self_harm_thoughts: declined", "self_harm_thoughts: dont_know")
+        .replace(
+            "self_harm_thoughts: declined",
+            "self_harm_thoughts: dont_know",
+        )
         .replace("self_harm_plan: \"no\"", "self_harm_plan: dont_know");
     let out = stdout_of(
         carelevel()

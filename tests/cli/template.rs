@@ -72,10 +72,10 @@ fn a_blank_template_says_to_fill_it_in_and_how() {
         .write_stdin("1\n")
         .assert()
         .code(65)
-        .stderr(predicate::str::contains("Question 2 of 20"));
+        .stderr(predicate::str::contains("Question 2 of 22"));
     assert!(std::fs::read_to_string(&file)
         .unwrap()
-        .contains("self_harm_thoughts: none"));
+        .contains("age_group: child"));
 }
 
 #[test]
@@ -88,13 +88,13 @@ fn a_partial_file_without_a_terminal_is_one_error_listing_what_is_missing() {
         .stdout("");
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert_eq!(err.matches("error:").count(), 1, "{err}");
-    assert!(err.starts_with("error: `<stdin>` has no answer to 18 questions that need one:\n  - `harm_others` (Thoughts of hurting someone else)\n"), "{err}");
+    assert!(err.starts_with("error: `<stdin>` has no answer to 20 questions that need one:\n  - `age_group` (Age)\n  - `harm_others` (Hurting or threatening someone else)\n"), "{err}");
     assert!(
-        err.contains("  - `readiness` (Readiness for treatment)\n"),
+        err.contains("  - `readiness` (Willingness to take part)\n"),
         "{err}"
     );
     assert!(
-        err.lines().count() <= 18 + 4,
+        err.lines().count() <= 20 + 4,
         "one line a question, and a few more: {err}"
     );
     assert!(

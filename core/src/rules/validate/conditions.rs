@@ -170,7 +170,10 @@ pub(super) fn condition_is_sound(
     for (vpath, v) in values {
         if let Some(p) = value_fits(q, v, owner) {
             out.push(p.at(s.value(&vpath)));
-        } else if let Some((_, o)) = q.option(&v.to_string()).filter(|(_, o)| ordered && o.off_scale()) {
+        } else if let Some((_, o)) = q
+            .option(&v.to_string())
+            .filter(|(_, o)| ordered && o.off_scale())
+        {
             let (what, said) = if o.declines {
                 ("a declining option", "\"prefer not to say\"")
             } else {

@@ -162,7 +162,12 @@ pub(super) fn every_level_is_reachable(f: &RuleFile, s: &Source) -> Vec<Problem>
         .map(|b| b.level.as_str())
         .collect();
     reached.extend(f.placement.rules.iter().map(|r| r.floor.as_str()));
-    reached.extend(f.declined.iter().chain(&f.unknown).map(|d| d.floor.as_str()));
+    reached.extend(
+        f.declined
+            .iter()
+            .chain(&f.unknown)
+            .map(|d| d.floor.as_str()),
+    );
     let possible = scores
         .iter()
         .map(u32::to_string)

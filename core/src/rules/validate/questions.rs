@@ -224,7 +224,9 @@ fn unknown_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
                         q.options[j].code, q.id
                     ))
                     .at(at(j, "unknown"))
-                    .help("not knowing and declining are different answers: give each its own option"),
+                    .help(
+                        "not knowing and declining are different answers: give each its own option",
+                    ),
                 );
             }
         }

@@ -1079,7 +1079,11 @@ fn unknown_on_a_safety_question_needs_an_unknown_section() {
 
 #[test]
 fn not_knowing_never_gives_the_lowest_level() {
-    let (t, p) = broken_in(&with_unknown(), "  floor: high\n  note: not_known", "  floor: low\n  note: not_known");
+    let (t, p) = broken_in(
+        &with_unknown(),
+        "  floor: high\n  note: not_known",
+        "  floor: low\n  note: not_known",
+    );
     let p = expect(
         &p,
         "`unknown.floor` is `low`, the least intensive level",
@@ -1144,10 +1148,7 @@ fn ordered_tests_do_not_compare_with_unknown_options() {
 
 #[test]
 fn a_test_case_speaks_an_offered_language() {
-    let (t, p) = broken(
-        "  - name: safe\n",
-        "  - name: safe\n    lang: fr\n",
-    );
+    let (t, p) = broken("  - name: safe\n", "  - name: safe\n    lang: fr\n");
     let p = expect(
         &p,
         "test `safe` is in language `fr`, which the file does not offer",
