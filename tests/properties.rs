@@ -182,6 +182,34 @@ proptest! {
         prop_assert!(after >= before, "`{}` made more severe lowered level {} -> {}", q.id, before, after);
     }
 
+    /// Not knowing, or declining, the answer to an asked safety question
+    /// never gives the lowest level, and its note is shown first.
+    #[test]
+    fn not_knowing_or_declining_safety_is_never_the_lowest_level(p in picks()) {
+        let rules = rules();
+        let a = answers(rules, &p);
+        let o = evaluate(rules, &a);
+        let off_scale = |pick: fn(&carelevel::rules::model::AnswerOption) -> bool| {
+            o.asked.iter().any(|&q| {
+                let question = &rules.file.questions[q];
+                question.safety
+                    && matches!(a.get(q), Some(Answer::Code(c))
+                        if question.option(c).is_some_and(|(_, opt)| pick(opt)))
+            })
+        };
+        let unknown = off_scale(|opt| opt.unknown);
+        let declined = off_scale(|opt| opt.declines);
+        if unknown || declined {
+            prop_assert!(o.level > 0, "{:?}", o);
+        }
+        prop_assert_eq!(unknown, !o.unknown.is_empty());
+        if declined {
+            prop_assert_eq!(o.notes.first(), Some(&carelevel::engine::NoteRef::Declined));
+        } else if unknown {
+            prop_assert_eq!(o.notes.first(), Some(&carelevel::engine::NoteRef::Unknown));
+        }
+    }
+
     /// Whenever a crisis rule's condition holds, the result is the top level with `crisis: true`.
     #[test]
     fn crisis_means_inpatient(p in picks()) {

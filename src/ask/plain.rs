@@ -509,7 +509,7 @@ mod tests {
         );
         let out = String::from_utf8(p.output).unwrap();
         assert!(
-            out.contains("  5. I intend to hurt someone, or have a plan to\n  6. I'm not sure how to answer\n  7. Prefer not to say\n"),
+            out.contains("  5. I intend to hurt someone, have a plan to, or I'm not sure whether I would\n  6. I'm not sure how to answer\n  7. Prefer not to say\n"),
             "{out}"
         );
         let mut p = plain("6\n");

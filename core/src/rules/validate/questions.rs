@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::super::model::{QuestionKind, RuleFile, MAX_RATING};
+use super::super::model::{AnswerOption, Declined, Question, QuestionKind, RuleFile, MAX_RATING};
 use crate::error::Problem;
 use crate::source::Source;
 use crate::suggest;
@@ -147,17 +147,114 @@ pub(super) fn ratings_name_known_dimensions(f: &RuleFile, s: &Source) -> Vec<Pro
     out
 }
 
-pub(super) fn declining_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut any_declining = None;
-    for (i, q) in f.questions.iter().enumerate() {
-        let declining: Vec<usize> = q
-            .options
+/// An answer off the severity scale: "prefer not to say" (`declines`) or
+/// "I don't know" (`unknown`). Each kind is checked the same way: one at
+/// most per question, never first, a section saying what it means, and a
+/// floor above the lowest level.
+struct OffScale {
+    /// The option's flag, and the section of the file that gives it meaning.
+    field: &'static str,
+    section: &'static str,
+    /// "declining option", "\"I don't know\" option".
+    option: &'static str,
+    /// What it is, said as a doing: "declining", "not knowing".
+    doing: &'static str,
+    /// Such an answer to a safety question.
+    answer: &'static str,
+    pick: fn(&AnswerOption) -> bool,
+}
+
+const DECLINING: OffScale = OffScale {
+    field: "declines",
+    section: "declined",
+    option: "declining option",
+    doing: "declining",
+    answer: "a declined safety answer",
+    pick: |o| o.declines,
+};
+
+const UNKNOWN: OffScale = OffScale {
+    field: "unknown",
+    section: "unknown",
+    option: "\"I don't know\" option",
+    doing: "not knowing",
+    answer: "a safety answer nobody knows",
+    pick: |o| o.unknown,
+};
+
+impl OffScale {
+    /// The options of `q` of this kind, by index.
+    fn in_question(&self, q: &Question) -> Vec<usize> {
+        q.options
             .iter()
             .enumerate()
-            .filter(|(_, o)| o.declines)
+            .filter(|(_, o)| (self.pick)(o))
             .map(|(j, _)| j)
-            .collect();
+            .collect()
+    }
+
+    /// One at most per question, and never listed first.
+    fn one_and_never_first(&self, f: &RuleFile, s: &Source) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for (i, q) in f.questions.iter().enumerate() {
+            let found = self.in_question(q);
+            let at = |j: usize| s.key(&format!("questions[{i}].options[{j}].{}", self.field));
+            if found.len() > 1 {
+                out.push(
+                    Problem::new(format!(
+                        "question `{}` has {} {}s",
+                        q.id,
+                        found.len(),
+                        self.option
+                    ))
+                    .at(at(found[1]))
+                    .help(format!("keep one option with `{}: true`", self.field)),
+                );
+            }
+            if found.first() == Some(&0) {
+                out.push(
+                    Problem::new(format!(
+                        "the {} of `{}` is listed first, as the least severe answer",
+                        self.option, q.id
+                    ))
+                    .at(at(0))
+                    .help(format!(
+                        "{} never counts as the least severe answer: move it after the least severe option",
+                        self.doing
+                    )),
+                );
+            }
+        }
+        out
+    }
+
+    /// The section's floor is never the least intensive level.
+    fn floor_is_above_the_lowest(
+        &self,
+        f: &RuleFile,
+        s: &Source,
+        section: Option<&Declined>,
+    ) -> Option<Problem> {
+        let d = section?;
+        (f.levels.len() > 1 && f.levels[0].id == d.floor).then(|| {
+            Problem::new(format!(
+                "`{}.floor` is `{}`, the least intensive level",
+                self.section, d.floor
+            ))
+            .at(s.value(&format!("{}.floor", self.section)))
+            .help(format!(
+                "{} must never give the lowest level: choose a more intensive one",
+                self.answer
+            ))
+        })
+    }
+}
+
+pub(super) fn declining_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
+    let mut out = DECLINING.one_and_never_first(f, s);
+    let mut any_declining = None;
+    for (i, q) in f.questions.iter().enumerate() {
+        let declining = DECLINING.in_question(q);
         if let Some(&j) = declining.first() {
             any_declining.get_or_insert(format!("questions[{i}].options[{j}].declines"));
         }
@@ -166,109 +263,48 @@ pub(super) fn declining_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
                 .at(s.key(&format!("questions[{i}].safety")))
                 .help("add an option with `declines: true`, e.g. `{code: declined, label: Prefer not to say, declines: true}`"));
         }
-        if declining.len() > 1 {
-            out.push(
-                Problem::new(format!(
-                    "question `{}` has {} declining options",
-                    q.id,
-                    declining.len()
-                ))
-                .at(s.key(&format!(
-                    "questions[{i}].options[{}].declines",
-                    declining[1]
-                )))
-                .help("keep one option with `declines: true`"),
-            );
-        }
-        if declining.first() == Some(&0) {
-            out.push(Problem::new(format!("the declining option of `{}` is listed first, as the least severe answer", q.id))
-                .at(s.key(&format!("questions[{i}].options[0].declines")))
-                .help("declining never counts as the least severe answer: move it after the least severe option"));
-        }
     }
-    out.extend(unknown_is_safe(f, s));
-    match (&f.declined, any_declining) {
-        (None, Some(path)) => out.push(Problem::new("an option declines to answer, but the file has no `declined` section")
+    if let (None, Some(path)) = (&f.declined, any_declining) {
+        out.push(Problem::new("an option declines to answer, but the file has no `declined` section")
             .at(s.key(&path))
-            .help("add `declined: {floor: <level>, note: <id>, text: ...}` saying what a declined answer means")),
-        (Some(d), _) if f.levels.len() > 1 && f.levels[0].id == d.floor => out.push(
-            Problem::new(format!("`declined.floor` is `{}`, the least intensive level", d.floor))
-                .at(s.value("declined.floor"))
-                .help("a declined safety answer must never give the lowest level: choose a more intensive one"),
-        ),
-        _ => {}
+            .help("add `declined: {floor: <level>, note: <id>, text: ...}` saying what a declined answer means"));
     }
+    out.extend(DECLINING.floor_is_above_the_lowest(f, s, f.declined.as_ref()));
+    out.extend(unknown_is_safe(f, s));
     out
 }
 
-/// "I don't know" options: one at most, off the scale, never both flags;
-/// on a safety question, the `unknown` section says what they mean, and
-/// its floor is never the lowest level.
+/// "I don't know" options: never also declining; on a safety question, the
+/// `unknown` section says what they mean.
 fn unknown_is_safe(f: &RuleFile, s: &Source) -> Vec<Problem> {
-    let mut out = Vec::new();
+    let mut out = UNKNOWN.one_and_never_first(f, s);
     let mut on_safety = None;
     for (i, q) in f.questions.iter().enumerate() {
-        let unknown: Vec<usize> = q
-            .options
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.unknown)
-            .map(|(j, _)| j)
-            .collect();
-        let at = |j: usize, field: &str| s.key(&format!("questions[{i}].options[{j}].{field}"));
-        for &j in &unknown {
+        for j in UNKNOWN.in_question(q) {
             if q.options[j].declines {
                 out.push(
                     Problem::new(format!(
                         "option `{}` of `{}` is both \"I don't know\" and \"prefer not to say\"",
                         q.options[j].code, q.id
                     ))
-                    .at(at(j, "unknown"))
+                    .at(s.key(&format!("questions[{i}].options[{j}].unknown")))
                     .help(
                         "not knowing and declining are different answers: give each its own option",
                     ),
                 );
             }
-        }
-        if unknown.len() > 1 {
-            out.push(
-                Problem::new(format!(
-                    "question `{}` has {} \"I don't know\" options",
-                    q.id,
-                    unknown.len()
-                ))
-                .at(at(unknown[1], "unknown"))
-                .help("keep one option with `unknown: true`"),
-            );
-        }
-        if unknown.first() == Some(&0) {
-            out.push(
-                Problem::new(format!(
-                    "the \"I don't know\" option of `{}` is listed first, as the least severe answer",
-                    q.id
-                ))
-                .at(at(0, "unknown"))
-                .help("not knowing never counts as the least severe answer: move it after the least severe option"),
-            );
-        }
-        if q.safety {
-            if let Some(&j) = unknown.first() {
+            if q.safety {
                 on_safety.get_or_insert(format!("questions[{i}].options[{j}].unknown"));
             }
         }
     }
-    match (&f.unknown, on_safety) {
-        (None, Some(path)) => out.push(
+    if let (None, Some(path)) = (&f.unknown, on_safety) {
+        out.push(
             Problem::new("a safety question offers \"I don't know\", but the file has no `unknown` section")
                 .at(s.key(&path))
                 .help("add `unknown: {floor: <level>, note: <id>, text: ...}` saying what not knowing a safety answer means"),
-        ),
-        (Some(d), _) if f.levels.len() > 1 && f.levels[0].id == d.floor => out.push(
-            Problem::new(format!("`unknown.floor` is `{}`, the least intensive level", d.floor))
-                .at(s.value("unknown.floor"))
-                .help("a safety answer nobody knows must never give the lowest level: choose a more intensive one"),
-        ),
-        _ => {}
+        );
     }
+    out.extend(UNKNOWN.floor_is_above_the_lowest(f, s, f.unknown.as_ref()));
     out
 }
