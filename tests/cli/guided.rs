@@ -728,6 +728,55 @@ fn the_guided_flow_about_someone_else() {
     assert!(saved.contains("respondent: other"), "{saved}");
 }
 
+/// A relative who does not know: "I don't know" comes after the scale and
+/// before "Prefer not to say", and the result says what not knowing means.
+#[test]
+fn a_relative_who_does_not_know_says_so_and_is_told_what_it_means() {
+    let mut t = Tty::plain_80x24(&["screen", "--about-someone"]);
+    t.answer(1, ADULT);
+    t.expect("Question 2 of 22");
+    t.expect("? What does this mean?");
+    t.menu();
+    let screen = t.screen();
+    let unknown = screen
+        .find("I don't know")
+        .unwrap_or_else(|| panic!("{screen}"));
+    let declined = screen.find("Prefer not to say").expect("the option");
+    let often = screen
+        .find("Thoughts of killing themselves on most days")
+        .unwrap();
+    assert!(often < unknown && unknown < declined, "{screen}");
+    t.send(&format!("{DOWN}{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // I don't know
+    t.answer(3, &format!("{DOWN}{DOWN}{DOWN}{ENTER}")); // plan: I don't know
+    t.answer(4, &format!("{DOWN}{DOWN}{ENTER}")); // means: I don't know
+                                                  // No "new or worse" follow-up for thoughts nobody knows of: 24 in all.
+    for n in 5..=24 {
+        let keys = if n == 18 { "10\r" } else { ENTER };
+        t.answer(n, keys);
+    }
+    t.expect("Your answers");
+    t.menu();
+    t.send(ENTER);
+    t.expect("What next?");
+    t.menu();
+    let said = t.text();
+    let flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Recommended level of care: Intensive outpatient program"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("You did not know the answer to"),
+        "the reason names the unknown answers: {flat}"
+    );
+    assert!(
+        !flat.contains("CRISIS"),
+        "not knowing is not a crisis: {flat}"
+    );
+    t.send(&format!("{DOWN}{DOWN}{ENTER}")); // Finish
+    assert_eq!(t.finish(), 0);
+}
+
 /// The pid of the one child of process `parent` (Linux).
 fn child_of(parent: u32) -> u32 {
     for _ in 0..100 {

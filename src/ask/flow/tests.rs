@@ -533,3 +533,26 @@ fn the_input_ending_at_the_review_confirms_the_answers() {
     let (res, _) = play(&r, Answers::empty(&r), steps);
     assert_eq!(res.unwrap().finish, Finish::Complete);
 }
+
+#[test]
+fn not_knowing_the_thoughts_asks_about_a_plan_and_means_but_not_whether_they_are_new() {
+    let r = rules();
+    let mut steps = start("dont_know");
+    steps.extend([
+        Step::Reply("self_harm_plan", code("dont_know")),
+        Step::Reply("means_at_hand", code("no")),
+    ]);
+    steps.extend(after_none());
+    steps.push(Step::Review(ReviewChoice::Submit));
+    let (res, p) = play(&r, Answers::empty(&r), steps);
+    let answers = res.unwrap().answers;
+    assert_eq!(p.shown[3], "ask self_harm_plan 3/24");
+    assert!(!p.shown.iter().any(|s| s.contains("thoughts_change")));
+    let o = engine::evaluate(&r, &answers);
+    assert_eq!(r.file.levels[o.level].id, "iop", "never the lowest level");
+    assert!(!o.crisis);
+    assert_eq!(
+        o.unknown,
+        vec![id(&r, "self_harm_thoughts"), id(&r, "self_harm_plan")]
+    );
+}
