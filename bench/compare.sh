@@ -27,14 +27,13 @@ if (( ${#need[@]} )); then
 fi
 
 echo "== building (release)"
-cargo build --release --quiet --bin carelevel --example gen_answers
-bin=target/release/carelevel
-gen=target/release/examples/gen_answers
+cargo build --release --quiet --bin carelevel
+bin=${CARGO_TARGET_DIR:-target}/release/carelevel
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "== generating $big and $small records (seed 7)"
-"$gen" --count "$big" --seed 7 > "$work/big.jsonl"
+"$bin" generate --count "$big" --seed 7 > "$work/big.jsonl"
 head -n "$small" "$work/big.jsonl" > "$work/small.jsonl"
 
 echo

@@ -16,8 +16,8 @@ printf 'answers:\n  danger: "yes"\n  hours: 3\n' > corpus/pipeline/answers-mini.
 rm corpus/pipeline/answers-mini.yaml.part
 mkdir -p corpus/batch
 cp ../tests/fixtures/batch/* corpus/batch/
-(cd .. && cargo run -q --release --example gen_answers -- --count 50 --seed 3) > corpus/batch/generated.jsonl
-(cd .. && cargo run -q --release --example gen_answers -- --count 50 --seed 4 --format csv) > corpus/batch/generated.csv
+(cd .. && cargo run -q --release -- generate --count 50 --seed 3) > corpus/batch/generated.jsonl
+(cd .. && cargo run -q --release -- generate --count 50 --seed 4 --format csv) > corpus/batch/generated.csv
 # FHIR: responses and Bundles as screen writes them, and the test fixtures' shapes.
 mkdir -p corpus/response
 for a in ../examples/*.yaml ../examples/*.json; do

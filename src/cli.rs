@@ -60,8 +60,8 @@ pub enum Command {
         /// standard output
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Start afresh over the answers in the `--save` file, or replace an answer file
-        /// named by `--output`, instead of resuming or refusing
+        /// Start afresh over the answers in the `--save` file instead of resuming, or
+        /// replace an existing file named by `--output` (a file of answers never)
         #[arg(long)]
         overwrite: bool,
         /// Plain line-by-line questions (numbered options, typed answers, no cursor movement
@@ -134,10 +134,39 @@ pub enum Command {
         who: RespondentArg,
     },
     /// Validate a rule file and run its test cases (the built-in rules when no file is given)
+    ///
+    /// To start a clinic's own rules from the built-in ones: `carelevel rules > clinic.yaml`,
+    /// edit the copy, then `carelevel check clinic.yaml` and `carelevel screen --rules
+    /// clinic.yaml`.
     Check {
         /// The rule file to check; `-` reads standard input
         #[arg(value_name = "RULES_FILE")]
         rules: Option<PathBuf>,
+    },
+    /// Print the built-in rule file (YAML, with its comments and test cases): the starting
+    /// copy of a clinic's own rules
+    ///
+    /// `carelevel rules > clinic.yaml` writes it; `carelevel schema > schema.json` beside it
+    /// lets editors check the copy as you type.
+    Rules,
+    /// Write realistic random answer sets, for trying `batch`, demonstrations and training
+    ///
+    /// Each set answers the questions its own answers make apply, as the guided questionnaire
+    /// would: most mildly, some severely (crisis answers among them), a few declining or at
+    /// the ends of a number's range. The same seed gives the same sets. They are invented,
+    /// not anyone's health data.
+    Generate {
+        #[command(flatten)]
+        rules: RulesArg,
+        /// How many answer sets
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 1000)]
+        count: u64,
+        /// Seed of the random numbers (the same seed gives the same sets)
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        seed: u64,
+        /// Output format: JSON Lines (one answer file per line) or CSV (a header row)
+        #[arg(long, short, value_enum, ignore_case = true, default_value_t = RecordsFormat::Jsonl)]
+        format: RecordsFormat,
     },
     /// Score many records at once: JSON Lines or CSV in, one result per record out
     ///
@@ -168,7 +197,7 @@ pub enum Command {
         /// of standard output
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Replace an answer file named by `--output`
+        /// Replace an existing file named by `--output` (never a file of answers)
         #[arg(long)]
         overwrite: bool,
         /// Stop at the first record that cannot be scored (after writing its error record)
@@ -201,8 +230,16 @@ pub enum Command {
         #[arg(value_enum, ignore_case = true)]
         shell: ShellArg,
     },
-    /// Print the manual page (roff), e.g. `carelevel man | man -l -`
-    Man,
+    /// Print a manual page (roff): the program's, or a command's, e.g. `carelevel man screen
+    /// | man -l -`
+    Man {
+        /// The command whose page to print (the program's own page when left out)
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+        /// Write every page (carelevel.1, carelevel-screen.1, ...) into this folder instead
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
     /// Print the JSON Schema of rule files (the same as `rules/schema.json`), for editors
     Schema,
 }
@@ -223,14 +260,62 @@ pub fn completion_script(shell: Shell) -> String {
     String::from_utf8(out).expect("completion scripts are text")
 }
 
-/// The manual page, in roff.
-pub fn man_page() -> String {
+/// The names of the commands that have a manual page of their own.
+pub fn man_commands() -> Vec<String> {
     use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .filter(|n| n != "help")
+        .collect()
+}
+
+/// The manual page of the program (`None`) or of one of its commands, in
+/// roff; `None` for a command that does not exist.
+pub fn man_page(command: Option<&str>) -> Option<String> {
+    use clap::CommandFactory;
+    let mut top = Cli::command().disable_help_subcommand(true);
+    top.build();
+    let page = match command {
+        None => top,
+        Some(name) => {
+            let sub = top.find_subcommand(name)?.clone();
+            sub.display_name(format!("carelevel-{name}"))
+                .bin_name(format!("carelevel {name}"))
+        }
+    };
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(page)
         .render(&mut out)
         .expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("a manual page is text")
+    Some(code_as_bold(
+        &String::from_utf8(out).expect("a manual page is text"),
+    ))
+}
+
+/// `code` in help texts, as roff draws code: in bold, without the backticks.
+fn code_as_bold(roff: &str) -> String {
+    roff.lines()
+        .map(|line| {
+            let ticks = line.matches('`').count();
+            if line.starts_with('.') || ticks < 2 || ticks % 2 != 0 {
+                return line.to_owned();
+            }
+            let mut out = String::with_capacity(line.len() + 16);
+            let mut open = false;
+            for part in line.split('`') {
+                out.push_str(part);
+                out.push_str(if open { "\\fR" } else { "\\fB" });
+                open = !open;
+            }
+            // The split adds one marker too many at the end.
+            let end = if open { "\\fB" } else { "\\fR" };
+            out.truncate(out.len() - end.len());
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 /// A shell with completions.
@@ -584,7 +669,19 @@ impl Cli {
                     ShellArg::Elvish => Shell::Elvish,
                 },
             },
-            Command::Man => Task::Man,
+            Command::Man { command, dir } => Task::Man { command, dir },
+            Command::Rules => Task::Rules,
+            Command::Generate {
+                rules: r,
+                count,
+                seed,
+                format,
+            } => Task::Generate {
+                rules: rules(r.rules),
+                count,
+                seed,
+                format: records(format),
+            },
             Command::Schema => Task::Schema,
         }
     }

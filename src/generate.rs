@@ -1,6 +1,5 @@
 //! Random, valid answer sets for any rule file: the input of benchmarks,
-//! of tests that compare batch with `screen`, and of the `gen_answers`
-//! example.
+//! of tests that compare batch with `screen`, and of `carelevel generate`.
 //!
 //! Each set answers the questions its own earlier answers make apply
 //! (following `when`), as the guided questionnaire would. Most sets answer
@@ -8,10 +7,13 @@
 //! question, give the lowest or highest number a question takes, or leave
 //! an optional question out. The same seed gives the same sets.
 
+use std::io::Write;
+
 use crate::answers::{Answer, Answers};
 use crate::engine;
 use crate::rules::model::{Question, QuestionKind};
 use crate::rules::Rules;
+use crate::settings::RecordFormat;
 
 /// SplitMix64: small, fast, and the same everywhere.
 pub struct Random(u64);
@@ -165,4 +167,30 @@ fn csv_cell(text: &str) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// `count` answer sets as `carelevel generate` writes them: JSON Lines, or
+/// CSV under its header; ids `gen-0000001` and on.
+pub fn write(
+    rules: &Rules,
+    count: u64,
+    seed: u64,
+    format: RecordFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    if format == RecordFormat::Csv {
+        writeln!(out, "{}", csv_header(rules))?;
+    }
+    let mut r = Random::new(seed);
+    for n in 1..=count {
+        let answers = person(rules, &mut r);
+        let id = format!("gen-{n:07}");
+        let line = match format {
+            RecordFormat::Csv => csv_row(rules, &answers, &id),
+            RecordFormat::Jsonl => json_line(rules, &answers, &id),
+        };
+        writeln!(out, "{line}")?;
+    }
+    out.flush()
 }

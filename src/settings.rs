@@ -140,8 +140,21 @@ pub enum Task {
     Completions {
         shell: Shell,
     },
-    /// Print the manual page (roff).
-    Man,
+    /// Print a manual page (roff): the program's, or a command's; or write
+    /// them all into a folder.
+    Man {
+        command: Option<String>,
+        dir: Option<PathBuf>,
+    },
+    /// Print the built-in rule file.
+    Rules,
+    /// Write random answer sets.
+    Generate {
+        rules: RulesSource,
+        count: u64,
+        seed: u64,
+        format: RecordFormat,
+    },
     /// Print the JSON Schema of rule files.
     Schema,
 }

@@ -116,7 +116,25 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
         Task::Compare(c) => compare_levels(c, io),
         Task::Batch(b) => batch::batch(b, io),
         Task::Completions { shell } => write(io.out, &crate::cli::completion_script(shell)),
-        Task::Man => write(io.out, &crate::cli::man_page()),
+        Task::Man { command, dir } => man(command.as_deref(), dir.as_deref(), io),
+        Task::Rules => write(io.out, crate::rules::BUILTIN_TEXT),
+        Task::Generate {
+            rules,
+            count,
+            seed,
+            format,
+        } => {
+            let rules = load_rules(&rules, io.input)?;
+            crate::generate::write(&rules, count, seed, format, io.out)
+                .map(|()| exit::OK)
+                .or_else(|source| match source.kind() {
+                    std::io::ErrorKind::BrokenPipe => Ok(exit::OK),
+                    _ => Err(Error::Output {
+                        what: "standard output".into(),
+                        source,
+                    }),
+                })
+        }
         Task::Schema => write(io.out, &crate::rules::schema::json()),
         Task::Check { rules } => {
             // The built-in rules with their test cases, from the YAML.
@@ -138,6 +156,43 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             })
         }
     }
+}
+
+/// `carelevel man [COMMAND]`, or every page into `dir`.
+fn man(command: Option<&str>, dir: Option<&std::path::Path>, io: &mut Io) -> Result<u8, Error> {
+    let Some(dir) = dir else {
+        let Some(page) = crate::cli::man_page(command) else {
+            let name = command.unwrap_or_default();
+            let commands = crate::cli::man_commands();
+            return Err(Error::Usage(
+                Problem::new(format!(
+                    "there is no command `{}`",
+                    crate::error::visible(name)
+                ))
+                .help(crate::suggest::help(
+                    name,
+                    "commands",
+                    commands.iter().map(String::as_str),
+                )),
+            ));
+        };
+        return write(io.out, &page);
+    };
+    let pages = std::iter::once((None, "carelevel.1".to_owned())).chain(
+        crate::cli::man_commands()
+            .into_iter()
+            .map(|c| (Some(c.clone()), format!("carelevel-{c}.1"))),
+    );
+    for (command, file) in pages {
+        let page = crate::cli::man_page(command.as_deref()).expect("a command of the program");
+        let path = dir.join(&file);
+        std::fs::write(&path, page).map_err(|source| Error::Output {
+            what: format!("`{}`", path.display()),
+            source,
+        })?;
+        let _ = writeln!(io.err, "{}", path.display());
+    }
+    Ok(exit::OK)
 }
 
 fn compare_levels(c: Compare, io: &mut Io) -> Result<u8, Error> {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::{carelevel, fixture};
+use crate::{carelevel, fixture, stdout_of};
 
 fn records(name: &str) -> std::path::PathBuf {
     fixture("batch").join(name)
@@ -39,7 +39,7 @@ fn steady(text: &str) -> String {
         .join("\n")
 }
 
-/// `n` generated records, as the `gen_answers` example writes them.
+/// `n` generated records, as `carelevel generate` writes them.
 fn generated(n: usize, seed: u64, csv: bool) -> String {
     use carelevel::generate;
     let rules = carelevel::builtin::rules();
@@ -494,4 +494,50 @@ fn on_a_terminal_the_summary_is_a_bar_chart_and_elsewhere_plain_numbers() {
         .write_stdin(generated(300, 5, false)));
     assert!(!err.contains('█') && !err.contains('\x1b'), "{err}");
     assert!(err.contains("300 records read"), "{err}");
+}
+
+#[test]
+fn generate_writes_records_that_batch_scores() {
+    let jsonl = stdout_of(crate::carelevel().args(["generate", "-n", "40", "--seed", "3"]));
+    assert_eq!(jsonl.lines().count(), 40);
+    assert!(jsonl.starts_with("{\"id\":\"gen-0000001\""), "{jsonl}");
+    assert_eq!(
+        jsonl,
+        stdout_of(crate::carelevel().args(["generate", "-n", "40", "--seed", "3"])),
+        "the same seed gives the same records"
+    );
+    assert_eq!(jsonl, generated_ids(40, 3), "the library's own generator");
+    let (code, out, _) = run(crate::carelevel()
+        .args(["batch", "-", "--summary", "none"])
+        .write_stdin(jsonl));
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 40);
+    let csv = stdout_of(crate::carelevel().args(["generate", "-n", "5", "-f", "csv"]));
+    assert!(csv.starts_with("id,age_group,"), "{csv}");
+    let (code, _, _) = run(crate::carelevel()
+        .args(["batch", "-", "-i", "csv", "--summary", "none"])
+        .write_stdin(csv));
+    assert_eq!(code, 0);
+    crate::carelevel()
+        .args(["generate", "--rules", "/no/such/rules.yaml"])
+        .assert()
+        .code(66)
+        .stderr(predicates::str::contains(
+            "cannot read `/no/such/rules.yaml`",
+        ));
+}
+
+/// What `generate` writes, from the library, for the same seed.
+fn generated_ids(n: u64, seed: u64) -> String {
+    let rules = carelevel::builtin::rules();
+    let mut out = Vec::new();
+    carelevel::generate::write(
+        &rules,
+        n,
+        seed,
+        carelevel::settings::RecordFormat::Jsonl,
+        &mut out,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
 }

@@ -1,6 +1,6 @@
 use predicates::prelude::*;
 
-use crate::{carelevel, fixture};
+use crate::{carelevel, fixture, stdout_of};
 
 #[test]
 fn builtin_rules_pass_their_own_tests() {
@@ -118,4 +118,18 @@ fn not_yaml_at_all_is_a_rule_error_not_a_panic() {
         .code(78)
         .stderr(predicate::str::starts_with("error: "))
         .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn the_built_in_rules_are_a_starting_copy_that_checks() {
+    let text = stdout_of(carelevel().arg("rules"));
+    assert_eq!(text, carelevel::rules::BUILTIN_TEXT);
+    carelevel()
+        .args(["check", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("0 failed"));
+    let help = stdout_of(carelevel().args(["check", "--help"]));
+    assert!(help.contains("carelevel rules > clinic.yaml"), "{help}");
 }

@@ -74,3 +74,55 @@ fn the_manual_page_is_roff_naming_every_command() {
         assert!(page.contains(command), "{command}");
     }
 }
+
+#[test]
+fn every_command_has_its_own_manual_page_with_code_in_bold() {
+    let page = stdout_of(carelevel().args(["man", "screen"]));
+    assert!(page.contains(".TH carelevel-screen 1"), "{page}");
+    assert!(
+        page.contains("carelevel\\-screen \\- Score answers"),
+        "{page}"
+    );
+    assert!(
+        page.contains("\\fBcarelevel screen \\-\\-save FILE\\fR"),
+        "code is bold, not in backticks: {page}"
+    );
+    assert!(!page.contains('`'), "no Markdown backticks left: {page}");
+    // The program's page names pages that exist.
+    let top = stdout_of(carelevel().arg("man"));
+    for line in top.lines().filter(|l| l.starts_with("carelevel\\-")) {
+        let name = line
+            .trim_start_matches("carelevel\\-")
+            .trim_end_matches("(1)");
+        carelevel().args(["man", name]).assert().success();
+    }
+    assert!(!top.contains("carelevel\\-help(1)"), "no page for `help`");
+    carelevel()
+        .args(["man", "scren"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean `screen`?"));
+}
+
+#[test]
+fn man_dir_writes_a_page_per_command() {
+    let dir = tempfile::tempdir().unwrap();
+    carelevel()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.contains(&"carelevel.1".to_owned()), "{names:?}");
+    assert!(names.contains(&"carelevel-batch.1".to_owned()), "{names:?}");
+    assert!(names.contains(&"carelevel-rules.1".to_owned()), "{names:?}");
+    assert_eq!(
+        names.len(),
+        12,
+        "the program and its 11 commands: {names:?}"
+    );
+}

@@ -12,7 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-12}
-work=target/lhc-forms
+work=${CARGO_TARGET_DIR:-target}/lhc-forms
+case $work in /*) ;; *) work=$PWD/$work ;; esac
 mkdir -p "$work"
 
 chromium=$(command -v chromium || command -v chromium-browser || true)
@@ -34,13 +35,15 @@ fi
 cp tests/fhir/lhc-forms.mjs "$work/"
 
 cargo build --quiet --locked --release --bin carelevel
-bin=$PWD/target/release/carelevel
+target=${CARGO_TARGET_DIR:-target}
+case $target in /*) ;; *) target=$PWD/$target ;; esac
+bin=$target/release/carelevel
 sets=$work/sets
 rm -rf "$sets" && mkdir -m 700 "$sets"
 # The examples, as JSON answer files, and generated sets of every level.
 for e in examples/*.yaml examples/*.json; do
   "$bin" screen --answers "$e" --save "$sets/$(basename "${e%.*}").json" --overwrite >/dev/null
 done
-cargo run --quiet --locked --release --example gen_answers -- --count "$count" --seed 5 --format jsonl |
+"$bin" generate --count "$count" --seed 5 --format jsonl |
   awk -v dir="$sets" '{ f = sprintf("%s/generated-%03d.json", dir, NR); print > f; close(f) }'
-node "$work/lhc-forms.mjs" "$PWD/$work/lforms/dist/lforms" "$chromium" "$bin" "$sets"/*.json
+node "$work/lhc-forms.mjs" "$work/lforms/dist/lforms" "$chromium" "$bin" "$sets"/*.json

@@ -4,7 +4,7 @@
 # Usage: bash tests/fhir/validate.sh   (builds carelevel if needed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-venv=target/fhir-venv
+venv=${CARGO_TARGET_DIR:-target}/fhir-venv
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import fhir.resources" 2>/dev/null; then
   rm -rf "$venv"
   # The check is part of the tests: without the library, it fails.
@@ -21,6 +21,8 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import fhir.resources
   "$venv/bin/pip" install --quiet --disable-pip-version-check "fhir.resources==8.1.0"
 fi
 cargo build --quiet --locked --bin carelevel
-sample=target/fhir-sample.jsonl
-cargo run --quiet --locked --example gen_answers -- --count 60 --seed 12 --format jsonl > "$sample"
-"$venv/bin/python" tests/fhir/validate.py target/debug/carelevel "$sample" tests/fixtures/minimal.yaml
+bin=${CARGO_TARGET_DIR:-target}/debug/carelevel
+sample=$(mktemp)
+trap 'rm -f "$sample"' EXIT
+"$bin" generate --count 60 --seed 12 --format jsonl > "$sample"
+"$venv/bin/python" tests/fhir/validate.py "$bin" "$sample" tests/fixtures/minimal.yaml
