@@ -92,15 +92,23 @@ fn generated_sets(rules: &Rules, budget: usize) -> usize {
     (probe_evaluations(rules, budget) / steps_per_set(rules)).clamp(MIN_PROBE_SETS, PROBE_SETS)
 }
 
+/// The rule file's own test cases that fail, of how many: what `screen`
+/// and `batch` warn about when given rules whose cases do not pass.
+pub fn failing_cases(rules: &Rules) -> (usize, usize) {
+    let cases: Vec<CaseResult> = run_cases(rules).into_iter().map(|(c, _)| c).collect();
+    let failing = cases.iter().filter(|c| !c.failures.is_empty()).count();
+    (failing, cases.len())
+}
+
 /// Run every test case and the monotonicity probe.
 pub fn run(rules: &Rules) -> CheckReport {
     run_within(rules, PROBE_BUDGET)
 }
 
-fn run_within(rules: &Rules, budget: usize) -> CheckReport {
-    let mut sets: Vec<(String, Answers)> = Vec::new();
+/// Run the rule file's own test cases, each with the answers it gave.
+fn run_cases(rules: &Rules) -> Vec<(CaseResult, Answers)> {
     let mut worded: Vec<(Variant, Rules)> = Vec::new();
-    let cases = rules
+    rules
         .file
         .tests
         .iter()
@@ -129,13 +137,22 @@ fn run_within(rules: &Rules, budget: usize) -> CheckReport {
             };
             let these = &worded[at].1;
             let failures = compare(these, t, &answers, &evaluate(these, &answers));
-            sets.push((format!("test `{}`", t.name), answers));
-            CaseResult {
+            let result = CaseResult {
                 name: t.name.clone(),
                 failures,
-            }
+            };
+            (result, answers)
         })
-        .collect();
+        .collect()
+}
+
+fn run_within(rules: &Rules, budget: usize) -> CheckReport {
+    let mut sets: Vec<(String, Answers)> = Vec::new();
+    let mut cases = Vec::new();
+    for (case, answers) in run_cases(rules) {
+        sets.push((format!("test `{}`", case.name), answers));
+        cases.push(case);
+    }
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     for i in 0..generated_sets(rules, budget) {
         sets.push((

@@ -30,8 +30,13 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
     let started = Instant::now();
     usage(&b)?;
     let mut rules = load_rules(&b.rules, io.input)?;
+    super::warn_if_cases_fail(&rules, &b.rules, io.err);
     let old = match &b.baseline {
-        Some(source) => Some(load_rules(source, io.input)?),
+        Some(source) => {
+            let old = load_rules(source, io.input)?;
+            super::warn_if_cases_fail(&old, source, io.err);
+            Some(old)
+        }
         None => None,
     };
     let lang = super::language(&rules, b.lang.as_deref(), io.err);

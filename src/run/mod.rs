@@ -290,5 +290,36 @@ pub fn load_rules(source: &RulesSource, stdin: &mut dyn BufRead) -> Result<Rules
     Rules::parse(&name, &text)
 }
 
+/// Say once on `err` when rules given by the user fail their own test
+/// cases: their results may not be what the clinic meant. The built-in
+/// rules are checked when they are built.
+pub(super) fn warn_if_cases_fail(rules: &Rules, source: &RulesSource, err: &mut dyn Write) {
+    let name = match source {
+        RulesSource::Builtin => return,
+        RulesSource::File(path) => path.display().to_string(),
+        RulesSource::Stdin => "-".to_owned(),
+    };
+    let (failing, cases) = check::failing_cases(rules);
+    if failing == 0 {
+        return;
+    }
+    let which = if cases == 1 {
+        "the one test case".to_owned()
+    } else {
+        format!("{failing} of the {cases} test cases")
+    };
+    let how = match source {
+        RulesSource::Stdin => "`carelevel check` on the same file shows which".to_owned(),
+        _ => format!("`carelevel check {}` shows which", crate::save::shell_word(&name)),
+    };
+    let verb = if failing == 1 { "fails" } else { "fail" };
+    let _ = writeln!(
+        err,
+        "warning: {which} in the rules `{}` ({}) {verb}; {how}",
+        rules.file.id,
+        if name == "-" { "<stdin>" } else { &name }
+    );
+}
+
 #[cfg(test)]
 mod tests;

@@ -28,6 +28,7 @@ struct Start {
 pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     usage_conflicts(&s)?;
     let mut rules = load_rules(&s.rules, io.input)?;
+    super::warn_if_cases_fail(&rules, &s.rules, io.err);
     let lang = super::language(&rules, s.lang.as_deref(), io.err);
     crate::interrupt::speaking(&lang);
     let decision = decision_of(&rules, &s)?;

@@ -133,3 +133,62 @@ fn the_built_in_rules_are_a_starting_copy_that_checks() {
     let help = stdout_of(carelevel().args(["check", "--help"]));
     assert!(help.contains("carelevel rules > clinic.yaml"), "{help}");
 }
+
+#[test]
+fn rules_whose_own_cases_fail_are_used_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edited.yaml");
+    let good = std::fs::read_to_string(fixture("minimal.yaml")).unwrap();
+    let bad = good.replace(
+        "expect: {level: low, crisis: false}",
+        "expect: {level: high}",
+    );
+    assert_ne!(good, bad);
+    std::fs::write(&path, &bad).unwrap();
+    let answers = "answers:\n  danger: \"no\"\n  hours: 3\n";
+    let warning = format!(
+        "warning: the one test case in the rules `mini` ({}) fails; `carelevel check {}` shows which\n",
+        path.display(),
+        path.display()
+    );
+    // screen still gives its result, and says once that the cases fail.
+    let out = carelevel()
+        .args(["screen", "--answers", "-", "--format", "json", "--rules"])
+        .arg(&path)
+        .write_stdin(answers)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+    assert!(err.contains(&warning), "{err}");
+    // batch says it once for the rules and once for a failing baseline.
+    let records = "{\"answers\":{\"danger\":\"no\",\"hours\":3}}\n";
+    let out = carelevel()
+        .args(["batch", "--summary", "none", "--rules"])
+        .arg(&path)
+        .arg("--baseline")
+        .arg(&path)
+        .arg("-")
+        .write_stdin(records)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches(&warning).count(), 2, "{err}");
+    // Rules whose cases pass, and the built-in rules, say nothing.
+    std::fs::write(&path, &good).unwrap();
+    carelevel()
+        .args(["screen", "--answers", "-", "--format", "json", "--rules"])
+        .arg(&path)
+        .write_stdin(answers)
+        .assert()
+        .success()
+        .stderr("");
+    carelevel()
+        .args(["check", "-"])
+        .write_stdin(bad)
+        .assert()
+        .code(1)
+        .stderr("");
+}
