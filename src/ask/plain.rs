@@ -6,7 +6,7 @@ use crate::words;
 use std::io::{BufRead, Write};
 
 use crate::answers::{describe, Answer};
-use crate::rules::model::{Question, QuestionKind};
+use crate::rules::model::{Question, QuestionKind, Respondent};
 
 use super::prompter::{
     AfterResult, Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem,
@@ -22,6 +22,8 @@ pub struct Plain<R, W> {
     output: W,
     /// The language of the run (the crisis block's heading).
     lang: String,
+    /// The title was shown at the first step.
+    titled: bool,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
@@ -30,6 +32,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             input,
             output,
             lang: "en".to_owned(),
+            titled: false,
         }
     }
 
@@ -46,6 +49,22 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     fn say(&mut self, text: &str) -> Result<(), PromptError> {
         writeln!(self.output, "{text}")?;
         Ok(())
+    }
+
+    /// The title, underlined, and a blank line.
+    fn heading(&mut self, title: &str) -> Result<(), PromptError> {
+        self.say(title)?;
+        self.say(&"=".repeat(title.chars().count()))?;
+        self.say("")
+    }
+
+    /// Read the answer back in words, for a listener who heard only the
+    /// digit they typed.
+    fn said(&mut self, answer: &str) -> Result<(), PromptError> {
+        let line = self
+            .words()
+            .with("answered", &[("answer", words::text(answer))]);
+        self.say(&line)
     }
 
     /// Print `prompt` and read one trimmed line; end of input is `Closed`.
@@ -175,10 +194,34 @@ fn parse(w: &words::Words, q: &Question, text: &str) -> Result<Answer, String> {
 }
 
 impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
+    fn who_answers(
+        &mut self,
+        title: &str,
+        question: &str,
+        choices: [&str; 2],
+    ) -> Result<Respondent, PromptError> {
+        self.heading(title)?;
+        self.titled = true;
+        self.say(question)?;
+        for (i, label) in choices.iter().enumerate() {
+            self.say(&format!("  {}. {label}", i + 1))?;
+        }
+        let w = self.words();
+        let k = self.number(&format!("{} [1-2]: ", w.get("plain-answer")), 2)?;
+        self.said(choices[k - 1])?;
+        Ok(if k == 1 {
+            Respondent::Myself
+        } else {
+            Respondent::Other
+        })
+    }
+
     fn intro(&mut self, title: &str, text: &str) -> Result<(), PromptError> {
-        self.say(title)?;
-        self.say(&"=".repeat(title.chars().count()))?;
-        self.say("")?;
+        if self.titled {
+            self.say("")?;
+        } else {
+            self.heading(title)?;
+        }
         self.say(text)?;
         self.say(&format!("\n{}", self.words().get("plain-keys")))
     }
@@ -244,7 +287,10 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             let text = self.line(&format!("{} [{hint}]: ", w.get("plain-answer")))?;
             if text.is_empty() {
                 match ask.current {
-                    Some(a) => return Ok(Reply::Answer(a.clone())),
+                    Some(a) => {
+                        self.said(&describe(q, a))?;
+                        return Ok(Reply::Answer(a.clone()));
+                    }
                     None => {
                         self.say(&w.get("type-an-answer"))?;
                         continue;
@@ -265,10 +311,14 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
                 continue;
             }
             if !q.required && text.eq_ignore_ascii_case("s") {
+                self.said(&w.get("skipped"))?;
                 return Ok(Reply::Skip);
             }
             match parse(w, q, &text) {
-                Ok(a) => return Ok(Reply::Answer(a)),
+                Ok(a) => {
+                    self.said(&describe(q, &a))?;
+                    return Ok(Reply::Answer(a));
+                }
                 Err(why) => self.say(&why)?,
             }
         }
@@ -288,12 +338,14 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             w.get("crisis-continue"),
             w.get("crisis-stop")
         ))?;
-        Ok(
-            match self.number(&format!("{} [1-2]: ", w.get("plain-answer")), 2)? {
-                1 => CrisisChoice::Continue,
-                _ => CrisisChoice::Stop,
-            },
-        )
+        let k = self.number(&format!("{} [1-2]: ", w.get("plain-answer")), 2)?;
+        Ok(if k == 1 {
+            self.said(&w.get("crisis-continue"))?;
+            CrisisChoice::Continue
+        } else {
+            self.said(&w.get("crisis-stop"))?;
+            CrisisChoice::Stop
+        })
     }
 
     fn review(&mut self, items: &[ReviewItem]) -> Result<ReviewChoice, PromptError> {
@@ -337,6 +389,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         }
         let n = choices.len();
         let k = self.number(&format!("{} [1-{n}]: ", w.get("plain-answer")), n)?;
+        self.said(&choices[k - 1].0)?;
         Ok(choices[k - 1].1)
     }
 

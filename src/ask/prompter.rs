@@ -2,7 +2,7 @@
 //! to ask; a prompter only shows things and returns what the person chose.
 
 use crate::answers::Answer;
-use crate::rules::model::Question;
+use crate::rules::model::{Question, Respondent};
 
 /// One question to put to the person.
 #[derive(Debug, Clone, Copy)]
@@ -89,6 +89,16 @@ impl From<std::io::Error> for PromptError {
 
 /// A user interface for the guided questionnaire.
 pub trait Prompter {
+    /// The first step, before the introduction: who is answering, the
+    /// person or someone about them. Shows `title` as the heading, which
+    /// the introduction then does not repeat; `choices` are the person's
+    /// and someone else's answer, in that order.
+    fn who_answers(
+        &mut self,
+        title: &str,
+        question: &str,
+        choices: [&str; 2],
+    ) -> Result<Respondent, PromptError>;
     /// Show the introduction (title, disclaimer, keys).
     fn intro(&mut self, title: &str, text: &str) -> Result<(), PromptError>;
     /// Ask one question.

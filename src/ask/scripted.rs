@@ -3,6 +3,8 @@
 
 use std::collections::VecDeque;
 
+use crate::rules::model::Respondent;
+
 use super::prompter::{
     AfterResult, Ask, CrisisChoice, PromptError, Prompter, Reply, ReviewChoice, ReviewItem,
 };
@@ -10,6 +12,8 @@ use super::prompter::{
 /// One scripted action, consumed in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
+    /// Say who is answering, at the first step.
+    Who(Respondent),
     /// Reply to the next question, which must have this id.
     Reply(&'static str, Reply),
     /// Choose on the next review screen.
@@ -32,7 +36,7 @@ pub enum Step {
 #[derive(Debug, Default)]
 pub struct Scripted {
     steps: VecDeque<Step>,
-    /// What the person saw, one line per prompt: `ask q 3/15`, `notice ...`,
+    /// What the person saw, one line per prompt: `who ...`, `ask q 3/15`, `notice ...`,
     /// `crisis`, `review a,b,c`, `intro`, `after`, `file name ...`,
     /// `confirm ...`, `crisis reminder`.
     pub shown: Vec<String>,
@@ -64,6 +68,22 @@ impl Scripted {
 }
 
 impl Prompter for Scripted {
+    fn who_answers(
+        &mut self,
+        _title: &str,
+        question: &str,
+        _choices: [&str; 2],
+    ) -> Result<Respondent, PromptError> {
+        self.shown.push(format!("who {question}"));
+        match self.next("who answers")? {
+            Step::Who(r) => Ok(r),
+            other => panic!(
+                "at who answers the script has {other:?}; shown: {:#?}",
+                self.shown
+            ),
+        }
+    }
+
     fn intro(&mut self, _title: &str, text: &str) -> Result<(), PromptError> {
         self.shown.push("intro".into());
         self.intro = text.to_owned();

@@ -7,7 +7,7 @@ use dialoguer::{Confirm, Input, MultiSelect, Select};
 use crate::answers::{describe, Answer};
 use crate::interrupt::IN_PROMPT;
 use crate::report::{crisis_block, wrap_text};
-use crate::rules::model::{Question, QuestionKind};
+use crate::rules::model::{Question, QuestionKind, Respondent};
 use crate::words;
 
 use super::prompter::{
@@ -59,6 +59,9 @@ pub struct Terminal {
     color: bool,
     /// The language of the run (the crisis block's heading).
     lang: String,
+    /// The title was shown at the first step: the introduction goes on
+    /// under it.
+    titled: bool,
 }
 
 impl Terminal {
@@ -76,6 +79,7 @@ impl Terminal {
             theme,
             color,
             lang: "en".to_owned(),
+            titled: false,
         }
     }
 
@@ -368,9 +372,35 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 impl Prompter for Terminal {
-    fn intro(&mut self, title: &str, text: &str) -> Result<(), PromptError> {
+    fn who_answers(
+        &mut self,
+        title: &str,
+        question: &str,
+        choices: [&str; 2],
+    ) -> Result<Respondent, PromptError> {
         self.say_styled(title, Style::new().bold().for_stderr())?;
         self.term.write_line("")?;
+        self.titled = true;
+        let items = choices.map(str::to_owned);
+        loop {
+            if let Some(k) = self.choose(question, &items, 0)? {
+                self.answered(choices[k])?;
+                return Ok(if k == 0 {
+                    Respondent::Myself
+                } else {
+                    Respondent::Other
+                });
+            }
+        }
+    }
+
+    fn intro(&mut self, title: &str, text: &str) -> Result<(), PromptError> {
+        if self.titled {
+            self.term.write_line("")?;
+        } else {
+            self.say_styled(title, Style::new().bold().for_stderr())?;
+            self.term.write_line("")?;
+        }
         self.say(text)?;
         self.term.write_line("")?;
         self.say(&self.words().get("terminal-keys"))

@@ -82,7 +82,10 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
         s.save_format = SaveFormat::Fhir;
     }
     let start = resolve(&rules, &s, given, existing, prompter.as_deref_mut())?;
-    let respondent = respondent(&s, &start)?;
+    let respondent = match prompter.as_deref_mut() {
+        Some(p) if asks_who(&rules, &s, &start) => who_answers(&rules, &s, &lang, p)?,
+        _ => respondent(&s, &start)?,
+    };
     super::word_for(&mut rules, respondent, &lang)?;
     let rules = rules;
     // Built before any question: a rule file with nothing to compare fails now.
@@ -288,6 +291,52 @@ fn respondent(s: &Screen, start: &Start) -> Result<Respondent, Error> {
         (Some(r), _) | (None, Some(r)) => Ok(r),
         (None, None) => Ok(Respondent::Myself),
     }
+}
+
+/// Whether the guided questionnaire starts by asking who is answering:
+/// nothing has said so (`--about-someone`, or a file of answers given or
+/// resumed), and the rules are worded for someone else too.
+fn asks_who(rules: &Rules, s: &Screen, start: &Start) -> bool {
+    s.respondent.is_none()
+        && s.answers.is_none()
+        && !start.resuming
+        && start.doc.respondent.is_none()
+        && start.doc.answers.iter().next().is_none()
+        && rules.file.respondents.contains(&Respondent::Myself)
+        && rules.file.respondents.contains(&Respondent::Other)
+}
+
+/// Ask who is answering, in the language of the run. Stopping here, with
+/// nothing answered yet, saves nothing.
+fn who_answers(
+    rules: &Rules,
+    s: &Screen,
+    lang: &str,
+    p: &mut dyn Prompter,
+) -> Result<Respondent, Error> {
+    let w = crate::words::of(lang);
+    let (me, other) = (w.get("who-myself"), w.get("who-other"));
+    // The title in the language of the run, as the introduction shows it.
+    let mut worded = rules.clone();
+    super::word_for(&mut worded, Respondent::Myself, lang)?;
+    let title = worded.file.title.trim();
+    let progress = || match &s.save {
+        Some(path) => Progress::NothingSaved(path.clone()),
+        None => Progress::NotSaving,
+    };
+    p.who_answers(title, &w.get("who-question"), [&me, &other])
+        .map_err(|e| match e {
+            ask::PromptError::Interrupted => Error::Interrupted {
+                progress: progress(),
+            },
+            ask::PromptError::Closed => Error::Incomplete {
+                progress: progress(),
+            },
+            ask::PromptError::Io(source) => Error::Input {
+                path: PathBuf::from(if s.plain { "<stdin>" } else { "<terminal>" }),
+                source,
+            },
+        })
 }
 
 /// `--override LEVEL --reason TEXT`, checked before any question: a level

@@ -8,6 +8,7 @@ use crate::answers::Answer;
 use crate::ask::scripted::{Scripted, Step};
 use crate::ask::{AfterResult, CrisisChoice, Reply, ReviewChoice};
 use crate::error::exit;
+use crate::rules::model::Respondent;
 use crate::settings::{ReportFormat, Screen};
 
 const IOP: &str = include_str!("../../examples/iop.yaml");
@@ -167,6 +168,7 @@ fn a_crisis_saved_and_finished_ends_with_the_crisis_on_screen() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.txt");
     let steps = vec![
+        Step::Who(Respondent::Myself),
         Step::Reply("age_group", code("adult")),
         Step::Reply("self_harm_thoughts", code("often")),
         Step::Reply("thoughts_change", code("new_or_worse")),
@@ -222,6 +224,7 @@ fn a_report_never_replaces_the_answers() {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().join("progress.yaml");
     let mut steps = vec![
+        Step::Who(Respondent::Myself),
         Step::Reply("age_group", code("adult")),
         Step::Reply("self_harm_thoughts", code("often")),
         Step::Reply("thoughts_change", code("new_or_worse")),
@@ -251,6 +254,7 @@ fn a_report_never_replaces_the_answers() {
 #[test]
 fn without_a_terminal_for_the_result_the_crisis_is_shown_last_by_the_prompter() {
     let steps = vec![
+        Step::Who(Respondent::Myself),
         Step::Reply("age_group", code("adult")),
         Step::Reply("self_harm_thoughts", code("often")),
         Step::Reply("thoughts_change", code("new_or_worse")),
@@ -362,6 +366,7 @@ fn a_guided_run_saves_a_fhir_response_in_progress_and_resumes_from_it() {
     let run = screen(
         s.clone(),
         vec![
+            Step::Who(Respondent::Myself),
             Step::Reply("age_group", code("adult")),
             Step::Reply("self_harm_thoughts", code("none")),
             Step::Interrupt,
@@ -416,10 +421,20 @@ fn the_guided_flow_speaks_the_language_of_the_run() {
     };
     let run = screen(
         s,
-        vec![Step::Reply("age_group", Reply::Back), Step::Interrupt],
+        vec![
+            Step::Who(Respondent::Other),
+            Step::Reply("age_group", Reply::Back),
+            Step::Interrupt,
+        ],
         true,
     );
     assert!(run.result.is_err());
+    assert_eq!(run.shown[0], "who ¿Quién responde estas preguntas?");
+    assert!(
+        run.intro.contains("Usted está respondiendo acerca de otra persona"),
+        "{}",
+        run.intro
+    );
     assert!(
         run.intro
             .contains("Sus respuestas no se guardan a medida que avanza"),
@@ -433,4 +448,84 @@ fn the_guided_flow_speaks_the_language_of_the_run() {
         "{:#?}",
         run.shown
     );
+}
+
+#[test]
+fn who_answers_is_asked_first_and_recorded_in_the_saved_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("progress.yaml");
+    let s = Screen {
+        save: Some(save.clone()),
+        ..settings()
+    };
+    let run = screen(
+        s.clone(),
+        vec![
+            Step::Who(Respondent::Other),
+            Step::Reply("age_group", code("teen")),
+            Step::Interrupt,
+        ],
+        true,
+    );
+    assert_eq!(run.result.unwrap_err().exit_code(), exit::INTERRUPTED);
+    assert_eq!(
+        run.shown[..3],
+        [
+            "who Who is answering these questions?",
+            "intro",
+            "ask age_group 1/22"
+        ]
+    );
+    assert!(
+        run.intro.contains("You are answering about someone else"),
+        "{}",
+        run.intro
+    );
+    let saved = std::fs::read_to_string(&save).unwrap();
+    assert!(saved.contains("respondent: other\n"), "{saved}");
+    // Resumed, the file says who answers: the question is not asked again.
+    let run = screen(s, vec![Step::Interrupt], true);
+    assert!(run.result.is_err());
+    assert_eq!(run.shown[..2], ["intro", "ask self_harm_thoughts 2/22"]);
+    assert!(run.intro.contains("You are answering about someone else"));
+}
+
+#[test]
+fn who_answers_is_not_asked_when_something_already_says() {
+    // --about-someone says so.
+    let s = Screen {
+        respondent: Some(Respondent::Other),
+        ..settings()
+    };
+    let run = screen(s, vec![Step::Interrupt], true);
+    assert!(run.result.is_err());
+    assert_eq!(run.shown[..2], ["intro", "ask age_group 1/22"]);
+    // An answer file with answers in it: its answers are the person's own
+    // unless it says otherwise.
+    let dir = tempfile::tempdir().unwrap();
+    let s = Screen {
+        answers: Some(Input::File(nearly_done(dir.path()))),
+        ..settings()
+    };
+    let run = screen(s, vec![Step::Interrupt, Step::FileName(None)], true);
+    assert!(run.result.is_err());
+    assert_eq!(run.shown[..2], ["intro", "ask readiness 24/24"]);
+}
+
+#[test]
+fn stopping_at_who_answers_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("progress.yaml");
+    let s = Screen {
+        save: Some(save.clone()),
+        ..settings()
+    };
+    let run = screen(s.clone(), vec![Step::Interrupt], true);
+    let e = run.result.unwrap_err();
+    assert_eq!(e.exit_code(), exit::INTERRUPTED);
+    assert!(!save.exists());
+    let run = screen(s, vec![Step::Close], true);
+    let e = run.result.unwrap_err();
+    assert_eq!(e.exit_code(), exit::DATA);
+    assert!(!save.exists());
 }

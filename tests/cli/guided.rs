@@ -95,6 +95,18 @@ impl Tty {
         self.send(keys);
     }
 
+    /// The first step, who is answering, asked with `question`: press `keys`.
+    fn who_in(&mut self, question: &str, keys: &str) {
+        self.expect(question);
+        self.menu();
+        self.send(keys);
+    }
+
+    /// Who is answering, in English: Enter answers about oneself.
+    fn who(&mut self, keys: &str) {
+        self.who_in("Who is answering these questions?", keys);
+    }
+
     /// Give a menu whose prompt was seen the moment it needs to finish
     /// drawing and to start reading keys.
     fn menu(&mut self) {
@@ -160,12 +172,15 @@ fn assert_crisis_on(screen: &str, what: &str) {
 #[test]
 fn a_full_run_ends_in_a_short_result_then_the_full_report() {
     let mut t = Tty::plain_80x24(&["screen"]);
+    // The title, then who is answering, then the introduction for them.
+    t.expect("Mental-health level-of-care screening\r\n\r\n");
+    t.who(ENTER);
     t.expect("screening aid, not a diagnosis");
+    let screen = t.screen();
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        t.text()
-            .contains("Mental-health level-of-care screening\r\n\r\nThis is a screening aid"),
-        "a blank line between the title and the disclaimer: {:?}",
-        t.text()
+        flat.contains("Mental-health level-of-care screening ✔ Your answer: I am answering about myself This is a screening aid"),
+        "{screen}"
     );
     answer_calm_rest(&mut t, 1);
     t.expect("Your answers");
@@ -201,6 +216,7 @@ fn a_full_run_ends_in_a_short_result_then_the_full_report() {
 /// Answer "an adult", "thoughts of suicide most days", "new" and "a plan",
 /// then stop at the crisis message.
 fn stop_at_the_crisis(t: &mut Tty) {
+    t.who(ENTER);
     t.answer(1, ADULT);
     t.answer(2, &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // most days
     t.answer(3, &format!("{DOWN}{ENTER}")); // new or worse
@@ -297,6 +313,7 @@ fn saving_the_full_report_from_the_short_result() {
 fn long_options_wrap_at_words_and_leave_no_stray_lines() {
     for cols in [80, 100] {
         let mut t = Tty::spawn(24, cols, &["screen"], &[("NO_COLOR", "1")]);
+        t.who(ENTER);
         for n in 1..=6 {
             t.answer(n, ENTER);
         }
@@ -336,11 +353,16 @@ fn long_options_wrap_at_words_and_leave_no_stray_lines() {
 #[test]
 fn help_is_shown_and_never_looks_like_an_answer() {
     let mut t = Tty::plain_80x24(&["screen"]);
+    t.who(ENTER);
     t.answer(1, &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")); // "? What does this mean?"
     t.expect("does not change the level");
     t.menu();
     let screen = t.screen();
-    assert!(!screen.contains("✔"), "nothing was answered yet:\n{screen}");
+    assert_eq!(
+        screen.matches("✔").count(),
+        1,
+        "only who is answering, no question yet:\n{screen}"
+    );
     assert!(!screen.contains("What does this mean? ·"), "{screen}");
     t.send(ENTER);
     t.expect("Question 2 of 22");
@@ -357,6 +379,7 @@ fn help_is_shown_and_never_looks_like_an_answer() {
 #[test]
 fn going_back_and_changing_an_answer() {
     let mut t = Tty::plain_80x24(&["screen", "--format", "json"]);
+    t.who(ENTER);
     t.answer(1, ADULT);
     t.answer(2, ENTER);
     t.answer(3, ESC); // back to question 2
@@ -383,6 +406,7 @@ fn ctrl_c_saves_progress_and_the_same_command_resumes_at_the_third_question() {
     let save = dir.path().join("progress.yaml");
     let save_s = save.to_str().unwrap();
     let mut t = Tty::plain_80x24(&["screen", "--save", save_s]);
+    t.who(ENTER);
     t.answer(1, ENTER);
     t.answer(2, ENTER);
     t.expect("Question 3 of ");
@@ -480,8 +504,9 @@ fn an_unwritable_save_path_is_refused_before_the_first_question() {
 
 #[test]
 fn plain_mode_through_a_pipe() {
-    // 22 answers (10 hours at the 16th), then Enter at the review.
-    let mut input = String::new();
+    // The person themselves, 22 answers (10 hours at the 16th), then
+    // Enter at the review.
+    let mut input = String::from("1\n");
     for n in 1..=22 {
         input.push_str(if n == 16 { "10\n" } else { "1\n" });
     }
@@ -509,7 +534,7 @@ fn plain_crisis_choice_is_numbered_and_explains_a_wrong_entry() {
     // they might act; then a wrong entry, then 2: stop and see the result.
     carelevel()
         .args(["screen", "--plain", "--format", "json"])
-        .write_stdin("3\n4\n1\n2\nc\n2\n")
+        .write_stdin("1\n3\n4\n1\n2\nc\n2\n")
         .assert()
         .success()
         .stderr(predicate::str::contains(
@@ -527,7 +552,7 @@ fn plain_input_ending_after_a_crisis_answer_still_gives_the_crisis_and_the_resul
     for format in ["text", "json"] {
         let out = carelevel()
             .args(["screen", "--plain", "--format", format])
-            .write_stdin("3\n4\n1\n2\n")
+            .write_stdin("1\n3\n4\n1\n2\n")
             .assert()
             .code(65)
             .stderr(predicate::str::contains(
@@ -562,7 +587,7 @@ fn plain_input_ending_after_a_crisis_answer_still_gives_the_crisis_and_the_resul
     // Without a crisis, an early end still gives no result at all.
     carelevel()
         .args(["screen", "--plain"])
-        .write_stdin("1\n1\n")
+        .write_stdin("1\n1\n1\n")
         .assert()
         .code(65)
         .stdout("");
@@ -602,7 +627,7 @@ fn plain_input_ending_early_keeps_what_was_saved_and_says_how_to_resume() {
     carelevel()
         .args(["screen", "--plain", "--save"])
         .arg(&save)
-        .write_stdin("1\n1\n1\n3\n")
+        .write_stdin("1\n1\n1\n1\n3\n")
         .assert()
         .code(65)
         .stdout("")
@@ -664,6 +689,8 @@ fn ctrl_c_in_plain_mode_on_a_terminal_after_a_crisis_shows_it_again() {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().join("p.yaml");
     let mut t = Tty::plain_80x24(&["screen", "--plain", "--save", save.to_str().unwrap()]);
+    t.expect("Answer [1-2]: ");
+    t.p.send_line("1").unwrap(); // the person themselves
     t.expect("Answer [");
     t.p.send_line("3").unwrap(); // an adult
     t.expect("Answer [");
@@ -824,6 +851,7 @@ fn sigterm_in_a_full_screen_prompt_gives_the_terminal_back_and_says_where_the_an
         cols: 80,
         seen: String::new(),
     };
+    t.who(ENTER);
     t.answer(1, ENTER);
     t.expect("Question 2 of ");
     t.expect("Your answer");
@@ -881,7 +909,7 @@ fn sighup_while_plain_mode_waits_ends_with_129_and_keeps_the_answers() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    writeln!(stdin, "1").unwrap();
+    writeln!(stdin, "1\n1").unwrap(); // the person themselves; under 12
     stdin.flush().unwrap();
     let mut err = BufReader::new(child.stderr.take().unwrap());
     let mut seen = String::new();
@@ -914,6 +942,8 @@ fn sighup_while_plain_mode_waits_ends_with_129_and_keeps_the_answers() {
 fn the_guided_questionnaire_in_spanish_from_start_to_result() {
     let mut t = Tty::spawn(24, 80, &["--lang", "es", "screen"], &[("NO_COLOR", "1")]);
     t.expect("Evaluación del nivel de atención en salud mental");
+    t.who_in("¿Quién responde estas preguntas?", ENTER);
+    t.expect("✔ Su respuesta: Respondo sobre mí");
     t.expect("Use las flechas y Enter para responder");
     t.expect("Pregunta 1 de ");
     t.expect("Su respuesta");
@@ -979,6 +1009,7 @@ fn the_guided_questionnaire_in_spanish_from_start_to_result() {
 #[test]
 fn stopping_with_ctrl_c_is_said_in_spanish() {
     let mut t = Tty::spawn(24, 80, &["--lang", "es", "screen"], &[("NO_COLOR", "1")]);
+    t.who_in("¿Quién responde estas preguntas?", ENTER);
     t.expect("Pregunta 1 de ");
     t.expect("Su respuesta");
     t.menu();
@@ -1000,4 +1031,94 @@ fn stopping_with_ctrl_c_is_said_in_spanish() {
         said.contains("empiece con `carelevel screen --save ARCHIVO`"),
         "{said}"
     );
+}
+
+/// A mother answering about her son, in Spanish, in a real terminal: who
+/// is answering comes first, and every question after is worded for her.
+#[test]
+fn a_parent_says_so_at_the_first_step_and_is_asked_about_the_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("hijo.yaml");
+    let mut t = Tty::spawn(
+        24,
+        80,
+        &["--lang", "es", "screen", "--save", save.to_str().unwrap()],
+        &[("NO_COLOR", "1")],
+    );
+    t.expect("Evaluación del nivel de atención en salud mental");
+    t.expect("¿Quién responde estas preguntas?");
+    t.expect("mi madre");
+    t.menu();
+    let screen = t.screen();
+    assert!(screen.contains("Respondo sobre mí"), "{screen}");
+    assert!(
+        screen.contains("Respondo sobre otra persona, por ejemplo mi hijo o hija"),
+        "{screen}"
+    );
+    t.send(&format!("{DOWN}{ENTER}"));
+    t.expect("Usted está respondiendo acerca de otra persona.");
+    t.expect("Pregunta 1 de 22");
+    t.expect("65 años o más");
+    t.menu();
+    assert!(
+        t.screen()
+            .contains("¿Qué edad tiene la persona por la que responde?"),
+        "{}",
+        t.screen()
+    );
+    t.send(&format!("{DOWN}{ENTER}")); // 12 to 17
+    t.expect("Pregunta 2 de ");
+    t.expect("Su respuesta");
+    t.menu();
+    t.send("\x03");
+    assert_eq!(t.finish(), 130);
+    let saved = std::fs::read_to_string(&save).unwrap();
+    assert!(saved.contains("respondent: other"), "{saved}");
+    assert!(saved.contains("age_group: teen"), "{saved}");
+}
+
+/// `--plain` asks who is answering first too, in both languages, and reads
+/// every answer back in words.
+#[test]
+fn plain_asks_who_is_answering_and_reads_each_answer_back() {
+    let out = carelevel()
+        .args(["screen", "--plain"])
+        .write_stdin("2\n2\n")
+        .assert()
+        .code(65)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("Mental-health level-of-care screening\n=====================================\n\nWho is answering these questions?\n  1. I am answering about myself\n  2. I am answering about someone else, such as my child, partner or parent\n"),
+        "{err}"
+    );
+    let about = err.find("You are answering about someone else.").expect(&err);
+    let age = err
+        .find("How old is the person you are answering about?")
+        .expect(&err);
+    assert!(about < age, "{err}");
+    assert!(
+        err.contains("Answer [1-4, ? = help]: Your answer: 12 to 17\n"),
+        "{err}"
+    );
+    let out = carelevel()
+        .args(["--lang", "es", "screen", "--plain"])
+        .write_stdin("3\n1\n")
+        .assert()
+        .code(65)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("¿Quién responde estas preguntas?\n"), "{err}");
+    assert!(
+        err.contains("Por favor escriba un número del 1 al 2.")
+            || err.contains("un número del 1 al 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Respuesta [1-2]: Su respuesta: Respondo sobre mí\n"),
+        "{err}"
+    );
+    assert!(!err.contains("acerca de otra persona"), "{err}");
 }

@@ -69,7 +69,7 @@ fn a_blank_template_says_to_fill_it_in_and_how() {
     carelevel()
         .args(["screen", "--plain", "--save"])
         .arg(&file)
-        .write_stdin("1\n")
+        .write_stdin("1\n1\n")
         .assert()
         .code(65)
         .stderr(predicate::str::contains("Question 2 of 22"));
