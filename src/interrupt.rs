@@ -9,6 +9,24 @@ use std::sync::{Arc, OnceLock};
 /// and the prompt returns `Interrupted`, so the handler must let it be.
 pub static IN_PROMPT: AtomicBool = AtomicBool::new(false);
 
+/// True while `--plain` waits for a line typed on a terminal. Ctrl-C then
+/// only marks [`ctrl_c`], and the waiting prompt returns `Interrupted`, so
+/// that the questionnaire can offer to keep the answers, as the full-screen
+/// prompts do.
+pub static PLAIN_WAITING: AtomicBool = AtomicBool::new(false);
+
+static CTRL_C: AtomicBool = AtomicBool::new(false);
+
+/// Ctrl-C was pressed while `--plain` waited ([`PLAIN_WAITING`]).
+pub fn ctrl_c() {
+    CTRL_C.store(true, Ordering::SeqCst);
+}
+
+/// Whether Ctrl-C was pressed since the last call.
+pub fn take_ctrl_c() -> bool {
+    CTRL_C.swap(false, Ordering::SeqCst)
+}
+
 static SAVED: AtomicBool = AtomicBool::new(false);
 static CRISIS: OnceLock<(String, String)> = OnceLock::new();
 

@@ -147,6 +147,10 @@ fn on_interrupt(task: &Task, color_allowed: bool) {
             if signal == SIGINT && interrupt::IN_PROMPT.load(Ordering::SeqCst) {
                 continue;
             }
+            if signal == SIGINT && interrupt::PLAIN_WAITING.load(Ordering::SeqCst) {
+                interrupt::ctrl_c();
+                continue;
+            }
             interrupt::wait_for_save();
             let progress = match &save {
                 None => Progress::NotSaving,

@@ -24,6 +24,9 @@ pub struct Plain<R, W> {
     lang: String,
     /// The title was shown at the first step.
     titled: bool,
+    /// Lines are typed on the terminal behind standard input: wait for one
+    /// in a way that Ctrl-C can end (see [`wait_for_typing`]).
+    interruptible: bool,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
@@ -33,12 +36,21 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             output,
             lang: "en".to_owned(),
             titled: false,
+            interruptible: false,
         }
     }
 
     /// Speak `lang` (a language code) where the prompter has words of its own.
     pub fn speaking(mut self, lang: &str) -> Self {
         lang.clone_into(&mut self.lang);
+        self
+    }
+
+    /// Standard input is the terminal a person types on: Ctrl-C at a
+    /// prompt stops the questionnaire there (with the offer to keep the
+    /// answers) instead of ending the program at once.
+    pub fn interruptible(mut self, yes: bool) -> Self {
+        self.interruptible = yes;
         self
     }
 
@@ -71,6 +83,13 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     fn line(&mut self, prompt: &str) -> Result<String, PromptError> {
         write!(self.output, "{prompt}")?;
         self.output.flush()?;
+        if self.interruptible {
+            if let Err(e) = wait_for_typing() {
+                // After the terminal's "^C", the next words start a line.
+                writeln!(self.output)?;
+                return Err(e);
+            }
+        }
         match read_line(&mut self.input, MAX_LINE)? {
             Some(line) => Ok(line.trim().to_owned()),
             None => {
@@ -92,6 +111,38 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         .with("type-number", &[("max", words::number(n))]),
                 )?,
             }
+        }
+    }
+}
+
+/// Wait until standard input (a terminal) has a line to read, or Ctrl-C.
+/// A terminal hands over one line per read, so nothing typed waits in a
+/// buffer unseen. While waiting, the Ctrl-C handler in `main` only marks
+/// the key, which ends the wait with `Interrupted`.
+fn wait_for_typing() -> Result<(), PromptError> {
+    use nix::errno::Errno;
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+    use std::os::fd::AsFd;
+    use std::sync::atomic::Ordering;
+
+    struct Waiting;
+    impl Drop for Waiting {
+        fn drop(&mut self) {
+            crate::interrupt::PLAIN_WAITING.store(false, Ordering::SeqCst);
+        }
+    }
+    crate::interrupt::PLAIN_WAITING.store(true, Ordering::SeqCst);
+    let _waiting = Waiting;
+    let stdin = std::io::stdin();
+    loop {
+        if crate::interrupt::take_ctrl_c() {
+            return Err(PromptError::Interrupted);
+        }
+        let mut fds = [PollFd::new(stdin.as_fd(), PollFlags::POLLIN)];
+        match poll(&mut fds, PollTimeout::from(50u8)) {
+            Ok(0) | Err(Errno::EINTR) => continue,
+            Ok(_) => return Ok(()),
+            Err(e) => return Err(PromptError::Io(e.into())),
         }
     }
 }

@@ -66,7 +66,9 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     let mut prompter: Option<&mut dyn Prompter> = match injected {
         Some(p) => Some(&mut **p),
         None if s.plain => {
-            plain = Plain::new(&mut **input, &mut **err).speaking(&lang);
+            plain = Plain::new(&mut **input, &mut **err)
+                .speaking(&lang)
+                .interruptible(ttys.stdin);
             Some(&mut plain)
         }
         None if ttys.interactive() => {

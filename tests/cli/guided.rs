@@ -1122,3 +1122,77 @@ fn plain_asks_who_is_answering_and_reads_each_answer_back() {
     );
     assert!(!err.contains("acerca de otra persona"), "{err}");
 }
+
+/// Ctrl-C in `--plain` on a terminal, without `--save`: the answers, a
+/// crisis answer among them, may be kept before stopping, as in the
+/// full-screen mode; a second Ctrl-C stops without keeping them.
+#[test]
+fn ctrl_c_in_plain_mode_offers_to_keep_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let kept = dir.path().join("kept.yaml");
+    let mut t = Tty::plain_80x24(&["screen", "--plain"]);
+    t.expect("Answer [1-2]: ");
+    t.p.send_line("1").unwrap(); // the person themselves
+    t.expect("Answer [");
+    t.p.send_line("3").unwrap(); // an adult
+    t.expect("Answer [");
+    t.p.send_line("4").unwrap(); // thoughts of suicide now and then
+    t.expect("Answer [");
+    t.p.send_line("2").unwrap(); // new or worse
+    t.expect("Answer [");
+    t.p.send_line("3").unwrap(); // a plan: yes
+    t.expect("Answer [1-2]: ");
+    t.p.send_line("1").unwrap(); // go on
+    t.expect("Question 5 of ");
+    t.expect("Answer [");
+    t.menu();
+    t.send("\x03");
+    t.expect("Your 4 answers are not saved. To keep them, type a file name");
+    t.expect("[Enter = my-answers.yaml]: ");
+    t.menu();
+    t.p.send_line(kept.to_str().unwrap()).unwrap();
+    assert_eq!(t.finish(), 130);
+    let text = t.text();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!(
+            "Stopped with Ctrl-C; your answers so far are saved in `{}`",
+            kept.display()
+        )),
+        "{flat}"
+    );
+    let tail = &flat[flat.find("Stopped with Ctrl-C").unwrap()..];
+    assert!(
+        tail.contains("!! CRISIS: PLEASE GET HELP NOW !!"),
+        "the crisis comes again, last: {tail}"
+    );
+    let saved = std::fs::read_to_string(&kept).unwrap();
+    assert!(saved.contains("self_harm_plan: \"yes\""), "{saved}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    // Twice: stop without keeping them.
+    let mut t = Tty::spawn(24, 80, &["--lang", "es", "screen", "--plain"], &[]);
+    t.expect("Respuesta [1-2]: ");
+    t.p.send_line("1").unwrap();
+    t.expect("Respuesta [");
+    t.p.send_line("3").unwrap();
+    t.expect("Pregunta 2 de ");
+    t.expect("Respuesta [");
+    t.menu();
+    t.send("\x03");
+    t.expect("Su respuesta no está guardada. Para conservarla, escriba un nombre de archivo");
+    t.expect("]: ");
+    t.menu();
+    t.send("\x03");
+    assert_eq!(t.finish(), 130);
+    assert!(
+        t.text().contains("Se detuvo con Ctrl-C; no se guardó nada"),
+        "{}",
+        t.text()
+    );
+}
