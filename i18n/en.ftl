@@ -92,8 +92,8 @@ list-and = { $init } and { $last }
 template-for = Answer file for: { $title }
 template-rules = Rules: { $id } { $version }
 template-fill-in = Fill it in: after each question's id, write one of the answer codes listed above it.
-template-result = Then see the result: carelevel screen --answers THIS_FILE
-template-guided = Or answer the questions one at a time in a terminal, saved as you go: carelevel screen --save THIS_FILE
+template-result = Then see the result: { $command }
+template-guided = Or answer the questions one at a time in a terminal, saved as you go: { $command }
 template-follow-up = Leave a follow-up blank when its condition does not hold: it is not asked.
 template-other = Answered by someone about the person:
 template-codes = Answer with a list of any of these codes, e.g. [a, b]:
@@ -111,7 +111,7 @@ cond-at-most = { $id } is at most { $value }
 
 ## The guided questionnaire
 
-flow-not-saving = Your answers are not saved as you go. To keep them, start with: carelevel screen --save my-answers.yaml
+flow-not-saving = Your answers are not saved as you go. To keep them, start with: { $command }
 flow-saving = Your answers are saved to { $path } after each one.
 flow-resuming =
     { $given ->
@@ -194,7 +194,7 @@ stopped-sigterm = stopped by a request to end (SIGTERM)
 stopped-sighup = stopped because the terminal closed (SIGHUP)
 input-ended = the input ended before every question was answered
 progress-not-saving = nothing was saved
-progress-not-saving-help = to keep your answers as you go, start with `carelevel screen --save FILE`
+progress-not-saving-help = to keep your answers as you go, start with `{ $command }`
 progress-saved = your answers so far are saved in { $path }
 progress-saved-help = resume with { $resume }
 progress-nothing-saved = no answers were saved to { $path } in this run
@@ -218,3 +218,8 @@ details-ignored = Ignored answers (questions not asked): { $list }.
 details-notes = Notes: { $list }.
 details-rules = Rules: { $id } { $version }, sha256 { $sha }.
 details-made-by = Made by { $who }.
+this-file = THIS_FILE
+saved-header = carelevel answers (rules `{ $id }` { $version }). These are health data: keep this file private.
+saved-go-on = Go on answering (only what is missing is asked): { $command }
+saved-result = Once every question is answered, the result alone: { $command }
+file-placeholder = FILE

@@ -92,8 +92,8 @@ list-and = { $init } y { $last }
 template-for = Archivo de respuestas para: { $title }
 template-rules = Reglas: { $id } { $version }
 template-fill-in = Cómo llenarlo: después del id de cada pregunta, escriba uno de los códigos de respuesta que aparecen arriba de ella.
-template-result = Luego vea el resultado: carelevel screen --answers ESTE_ARCHIVO
-template-guided = O responda las preguntas una por una en una terminal, guardando a medida que avanza: carelevel screen --save ESTE_ARCHIVO
+template-result = Luego vea el resultado: { $command }
+template-guided = O responda las preguntas una por una en una terminal, guardando a medida que avanza: { $command }
 template-follow-up = Deje en blanco una pregunta de seguimiento cuando su condición no se cumple: no se pregunta.
 template-other = Respondido por otra persona, acerca de la persona evaluada:
 template-codes = Responda con una lista de cualquiera de estos códigos, por ejemplo [a, b]:
@@ -111,7 +111,7 @@ cond-at-most = { $id } es como máximo { $value }
 
 ## The guided questionnaire
 
-flow-not-saving = Sus respuestas no se guardan a medida que avanza. Para conservarlas, empiece con: carelevel screen --save mis-respuestas.yaml
+flow-not-saving = Sus respuestas no se guardan a medida que avanza. Para conservarlas, empiece con: { $command }
 flow-saving = Sus respuestas se guardan en { $path } después de cada una.
 flow-resuming =
     { $given ->
@@ -194,7 +194,7 @@ stopped-sigterm = se detuvo por una solicitud de terminar (SIGTERM)
 stopped-sighup = se detuvo porque se cerró la terminal (SIGHUP)
 input-ended = la entrada terminó antes de responder todas las preguntas
 progress-not-saving = no se guardó nada
-progress-not-saving-help = para conservar sus respuestas a medida que avanza, empiece con `carelevel screen --save ARCHIVO`
+progress-not-saving-help = para conservar sus respuestas a medida que avanza, empiece con `{ $command }`
 progress-saved = sus respuestas hasta ahora están guardadas en { $path }
 progress-saved-help = para continuar, use { $resume }
 progress-nothing-saved = en esta ejecución no se guardó ninguna respuesta en { $path }
@@ -218,3 +218,8 @@ details-ignored = Respuestas ignoradas (preguntas no hechas): { $list }.
 details-notes = Notas: { $list }.
 details-rules = Reglas: { $id } { $version }, sha256 { $sha }.
 details-made-by = Hecho por { $who }.
+this-file = ESTE_ARCHIVO
+saved-header = Respuestas de carelevel (reglas `{ $id }` { $version }). Son datos de salud: guarde este archivo en privado.
+saved-go-on = Para seguir respondiendo (solo se pregunta lo que falta): { $command }
+saved-result = Cuando todas las preguntas tengan respuesta, solo el resultado: { $command }
+file-placeholder = ARCHIVO

@@ -117,3 +117,15 @@ pub fn stop_signal() -> Option<usize> {
         .map(|f| f.load(Ordering::SeqCst))
         .filter(|&s| s != 0)
 }
+
+static WAY: OnceLock<crate::save::Way> = OnceLock::new();
+
+/// How the guided run was started: a stop says how to go on the same way.
+pub fn going_on(way: crate::save::Way) {
+    let _ = WAY.set(way);
+}
+
+/// The way set by [`going_on`], if the run got that far.
+pub fn way() -> Option<&'static crate::save::Way> {
+    WAY.get()
+}

@@ -27,6 +27,9 @@ fn main() -> ExitCode {
         Task::Screen(s) => s.prompt_color,
         _ => false,
     };
+    if matches!(task, Task::Screen(_) | Task::Template { .. }) {
+        name_the_program();
+    }
     on_interrupt(&task, color);
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     let (mut input, mut out) = (stdin.lock(), stdout.lock());
@@ -46,6 +49,30 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// Commands shown to the person (how to resume, how to save) name the
+/// program as they can run it: `carelevel` when that is what `PATH` finds,
+/// else this binary's path (before `cargo install`, `target/release/carelevel`).
+fn name_the_program() {
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    let exe = exe.canonicalize().unwrap_or(exe);
+    let on_path = std::env::var_os("PATH").and_then(|p| {
+        std::env::split_paths(&p)
+            .map(|dir| dir.join("carelevel"))
+            .find(|c| c.is_file())
+    });
+    if on_path.and_then(|p| p.canonicalize().ok()).as_ref() == Some(&exe) {
+        return;
+    }
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|dir| exe.strip_prefix(dir).ok().map(std::path::Path::to_path_buf))
+        .filter(|rel| rel.components().count() > 1)
+        .unwrap_or_else(|| exe.clone());
+    carelevel::save::set_program(carelevel::save::shell_word(&shown.display().to_string()));
 }
 
 /// Print an error; a stop with Ctrl-C is said as what it is, not as an
@@ -100,7 +127,7 @@ fn terminal() -> Terminal {
 /// flow ends the same way. A save under way is let finish first, so a stop
 /// never leaves a half-written file behind.
 fn on_interrupt(task: &Task, color_allowed: bool) {
-    let (save, rules) = match task {
+    let (save, rules, plain, about_someone) = match task {
         // Scoring an answer file with nobody to ask: nothing to restore or
         // say on a signal, which then ends the run as usual (an `--output`
         // file is written whole or not at all).
@@ -119,6 +146,8 @@ fn on_interrupt(task: &Task, color_allowed: bool) {
                 RulesSource::Stdin => "<stdin>".to_owned(),
                 RulesSource::File(p) => p.display().to_string(),
             },
+            s.plain,
+            s.respondent == Some(carelevel::rules::model::Respondent::Other),
         ),
         // A batch run stops between chunks of records, so that an `--output`
         // file is never left half-written.
@@ -152,11 +181,22 @@ fn on_interrupt(task: &Task, color_allowed: bool) {
                 continue;
             }
             interrupt::wait_for_save();
+            let way = interrupt::way()
+                .cloned()
+                .unwrap_or_else(|| carelevel::save::Way {
+                    rules: rules.clone(),
+                    plain,
+                    lang: None,
+                    about_someone,
+                });
             let progress = match &save {
-                None => Progress::NotSaving,
+                None => Progress::NotSaving {
+                    start: way
+                        .start(&carelevel::words::of(interrupt::lang()).get("file-placeholder")),
+                },
                 Some(p) if interrupt::saved() => Progress::Saved {
                     path: p.clone(),
-                    resume: carelevel::save::resume_command(p, &rules),
+                    resume: way.resume_path(p),
                 },
                 Some(p) => Progress::NothingSaved(p.clone()),
             };

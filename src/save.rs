@@ -74,16 +74,36 @@ pub fn inspect(rules: &Rules, path: &Path) -> Result<Existing, Error> {
 /// A comment line, or a value with a comment after it, that carelevel did
 /// not write itself (its header lines are written again on every save).
 fn is_foreign_comment(line: &str) -> bool {
-    const OURS: [&str; 4] = [
-        "# carelevel answers",
-        "# Go on answering",
-        "# Once every question is answered",
-        "# Resume or re-score",
-    ];
     if line.starts_with('#') {
-        return !OURS.iter().any(|o| line.starts_with(o));
+        return !our_header_starts().iter().any(|o| line.starts_with(o));
     }
     line.contains(" #")
+}
+
+/// How the header lines that carelevel writes begin, in every language it
+/// speaks (and as earlier versions wrote them).
+fn our_header_starts() -> &'static [String] {
+    static STARTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        const MARK: &str = "\u{1}";
+        let mut starts: Vec<String> = ["# Resume or re-score", "# Once every question is answered"]
+            .map(str::to_owned)
+            .to_vec();
+        for lang in crate::words::languages() {
+            let w = crate::words::of(lang);
+            let args = [
+                ("id", crate::words::text(MARK)),
+                ("version", crate::words::text(MARK)),
+                ("command", crate::words::text(MARK)),
+            ];
+            for key in ["saved-header", "saved-go-on", "saved-result"] {
+                let line = w.with(key, &args);
+                let start = line.split(MARK).next().unwrap_or_default();
+                starts.push(format!("# {start}"));
+            }
+        }
+        starts
+    })
 }
 
 fn not_a_file(path: &Path) -> Error {
@@ -185,8 +205,8 @@ pub fn may_replace(rules: &Rules, path: &Path, overwrite: bool, flag: &str) -> R
             // Answers are never replaced by a result or a blank file, even
             // with `--overwrite`: removing them is the person's own step.
             let help = format!(
-                "give `{flag}` another file name (to keep answering in it, use `carelevel screen --save {}`)",
-                shell_word(&path.display().to_string())
+                "give `{flag}` another file name (to keep answering in it, use `{}`)",
+                Way::of(rules, false, Respondent::Myself).resume_path(path)
             );
             return Err(Error::WouldOverwrite(
                 Problem::new(format!(
@@ -225,19 +245,117 @@ pub fn shell_word(path: &str) -> String {
     }
 }
 
-/// The one command that resumes a guided run saved in `path`: `--save`
-/// on an existing answer file picks up where it left off. `rules` is the
-/// rule file's name as given (the built-in rules need none).
-pub fn resume_command(path: &Path, rules: &str) -> String {
-    let rules = match rules {
-        BUILTIN_NAME => String::new(),
-        "<stdin>" => "--rules RULES_FILE ".to_owned(),
-        name => format!("--rules {} ", shell_word(name)),
-    };
-    format!(
-        "carelevel screen {rules}--save {}",
-        shell_word(&path.display().to_string())
-    )
+static PROGRAM: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// How the commands in messages name the program: `main` sets it when the
+/// running binary is not the `carelevel` found on `PATH` (before
+/// `cargo install`, say), so that a command shown can be run as shown.
+pub fn set_program(name: String) {
+    let _ = PROGRAM.set(name);
+}
+
+/// The program's name in commands shown to the person.
+pub fn program() -> &'static str {
+    PROGRAM.get().map_or("carelevel", String::as_str)
+}
+
+/// How a guided run was started: what a command that says how to go on
+/// must repeat, so that the next run asks the same way (in the same mode,
+/// language and rules).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Way {
+    /// The rule file as given ([`BUILTIN_NAME`] for the built-in rules,
+    /// `<stdin>` for standard input).
+    pub rules: String,
+    /// `--plain`.
+    pub plain: bool,
+    /// The language asked for, when it is not the rules' own default.
+    pub lang: Option<String>,
+    /// The answers are about someone else: said again only when starting
+    /// afresh, as an answer file records who answers.
+    pub about_someone: bool,
+}
+
+impl Default for Way {
+    fn default() -> Self {
+        Way {
+            rules: BUILTIN_NAME.to_owned(),
+            plain: false,
+            lang: None,
+            about_someone: false,
+        }
+    }
+}
+
+impl Way {
+    /// The way of a run with `rules` (worded in the language of the run).
+    pub fn of(rules: &Rules, plain: bool, respondent: Respondent) -> Way {
+        Way {
+            rules: rules.source.name.clone(),
+            plain,
+            lang: (rules.lang != rules.file.language).then(|| rules.lang.clone()),
+            about_someone: respondent == Respondent::Other,
+        }
+    }
+
+    fn flags(&self) -> String {
+        let mut flags = String::new();
+        match self.rules.as_str() {
+            BUILTIN_NAME => {}
+            "<stdin>" => flags.push_str(" --rules RULES_FILE"),
+            name => flags.push_str(&format!(" --rules {}", shell_word(name))),
+        }
+        if self.plain {
+            flags.push_str(" --plain");
+        }
+        if let Some(lang) = &self.lang {
+            flags.push_str(&format!(" --lang {}", shell_word(lang)));
+        }
+        flags
+    }
+
+    /// The one command that resumes a guided run saved in `file` (a path,
+    /// or a placeholder such as `THIS_FILE`): `--save` on an existing
+    /// answer file picks up where it left off.
+    pub fn resume(&self, file: &str) -> String {
+        format!(
+            "{} screen{} --save {}",
+            program(),
+            self.flags(),
+            shell_word(file)
+        )
+    }
+
+    /// [`Way::resume`] for a path.
+    pub fn resume_path(&self, path: &Path) -> String {
+        self.resume(&path.display().to_string())
+    }
+
+    /// The command that starts a guided run saving to `file` (a
+    /// placeholder such as `FILE`), asked the same way.
+    pub fn start(&self, file: &str) -> String {
+        let about = if self.about_someone {
+            " --about-someone"
+        } else {
+            ""
+        };
+        format!("{} screen{}{about} --save {file}", program(), self.flags())
+    }
+
+    /// The command that scores a finished answer `file`.
+    pub fn result(&self, file: &str) -> String {
+        let rules = match self.rules.as_str() {
+            BUILTIN_NAME => String::new(),
+            "<stdin>" => " --rules RULES_FILE".to_owned(),
+            name => format!(" --rules {}", shell_word(name)),
+        };
+        let lang = self
+            .lang
+            .as_deref()
+            .map(|l| format!(" --lang {}", shell_word(l)))
+            .unwrap_or_default();
+        format!("{} screen{rules}{lang} --answers {file}", program())
+    }
 }
 
 /// The refusal to replace `path`, which holds something that is not ours to lose.
@@ -394,9 +512,12 @@ pub fn saved_answers(
     respondent: Respondent,
     path: &Path,
     format: crate::settings::SaveFormat,
+    way: &Way,
 ) -> String {
     match format {
-        crate::settings::SaveFormat::Answers => answer_file(rules, answers, id, respondent, path),
+        crate::settings::SaveFormat::Answers => {
+            answer_file(rules, answers, id, respondent, path, way)
+        }
         crate::settings::SaveFormat::Fhir => {
             crate::fhir::response_file(rules, answers, id, respondent)
         }
@@ -406,13 +527,15 @@ pub fn saved_answers(
 /// An answer file holding `answers` (and the record `id`, if any),
 /// readable by `screen --answers`.
 /// JSON for a file named `*.json` (JSON tools keep working on it), else
-/// YAML with a header that says how to go on.
+/// YAML with a header, in the language of the run, that says how to go
+/// on `way`.
 pub fn answer_file(
     rules: &Rules,
     answers: &Answers,
     id: Option<&str>,
     respondent: Respondent,
     path: &Path,
+    way: &Way,
 ) -> String {
     #[derive(Serialize)]
     struct AnswerFile<'a> {
@@ -438,19 +561,25 @@ pub fn answer_file(
         text.push('\n');
         return text;
     }
-    let rules_flag = if rules.source.name == BUILTIN_NAME {
-        String::new()
-    } else {
-        format!("--rules {} ", shell_word(&rules.source.name))
-    };
-    format!(
-        "# carelevel answers (rules `{}` {}). These are health data: keep this file private.\n\
-         # Go on answering (only what is missing is asked): carelevel screen {rules_flag}--save THIS_FILE\n\
-         # Once every question is answered, the result alone: carelevel screen {rules_flag}--answers THIS_FILE\n{}",
-        rules.file.id,
-        rules.file.version,
-        crate::yaml_out::to_string(&file)
-    )
+    let w = crate::words::of(&rules.lang);
+    let t = crate::words::text;
+    let this = w.get("this-file");
+    let mut text = String::new();
+    for line in [
+        w.with(
+            "saved-header",
+            &[
+                ("id", t(&rules.file.id)),
+                ("version", t(&rules.file.version)),
+            ],
+        ),
+        w.with("saved-go-on", &[("command", t(&way.resume(&this)))]),
+        w.with("saved-result", &[("command", t(&way.result(&this)))]),
+    ] {
+        text.push_str(&format!("# {line}\n"));
+    }
+    text.push_str(&crate::yaml_out::to_string(&file));
+    text
 }
 
 #[cfg(test)]
@@ -515,6 +644,7 @@ mod tests {
             doc.id.as_deref(),
             Respondent::Myself,
             Path::new("a.yaml"),
+            &Way::default(),
         );
         let back = crate::answers::parse(&rules, "saved.yaml", &text).unwrap();
         assert_eq!(back.answers, doc.answers);
@@ -534,6 +664,7 @@ mod tests {
             doc.id.as_deref(),
             Respondent::Other,
             Path::new("a.JSON"),
+            &Way::default(),
         );
         let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         assert_eq!(v["answers"]["recent_attempt"], "no");
@@ -550,7 +681,14 @@ mod tests {
             .unwrap();
         fs::write(
             &ours,
-            answer_file(&rules, &doc.answers, None, Respondent::Myself, &ours),
+            answer_file(
+                &rules,
+                &doc.answers,
+                None,
+                Respondent::Myself,
+                &ours,
+                &Way::default(),
+            ),
         )
         .unwrap();
         assert!(matches!(

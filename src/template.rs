@@ -27,6 +27,8 @@ pub fn yaml(rules: &Rules, respondent: Respondent) -> String {
     let f = &rules.file;
     let w = crate::words::of(&rules.lang);
     let t = crate::words::text;
+    let way = crate::save::Way::of(rules, false, respondent);
+    let this = w.get("this-file");
     let mut out = String::new();
     for line in [
         w.with("template-for", &[("title", t(&one_line(&f.title)))]),
@@ -35,8 +37,8 @@ pub fn yaml(rules: &Rules, respondent: Respondent) -> String {
             &[("id", t(&f.id)), ("version", t(&f.version))],
         ),
         w.get("template-fill-in"),
-        w.get("template-result"),
-        w.get("template-guided"),
+        w.with("template-result", &[("command", t(&way.result(&this)))]),
+        w.with("template-guided", &[("command", t(&way.resume(&this)))]),
         w.get("template-follow-up"),
     ] {
         out.push_str(&comment("# ", &line, 2));

@@ -102,9 +102,12 @@ pub fn stopped(w: &Words, e: &crate::error::Error) -> Option<String> {
     };
     let path = |p: &std::path::Path| text_owned(format!("`{}`", p.display()));
     let (said, help) = match progress {
-        Progress::NotSaving => (
+        Progress::NotSaving { start } => (
             w.get("progress-not-saving"),
-            Some(w.get("progress-not-saving-help")),
+            Some(w.with(
+                "progress-not-saving-help",
+                &[("command", text_owned(start.clone()))],
+            )),
         ),
         Progress::Saved { path: p, resume } => (
             w.with("progress-saved", &[("path", path(p))]),

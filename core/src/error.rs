@@ -246,8 +246,9 @@ pub enum Error {
 /// how to go on: carried in the error, so its message says only what is true.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Progress {
-    /// No `--save` was given.
-    NotSaving,
+    /// No `--save` was given; `start` is the command that would have kept
+    /// the answers as they were given.
+    NotSaving { start: String },
     /// The answers so far are in `path`; `resume` is the command to go on.
     Saved { path: PathBuf, resume: String },
     /// `--save` was given, but this run wrote nothing there.
@@ -287,8 +288,9 @@ impl fmt::Display for Progress {
                 "the records before the stop were written ({written} {})",
                 if *written == 1 { "record" } else { "records" }
             ),
-            Progress::NotSaving => f.write_str(
-                "nothing was saved\n  help: to keep your answers as you go, start with `carelevel screen --save FILE`",
+            Progress::NotSaving { start } => write!(
+                f,
+                "nothing was saved\n  help: to keep your answers as you go, start with `{start}`"
             ),
         }
     }

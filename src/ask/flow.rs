@@ -31,6 +31,9 @@ pub struct Settings<'a> {
     pub id: Option<&'a str>,
     /// What the `save` file holds.
     pub save_format: crate::settings::SaveFormat,
+    /// How the run was started, for the commands that say how to go on
+    /// (the built-in rules, full-screen, when `None`).
+    pub way: Option<&'a save::Way>,
 }
 
 /// How the flow ended.
@@ -144,7 +147,8 @@ impl Flow<'_> {
     fn saving(&self) -> String {
         let w = self.words();
         let Some(path) = self.settings.save else {
-            return w.get("flow-not-saving");
+            let start = self.way().start(&w.get("flow-keep-default"));
+            return w.with("flow-not-saving", &[("command", words::text(&start))]);
         };
         let path = path.display().to_string();
         if !self.settings.resuming {
@@ -199,6 +203,7 @@ impl Flow<'_> {
             self.settings.id,
             self.settings.respondent,
             &path,
+            &self.way(),
         );
         match save::write_private(&path, text.as_bytes()) {
             Ok(()) => Some(path),
@@ -207,6 +212,11 @@ impl Flow<'_> {
                 None
             }
         }
+    }
+
+    /// How the run was started.
+    fn way(&self) -> save::Way {
+        self.settings.way.cloned().unwrap_or_default()
     }
 
     /// The program's words in the language of the rules in use.
@@ -373,6 +383,7 @@ impl Flow<'_> {
                     self.settings.respondent,
                     path,
                     self.settings.save_format,
+                    &self.way(),
                 )
                 .as_bytes(),
             )

@@ -310,7 +310,10 @@ pub(super) fn warn_if_cases_fail(rules: &Rules, source: &RulesSource, err: &mut 
     };
     let how = match source {
         RulesSource::Stdin => "`carelevel check` on the same file shows which".to_owned(),
-        _ => format!("`carelevel check {}` shows which", crate::save::shell_word(&name)),
+        _ => format!(
+            "`carelevel check {}` shows which",
+            crate::save::shell_word(&name)
+        ),
     };
     let verb = if failing == 1 { "fails" } else { "fail" };
     let _ = writeln!(

@@ -90,6 +90,9 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     };
     super::word_for(&mut rules, respondent, &lang)?;
     let rules = rules;
+    // How to go on the same way, for every message that says so.
+    let way = way_of(&rules, &s, &lang, respondent);
+    crate::interrupt::going_on(way.clone());
     // Built before any question: a rule file with nothing to compare fails now.
     let comparison = if s.compare {
         Some(compare::comparison(&rules, None)?)
@@ -120,6 +123,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
             id: id.as_deref(),
             respondent,
             save_format: s.save_format,
+            way: Some(&way),
         };
         let p = prompter.as_deref_mut().expect("a prompter when guided");
         ask::run(&rules, start.doc.answers, p, settings).map_err(|e| match e {
@@ -138,6 +142,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
                 respondent,
                 path,
                 s.save_format,
+                &way,
             );
             save::write_private(path, text.as_bytes())?;
         }
@@ -148,7 +153,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
             saved_to: None,
         }
     } else if s.answers.is_some() || start.resuming {
-        early = Some(missing(&rules, &start.name, &start.doc.answers, &s));
+        early = Some(missing(&rules, &start.name, &start.doc.answers, &s, &way));
         ask::Ended {
             answers: start.doc.answers,
             finish: Finish::InputEnded,
@@ -169,12 +174,14 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     let progress = match (&s.save, &ended.saved_to) {
         (_, Some(path)) => Progress::Saved {
             path: path.clone(),
-            resume: save::resume_command(path, &rules.source.name),
+            resume: way.resume_path(path),
         },
-        (None, None) => Progress::NotSaving,
+        (None, None) => Progress::NotSaving {
+            start: way.start(&crate::words::of(&rules.lang).get("file-placeholder")),
+        },
         (Some(path), None) if ended.saved || (start.resuming && had_answers) => Progress::Saved {
             path: path.clone(),
-            resume: save::resume_command(path, &rules.source.name),
+            resume: way.resume_path(path),
         },
         (Some(path), None) => Progress::NothingSaved(path.clone()),
     };
@@ -295,6 +302,16 @@ fn respondent(s: &Screen, start: &Start) -> Result<Respondent, Error> {
     }
 }
 
+/// How this run was started, for the commands that say how to go on.
+fn way_of(rules: &Rules, s: &Screen, lang: &str, respondent: Respondent) -> save::Way {
+    save::Way {
+        rules: rules.source.name.clone(),
+        plain: s.plain,
+        lang: (lang != rules.file.language).then(|| lang.to_owned()),
+        about_someone: respondent == Respondent::Other,
+    }
+}
+
 /// Whether the guided questionnaire starts by asking who is answering:
 /// nothing has said so (`--about-someone`, or a file of answers given or
 /// resumed), and the rules are worded for someone else too.
@@ -324,7 +341,9 @@ fn who_answers(
     let title = worded.file.title.trim();
     let progress = || match &s.save {
         Some(path) => Progress::NothingSaved(path.clone()),
-        None => Progress::NotSaving,
+        None => Progress::NotSaving {
+            start: way_of(rules, s, lang, Respondent::Myself).start(&w.get("file-placeholder")),
+        },
     };
     p.who_answers(title, &w.get("who-question"), [&me, &other])
         .map_err(|e| match e {
@@ -525,7 +544,9 @@ fn resolve(
             };
             if let Some(p) = prompter {
                 let question = format!("`{shown}` already holds {held}. Replace them with {from}?");
-                let yes = p.confirm(&question, false).map_err(|e| prompt_stop(e, s))?;
+                let yes = p
+                    .confirm(&question, false)
+                    .map_err(|e| prompt_stop(e, rules, s))?;
                 if yes {
                     return Ok(fresh(given));
                 }
@@ -593,10 +614,12 @@ fn first_line(e: &Error) -> String {
 }
 
 /// A prompt that ended before the questionnaire began: nothing was saved.
-fn prompt_stop(e: ask::PromptError, s: &Screen) -> Error {
+fn prompt_stop(e: ask::PromptError, rules: &Rules, s: &Screen) -> Error {
     let progress = match &s.save {
         Some(p) => Progress::NothingSaved(p.clone()),
-        None => Progress::NotSaving,
+        None => Progress::NotSaving {
+            start: way_of(rules, s, &rules.lang, Respondent::Myself).start("FILE"),
+        },
     };
     match e {
         ask::PromptError::Interrupted => Error::Interrupted { progress },
@@ -624,7 +647,7 @@ fn no_terminal(s: &Screen) -> Error {
 
 /// One error for an answer file that leaves required questions unanswered,
 /// listing them all, with how to finish it.
-fn missing(rules: &Rules, name: &str, answers: &Answers, s: &Screen) -> Error {
+fn missing(rules: &Rules, name: &str, answers: &Answers, s: &Screen, way: &save::Way) -> Error {
     let qs = &rules.file.questions;
     let missing = engine::evaluate(rules, answers).missing;
     let from_stdin = s.answers == Some(Input::Stdin);
@@ -633,7 +656,7 @@ fn missing(rules: &Rules, name: &str, answers: &Answers, s: &Screen) -> Error {
     } else {
         format!(
             "answer them one at a time in a terminal with `{}`, or ",
-            save::resume_command(Path::new(name), &rules.source.name)
+            way.resume(name)
         )
     };
     if answers.iter().next().is_none() {

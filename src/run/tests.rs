@@ -431,7 +431,8 @@ fn the_guided_flow_speaks_the_language_of_the_run() {
     assert!(run.result.is_err());
     assert_eq!(run.shown[0], "who ¿Quién responde estas preguntas?");
     assert!(
-        run.intro.contains("Usted está respondiendo acerca de otra persona"),
+        run.intro
+            .contains("Usted está respondiendo acerca de otra persona"),
         "{}",
         run.intro
     );

@@ -42,6 +42,7 @@ impl Tty {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove("LANG")
+            .env("PATH", crate::path_with_carelevel())
             .env("TERM", "xterm");
         for (k, v) in env {
             cmd.env(k, v);
@@ -635,11 +636,18 @@ fn plain_input_ending_early_keeps_what_was_saved_and_says_how_to_resume() {
             "the input ended before every question was answered",
         ))
         .stderr(predicate::str::contains(format!(
-            "resume with `carelevel screen --save {}`",
+            "resume with `carelevel screen --plain --save {}`",
             save.display()
         )));
     let text = std::fs::read_to_string(&save).unwrap();
     assert!(text.contains("harm_others: thoughts"), "{text}");
+    // The file's own header says to go on the same way.
+    assert!(
+        text.contains(
+            "# Go on answering (only what is missing is asked): carelevel screen --plain --save THIS_FILE\n"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -841,6 +849,7 @@ fn sigterm_in_a_full_screen_prompt_gives_the_terminal_back_and_says_where_the_an
         .arg(bin)
         .args(["screen", "--save", save.to_str().unwrap()])
         .env("NO_COLOR", "1")
+        .env("PATH", crate::path_with_carelevel())
         .env("TERM", "xterm");
     let mut p = spawn_command(cmd, Some(20_000)).unwrap();
     p.exp_string("shell=").unwrap();
@@ -903,6 +912,7 @@ fn sighup_while_plain_mode_waits_ends_with_129_and_keeps_the_answers() {
     let save = dir.path().join("p.yaml");
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("carelevel"))
         .args(["screen", "--plain", "--save", save.to_str().unwrap()])
+        .env("PATH", crate::path_with_carelevel())
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -1028,7 +1038,7 @@ fn stopping_with_ctrl_c_is_said_in_spanish() {
         "{said}"
     );
     assert!(
-        said.contains("empiece con `carelevel screen --save ARCHIVO`"),
+        said.contains("empiece con `carelevel screen --lang es --save ARCHIVO`"),
         "{said}"
     );
 }
@@ -1093,7 +1103,9 @@ fn plain_asks_who_is_answering_and_reads_each_answer_back() {
         err.starts_with("Mental-health level-of-care screening\n=====================================\n\nWho is answering these questions?\n  1. I am answering about myself\n  2. I am answering about someone else, such as my child, partner or parent\n"),
         "{err}"
     );
-    let about = err.find("You are answering about someone else.").expect(&err);
+    let about = err
+        .find("You are answering about someone else.")
+        .expect(&err);
     let age = err
         .find("How old is the person you are answering about?")
         .expect(&err);
@@ -1194,5 +1206,52 @@ fn ctrl_c_in_plain_mode_offers_to_keep_the_answers() {
         t.text().contains("Se detuvo con Ctrl-C; no se guardó nada"),
         "{}",
         t.text()
+    );
+}
+
+/// Before `cargo install`, the commands shown name the binary as it can be
+/// run, not a `carelevel` that is not on `PATH`.
+#[test]
+fn hints_name_the_binary_when_carelevel_is_not_on_path() {
+    let bin = assert_cmd::cargo::cargo_bin("carelevel");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(&bin)
+        .args(["screen", "--plain", "--lang", "es"])
+        .current_dir(elsewhere.path())
+        .env("PATH", "/usr/bin:/bin")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let bin = bin.canonicalize().unwrap();
+    assert!(
+        err.contains(&format!(
+            "empiece con `{} screen --plain --lang es --save ARCHIVO`",
+            bin.display()
+        )),
+        "{err}"
+    );
+    // From the project folder, the path as typed there.
+    let out = std::process::Command::new(&bin)
+        .args(["screen", "--plain"])
+        .current_dir(bin.parent().unwrap().parent().unwrap())
+        .env("PATH", "/usr/bin:/bin")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let profile = bin.parent().unwrap().file_name().unwrap().to_str().unwrap();
+    assert!(
+        err.contains(&format!(
+            "start with `{profile}/carelevel screen --plain --save FILE`"
+        )),
+        "{err}"
     );
 }

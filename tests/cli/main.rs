@@ -26,8 +26,18 @@ pub fn carelevel() -> Command {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
-        .env("COLUMNS", "100");
+        .env("COLUMNS", "100")
+        .env("PATH", path_with_carelevel());
     cmd
+}
+
+/// `PATH` with the binary under test first, as after `cargo install`: the
+/// commands it shows then say `carelevel`.
+pub fn path_with_carelevel() -> std::ffi::OsString {
+    let bin = assert_cmd::cargo::cargo_bin("carelevel");
+    let dir = bin.parent().expect("a folder").to_path_buf();
+    let rest = std::env::var_os("PATH").unwrap_or_default();
+    std::env::join_paths(std::iter::once(dir).chain(std::env::split_paths(&rest))).expect("a PATH")
 }
 
 /// Path of a file under `tests/fixtures`.
