@@ -80,8 +80,19 @@ fn name_the_program() {
 fn say_error(err: &mut std::io::Stderr, e: &Error, color: bool) {
     // Paths and texts from files never reach the terminal raw.
     let words = carelevel::words::of(interrupt::lang());
-    let said = carelevel::words::stopped(words, e).unwrap_or_else(|| e.to_string());
-    let text = carelevel::error::visible(&said);
+    let stopped = carelevel::words::stopped(words, e);
+    let said = stopped.clone().unwrap_or_else(|| e.to_string());
+    let mut text = carelevel::error::visible(&said);
+    // What is said when the questionnaire stops is for the person at the
+    // terminal: wrapped to its width at words, like the questions were.
+    if stopped.is_some() && err.is_terminal() {
+        let columns = console::Term::stderr()
+            .size_checked()
+            .map_or(80, |(_rows, cols)| usize::from(cols).clamp(40, 100));
+        // After "error: " unless it is a stop, said as a sentence.
+        let lead = if e.is_interruption() { 0 } else { 7 };
+        text = carelevel::report::wrap_text_from(&text, columns, lead, "");
+    }
     let _ = match e {
         e if e.is_interruption() => {
             let mut chars = text.chars();

@@ -27,6 +27,8 @@ pub struct Plain<R, W> {
     /// Lines are typed on the terminal behind standard input: wait for one
     /// in a way that Ctrl-C can end (see [`wait_for_typing`]).
     interruptible: bool,
+    /// Text is wrapped to this many columns, at word boundaries.
+    width: usize,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
@@ -37,6 +39,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             lang: "en".to_owned(),
             titled: false,
             interruptible: false,
+            width: 80,
         }
     }
 
@@ -54,19 +57,38 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         self
     }
 
+    /// Wrap text to `columns` (the terminal's width; at least 40).
+    pub fn width(mut self, columns: usize) -> Self {
+        self.width = columns.max(40);
+        self
+    }
+
     fn words(&self) -> &'static words::Words {
         words::of(&self.lang)
     }
 
+    /// Write `text`, wrapped to the width at word boundaries.
     fn say(&mut self, text: &str) -> Result<(), PromptError> {
-        writeln!(self.output, "{text}")?;
+        let wrapped = crate::report::wrap_text(text, self.width);
+        writeln!(self.output, "{wrapped}")?;
+        Ok(())
+    }
+
+    /// One numbered choice, its later lines under its first word.
+    fn item(&mut self, n: usize, label: &str) -> Result<(), PromptError> {
+        let prefix = format!("  {n}. ");
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        let hang = " ".repeat(prefix.len());
+        let wrapped = crate::report::wrap_text_from(&label, self.width, prefix.len(), &hang);
+        writeln!(self.output, "{prefix}{wrapped}")?;
         Ok(())
     }
 
     /// The title, underlined, and a blank line.
     fn heading(&mut self, title: &str) -> Result<(), PromptError> {
         self.say(title)?;
-        self.say(&"=".repeat(title.chars().count()))?;
+        let underline = title.chars().count().min(self.width);
+        self.say(&"=".repeat(underline))?;
         self.say("")
     }
 
@@ -81,7 +103,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     /// Print `prompt` and read one trimmed line; end of input is `Closed`.
     fn line(&mut self, prompt: &str) -> Result<String, PromptError> {
-        write!(self.output, "{prompt}")?;
+        // A long prompt wraps too; the answer is typed after its last word.
+        let wrapped = crate::report::wrap_text(prompt, self.width);
+        let space = if prompt.ends_with(' ') { " " } else { "" };
+        write!(self.output, "{wrapped}{space}")?;
         self.output.flush()?;
         if self.interruptible {
             if let Err(e) = wait_for_typing() {
@@ -91,7 +116,15 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
         }
         match read_line(&mut self.input, MAX_LINE)? {
-            Some(line) => Ok(line.trim().to_owned()),
+            Some(line) => {
+                let line = line.trim().to_owned();
+                // A terminal echoes what was typed; a pipe does not, so the
+                // transcript shows it, and what follows starts a new line.
+                if !self.interruptible {
+                    writeln!(self.output, "{}", crate::error::visible(&line))?;
+                }
+                Ok(line)
+            }
             None => {
                 writeln!(self.output)?;
                 Err(PromptError::Closed)
@@ -255,7 +288,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         self.titled = true;
         self.say(question)?;
         for (i, label) in choices.iter().enumerate() {
-            self.say(&format!("  {}. {label}", i + 1))?;
+            self.item(i + 1, label)?;
         }
         let w = self.words();
         let k = self.number(&format!("{} [1-2]: ", w.get("plain-answer")), 2)?;
@@ -296,8 +329,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             .map(|(_, o)| o.label.to_string())
             .collect();
         for (i, label) in shown.iter().enumerate() {
-            let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
-            self.say(&format!("  {}. {label}", i + 1))?;
+            self.item(i + 1, label)?;
         }
         let mut hint = match q.kind {
             QuestionKind::Integer => w.with(
@@ -381,7 +413,8 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
 
     fn crisis(&mut self, message: &str) -> Result<CrisisChoice, PromptError> {
         self.say("")?;
-        self.say(crate::report::crisis_block(&self.lang, message, 80, false).trim_end())?;
+        let block = crate::report::crisis_block(&self.lang, message, self.width.min(80), false);
+        self.say(block.trim_end())?;
         let w = self.words();
         self.say(&format!(
             "\n{}\n  1. {}\n  2. {}",
@@ -403,7 +436,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         let w = self.words();
         self.say(&format!("\n{}", w.get("review-heading")))?;
         for (i, item) in items.iter().enumerate() {
-            self.say(&format!("  {}. {}: {}", i + 1, item.title, item.answer))?;
+            self.item(i + 1, &format!("{}: {}", item.title, item.answer))?;
         }
         loop {
             let text = self.line(&format!("{} ", w.get("plain-review-prompt")))?;
@@ -436,7 +469,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         choices.push((w.get("after-finish"), AfterResult::Finish));
         self.say(&format!("\n{}", w.get("after-prompt")))?;
         for (i, (label, _)) in choices.iter().enumerate() {
-            self.say(&format!("  {}. {label}", i + 1))?;
+            self.item(i + 1, label)?;
         }
         let n = choices.len();
         let k = self.number(&format!("{} [1-{n}]: ", w.get("plain-answer")), n)?;
@@ -468,7 +501,8 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
 
     fn crisis_reminder(&mut self, message: &str) -> Result<(), PromptError> {
         self.say("")?;
-        self.say(crate::report::crisis_block(&self.lang, message, 80, false).trim_end())
+        let block = crate::report::crisis_block(&self.lang, message, self.width.min(80), false);
+        self.say(block.trim_end())
     }
 }
 

@@ -66,9 +66,16 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     let mut prompter: Option<&mut dyn Prompter> = match injected {
         Some(p) => Some(&mut **p),
         None if s.plain => {
+            // The terminal's width, else 80 columns.
+            let columns = ttys
+                .stderr
+                .then(|| console::Term::stderr().size_checked())
+                .flatten()
+                .map_or(80, |(_rows, cols)| usize::from(cols).min(100));
             plain = Plain::new(&mut **input, &mut **err)
                 .speaking(&lang)
-                .interruptible(ttys.stdin);
+                .interruptible(ttys.stdin)
+                .width(columns);
             Some(&mut plain)
         }
         None if ttys.interactive() => {

@@ -28,11 +28,17 @@ impl Tty {
     /// `carelevel args` in a `rows`×`cols` terminal. The size is set on the
     /// terminal itself before the program starts, as a real one would be.
     fn spawn(rows: u16, cols: u16, args: &[&str], env: &[(&str, &str)]) -> Tty {
+        Tty::spawn_stty(rows, cols, "", args, env)
+    }
+
+    /// As [`Tty::spawn`], with more `stty` settings (such as `echo`, which
+    /// the test terminal turns off, and a person's terminal has on).
+    fn spawn_stty(rows: u16, cols: u16, stty: &str, args: &[&str], env: &[(&str, &str)]) -> Tty {
         let bin = assert_cmd::cargo::cargo_bin("carelevel");
         let mut cmd = Command::new("sh");
         cmd.arg("-c")
             .arg(format!(
-                "stty rows {rows} cols {cols} && exec \"$0\" \"$@\""
+                "stty rows {rows} cols {cols} {stty} && exec \"$0\" \"$@\""
             ))
             .arg(bin)
             .args(args)
@@ -415,14 +421,15 @@ fn ctrl_c_saves_progress_and_the_same_command_resumes_at_the_third_question() {
     t.send("\x03");
     assert_eq!(t.finish(), 130);
     let text = t.text();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        text.contains(&format!(
+        flat.contains(&format!(
             "Stopped with Ctrl-C; your answers so far are saved in `{save_s}`"
         )),
         "{text}"
     );
     assert!(
-        text.contains(&format!(
+        flat.contains(&format!(
             "help: resume with `carelevel screen --save {save_s}`"
         )),
         "{text}"
@@ -666,9 +673,12 @@ fn stopping_a_resume_before_a_new_answer_still_points_to_the_file() {
         .assert()
         .code(65)
         .stderr(predicate::str::contains("Resuming from"))
-        .stderr(predicate::str::contains(
-            "2 answers loaded, continuing with question 3 of 22",
-        ))
+        .stderr(predicate::function(|err: &str| {
+            err.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains("2 answers loaded, continuing with question 3 of 22")
+        }))
         .stderr(predicate::str::contains("saved in"))
         .stderr(predicate::str::contains("resume with"));
     let fresh = dir.path().join("fresh.yaml");
@@ -1033,12 +1043,13 @@ fn stopping_with_ctrl_c_is_said_in_spanish() {
     t.send("\x03"); // stop without saving
     assert_eq!(t.finish(), 130);
     let said = t.text();
+    let flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        said.contains("Se detuvo con Ctrl-C; no se guardó nada"),
+        flat.contains("Se detuvo con Ctrl-C; no se guardó nada"),
         "{said}"
     );
     assert!(
-        said.contains("empiece con `carelevel screen --lang es --save ARCHIVO`"),
+        flat.contains("empiece con `carelevel screen --lang es --save ARCHIVO`"),
         "{said}"
     );
 }
@@ -1111,7 +1122,7 @@ fn plain_asks_who_is_answering_and_reads_each_answer_back() {
         .expect(&err);
     assert!(about < age, "{err}");
     assert!(
-        err.contains("Answer [1-4, ? = help]: Your answer: 12 to 17\n"),
+        err.contains("Answer [1-4, ? = help]: 2\nYour answer: 12 to 17\n"),
         "{err}"
     );
     let out = carelevel()
@@ -1124,12 +1135,11 @@ fn plain_asks_who_is_answering_and_reads_each_answer_back() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("¿Quién responde estas preguntas?\n"), "{err}");
     assert!(
-        err.contains("Por favor escriba un número del 1 al 2.")
-            || err.contains("un número del 1 al 2"),
+        err.contains("Respuesta [1-2]: 3\nEscriba un número del 1 al 2.\n"),
         "{err}"
     );
     assert!(
-        err.contains("Respuesta [1-2]: Su respuesta: Respondo sobre mí\n"),
+        err.contains("Respuesta [1-2]: 1\nSu respuesta: Respondo sobre mí\n"),
         "{err}"
     );
     assert!(!err.contains("acerca de otra persona"), "{err}");
@@ -1142,16 +1152,21 @@ fn plain_asks_who_is_answering_and_reads_each_answer_back() {
 fn ctrl_c_in_plain_mode_offers_to_keep_the_answers() {
     let dir = tempfile::tempdir().unwrap();
     let kept = dir.path().join("kept.yaml");
-    let mut t = Tty::plain_80x24(&["screen", "--plain"]);
+    // Typed answers echo, as on a person's terminal.
+    let mut t = Tty::spawn_stty(24, 80, "echo", &["screen", "--plain"], &[("NO_COLOR", "1")]);
     t.expect("Answer [1-2]: ");
     t.p.send_line("1").unwrap(); // the person themselves
     t.expect("Answer [");
+    t.expect("]: ");
     t.p.send_line("3").unwrap(); // an adult
     t.expect("Answer [");
+    t.expect("]: ");
     t.p.send_line("4").unwrap(); // thoughts of suicide now and then
     t.expect("Answer [");
+    t.expect("]: ");
     t.p.send_line("2").unwrap(); // new or worse
     t.expect("Answer [");
+    t.expect("]: ");
     t.p.send_line("3").unwrap(); // a plan: yes
     t.expect("Answer [1-2]: ");
     t.p.send_line("1").unwrap(); // go on
@@ -1178,6 +1193,10 @@ fn ctrl_c_in_plain_mode_offers_to_keep_the_answers() {
         tail.contains("!! CRISIS: PLEASE GET HELP NOW !!"),
         "the crisis comes again, last: {tail}"
     );
+    // Written for the terminal's 80 columns: no line runs past the edge.
+    for line in text.split(['\r', '\n']) {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
     let saved = std::fs::read_to_string(&kept).unwrap();
     assert!(saved.contains("self_harm_plan: \"yes\""), "{saved}");
     #[cfg(unix)]
@@ -1254,4 +1273,43 @@ fn hints_name_the_binary_when_carelevel_is_not_on_path() {
         )),
         "{err}"
     );
+}
+
+/// `--plain` wraps its text to the width at word boundaries, in both
+/// languages: long questions and answers hang under their first word.
+#[test]
+fn plain_text_is_wrapped_at_words_in_both_languages() {
+    for lang in ["en", "es"] {
+        let mut input = String::from("1\n");
+        for n in 1..=22 {
+            input.push_str(if n == 16 { "10\n" } else { "1\n" });
+        }
+        input.push('\n');
+        let out = carelevel()
+            .args(["--lang", lang, "screen", "--plain", "--format", "json"])
+            .write_stdin(input)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        for line in err.lines() {
+            assert!(line.chars().count() <= 80, "{lang}: {line:?}");
+        }
+        // A numbered answer too long for one line goes on under its words.
+        let start = if lang == "en" {
+            "  4. Without planning to hurt anyone,"
+        } else {
+            "  4. Sin planear hacerle daño a nadie,"
+        };
+        let long = err
+            .lines()
+            .position(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("{lang}: a long fourth answer:\n{err}"));
+        let next = err.lines().nth(long + 1).unwrap();
+        assert!(
+            next.starts_with("     ") && !next.starts_with("      "),
+            "{lang}: {next:?}"
+        );
+    }
 }
