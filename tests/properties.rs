@@ -229,7 +229,7 @@ proptest! {
             prop_assert!(r.crisis_message.is_some());
             // First in every format; last too in the text and short reports,
             // so that it is on screen when the person finishes.
-            for text in [report::text(&r, Default::default()), report::summary(&r, Default::default())] {
+            for text in [report::text(&r, Default::default()), report::summary(&r, Default::default(), None)] {
                 prop_assert!(text.starts_with("!! CRISIS"));
                 let tail = text.lines().rev().take(12).collect::<Vec<_>>().join("\n");
                 prop_assert!(tail.contains("!! CRISIS") && tail.contains("988"), "{}", text);

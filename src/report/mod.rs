@@ -435,7 +435,10 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
         level: level.id.clone(),
         level_name: level.name.to_string(),
         level_summary: level.summary.trim_end().to_owned(),
-        next_step: level.next_step.as_deref().map(one_paragraph),
+        next_step: match (&f.crisis.next_step, outcome.crisis) {
+            (Some(step), true) => Some(one_paragraph(step)),
+            _ => level.next_step.as_deref().map(one_paragraph),
+        },
         in_practice: f
             .attributes
             .iter()

@@ -34,6 +34,9 @@ pub(super) struct Delivery<'a> {
     /// Show the crisis again at the end when the result did not land on the
     /// terminal (false when an error follows that shows it itself).
     pub remind: bool,
+    /// The terminal's height, when the result lands on one: the short
+    /// result fits what matters above the menu.
+    pub rows: Option<usize>,
 }
 
 /// What is left to say on standard error once the prompter is done.
@@ -108,7 +111,17 @@ pub(super) fn deliver(
 /// The short result, then: the full report, save it, or finish.
 fn end_screen(d: &Delivery, out: &mut dyn Write, p: &mut (dyn Prompter + '_)) -> Result<u8, Error> {
     let w = crate::words::of(&d.report.lang);
-    write(out, &report::summary(d.report, d.view))?;
+    // The menu below the short result: a blank line, its prompt, its three
+    // choices and the line the cursor rests on, a line more for a choice
+    // that wraps.
+    let menu = 6 + usize::from(
+        crate::report::wrap_text(&w.get("after-full-report"), width(d).saturating_sub(2))
+            .lines()
+            .count()
+            > 1,
+    );
+    let rows = d.rows.map(|rows| rows.saturating_sub(menu));
+    write(out, &report::summary(d.report, d.view, rows))?;
     // The short result ends with the crisis block, if any.
     let mut crisis_last = true;
     let (mut can_show, mut can_save) = (true, true);

@@ -256,6 +256,11 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
         end_screen: guided && !s.plain && early.is_none(),
         // After an early end, the error comes last, then the crisis again.
         remind: early.is_none(),
+        rows: ttys
+            .stdout
+            .then(|| console::Term::stdout().size_checked())
+            .flatten()
+            .map(|(rows, _cols)| usize::from(rows)),
         keep: [s.save.as_deref(), answers_path(&s)]
             .into_iter()
             .flatten()

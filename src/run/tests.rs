@@ -118,11 +118,13 @@ fn on_a_terminal_the_short_result_comes_first_then_the_full_report() {
         .find("Why this level")
         .expect("the full report follows");
     let short = &r.out[..full];
-    assert!(
-        short.starts_with("Record: example-iop")
-            || short.starts_with("Recommended level of care: Intensive outpatient program"),
-        "{short}"
-    );
+    // Screening aid first, then the level, the reason and the next step
+    // together, the part that stays on screen above the menu.
+    assert!(short.starts_with("This is a screening aid"), "{short}");
+    let level = short
+        .find("\n\nRecommended level of care: Intensive outpatient program")
+        .expect(short);
+    assert!(short[level..].contains("Main reason: "), "{short}");
     assert!(
         short.contains("Main reason: Regular outpatient care has already been tried"),
         "{short}"

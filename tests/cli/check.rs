@@ -192,3 +192,20 @@ fn rules_whose_own_cases_fail_are_used_with_one_warning() {
         .code(1)
         .stderr("");
 }
+
+#[test]
+fn the_shipped_schema_is_the_one_the_tool_prints() {
+    let printed = stdout_of(carelevel().arg("schema"));
+    let shipped: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let printed: serde_json::Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(
+        shipped, printed,
+        "rules/schema.json is stale: run `carelevel schema > rules/schema.json`"
+    );
+}

@@ -159,6 +159,29 @@ fn answer_calm_rest(t: &mut Tty, from: usize) {
     }
 }
 
+/// The level, the main reason and the next step of a crisis result, and
+/// the menu, are on `screen` together (with the crisis block, checked
+/// apart), in English.
+fn assert_short_result_on(screen: &str, what: &str) {
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for line in [
+        "Recommended level of care: Inpatient / residential",
+        "Main reason: Safety comes first",
+        "Next step: Get help",
+        "What next?",
+        "Finish",
+    ] {
+        assert!(
+            flat.contains(line),
+            "{what}: {line:?} is not on screen:\n{screen}"
+        );
+    }
+    assert!(
+        !flat.contains("otherwise within days"),
+        "a crisis result says only what applies: {screen}"
+    );
+}
+
 /// Every line of the crisis block is on `screen` (wrapped at any width).
 fn assert_crisis_on(screen: &str, what: &str) {
     let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -242,7 +265,10 @@ fn the_crisis_is_on_the_last_screen_at_80_by_24_and_100_by_35() {
         // Finishing at once from the short result.
         let mut t = Tty::spawn(rows, cols, &["screen"], &[("NO_COLOR", "1")]);
         stop_at_the_crisis(&mut t);
-        assert_crisis_on(&t.screen(), "with the menu open");
+        t.expect("Finish");
+        let screen = t.screen();
+        assert_crisis_on(&screen, "with the menu open");
+        assert_short_result_on(&screen, &format!("{cols}x{rows}"));
         t.send(&format!("{DOWN}{DOWN}{ENTER}")); // Finish
         assert_eq!(t.finish(), 0);
         assert_crisis_on(&t.screen(), &format!("after Finish at {cols}x{rows}"));
@@ -1311,5 +1337,83 @@ fn plain_text_is_wrapped_at_words_in_both_languages() {
             next.starts_with("     ") && !next.starts_with("      "),
             "{lang}: {next:?}"
         );
+    }
+}
+
+/// At 80×24, when the result is a crisis, the level, the main reason, the
+/// next step, the whole crisis block and the menu are on screen together:
+/// in both languages, for the person and for someone answering about them.
+#[test]
+fn the_short_crisis_result_fits_80_by_24_in_both_languages_and_both_readers() {
+    for (lang, who, level, reason, step, menu, heading, last) in [
+        (
+            "es",
+            ENTER,
+            "Nivel de atención recomendado: Hospitalización",
+            "Motivo principal: La seguridad es lo primero",
+            "Próximo paso: Pida ayuda ahora",
+            "¿Qué desea hacer ahora?",
+            "CRISIS: PIDA AYUDA AHORA",
+            "llame al número local de emergencias",
+        ),
+        (
+            "es",
+            "\x1b[B\r",
+            "Nivel de atención recomendado: Hospitalización",
+            "Motivo principal: La seguridad es lo primero",
+            "Próximo paso: Pida ayuda para la persona ahora",
+            "¿Qué desea hacer ahora?",
+            "CRISIS: PIDA AYUDA AHORA",
+            "llame al número local de emergencias",
+        ),
+        (
+            "en",
+            "\x1b[B\r",
+            "Recommended level of care: Inpatient / residential",
+            "Main reason: Safety comes first",
+            "Next step: Get help for the person now",
+            "What next?",
+            "CRISIS: PLEASE GET HELP NOW",
+            "call your local emergency number",
+        ),
+    ] {
+        let mut t = Tty::spawn(24, 80, &["--lang", lang, "screen"], &[("NO_COLOR", "1")]);
+        t.expect(if lang == "es" {
+            "¿Quién responde"
+        } else {
+            "Who is answering"
+        });
+        t.menu();
+        t.send(who);
+        let n = if lang == "es" { "Pregunta" } else { "Question" };
+        for (k, keys) in [
+            (1, ADULT.to_owned()),
+            (2, format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")),
+            (3, format!("{DOWN}{ENTER}")),
+            (4, format!("{DOWN}{DOWN}{ENTER}")),
+        ] {
+            t.expect(
+                &format!("{n} {k} de ").replace(" de ", if lang == "es" { " de " } else { " of " }),
+            );
+            t.expect("? ");
+            t.menu();
+            t.send(&keys);
+        }
+        t.expect(heading);
+        t.menu();
+        t.send(&format!("{DOWN}{ENTER}")); // stop and see the result
+        t.expect(menu);
+        t.expect(if lang == "es" { "Terminar" } else { "Finish" });
+        t.menu();
+        let screen = t.screen();
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        for line in [level, reason, step, heading, last, menu] {
+            assert!(
+                flat.contains(line),
+                "{lang}: {line:?} is not on screen:\n{screen}"
+            );
+        }
+        t.send("\x1b[B\x1b[B\r"); // finish
+        assert_eq!(t.finish(), 0);
     }
 }

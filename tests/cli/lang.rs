@@ -205,7 +205,7 @@ fn the_spanish_crisis_report_opens_and_closes_with_the_crisis() {
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
     let emergency = flat.find("llame al 911").unwrap();
     let spanish_line = flat
-        .find("marque 2 para hablar en español, o envíe la palabra AYUDA")
+        .find("marque 2 para hablar en español (o 1 si es veterano o veterana), o envíe AYUDA")
         .expect("988's Spanish line");
     assert!(emergency < spanish_line, "{out}");
     snapshot("es_text_report_crisis", &out);

@@ -418,3 +418,44 @@ fn template_and_questions_speak_about_the_person() {
         .unwrap()
         .starts_with("How old is the person"));
 }
+
+/// A crisis result's next step is the rule file's `crisis.next_step`, not
+/// the level's own; without a crisis, the level's.
+#[test]
+fn a_crisis_result_says_only_the_next_step_that_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("r.yaml");
+    let text = std::fs::read_to_string(crate::fixture("minimal.yaml"))
+        .unwrap()
+        .replace(
+            "crisis:\n  message: Call or text 988.\n",
+            "crisis:\n  message: Call or text 988.\n  next_step: Get help now.\n",
+        )
+        .replace(
+            "    summary: Round-the-clock care.\n",
+            "    summary: Round-the-clock care.\n    next_step: Today if there is a crisis, otherwise within days.\n",
+        );
+    std::fs::write(&rules, text).unwrap();
+    let next_step = |answers: &str| {
+        let out = crate::stdout_of(
+            carelevel()
+                .args(["screen", "--format", "json", "--answers", "-", "--rules"])
+                .arg(&rules)
+                .write_stdin(answers.to_owned()),
+        );
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        (v["crisis"].as_bool().unwrap(), v["next_step"].clone())
+    };
+    assert_eq!(
+        next_step("answers: {danger: \"yes\", plan: none, hours: 5}\n"),
+        (true, serde_json::json!("Get help now."))
+    );
+    // The same level without a crisis (safety not said): the level's step.
+    assert_eq!(
+        next_step("answers: {danger: declined, hours: 5}\n"),
+        (
+            false,
+            serde_json::json!("Today if there is a crisis, otherwise within days.")
+        )
+    );
+}

@@ -56,6 +56,10 @@ pub struct RuleFile {
 #[serde(deny_unknown_fields)]
 pub struct Crisis {
     pub message: Text,
+    /// The next step when the result is a crisis, in place of the level's
+    /// own (which may speak of "if there is a crisis"): only what applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_step: Option<Text>,
 }
 
 fn only_self() -> Vec<Respondent> {
@@ -482,6 +486,9 @@ macro_rules! each_text {
         visit("title".to_string(), & $($m)? f.title);
         visit("disclaimer".to_string(), & $($m)? f.disclaimer);
         visit("crisis.message".to_string(), & $($m)? f.crisis.message);
+        if let Some(step) = & $($m)? f.crisis.next_step {
+            visit("crisis.next_step".to_string(), step);
+        }
         if let Some(d) = & $($m)? f.declined {
             visit("declined.text".to_string(), & $($m)? d.text);
         }
