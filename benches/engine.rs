@@ -78,7 +78,7 @@ fn evaluate_and_render(b: Bencher, format: &str) {
             "text" => report::text(&r, Default::default()),
             "markdown" => report::markdown(&r, Default::default()),
             "fhir" => carelevel::fhir::bundle(&rules, &doc.answers, &r),
-            _ => report::summary(&r, Default::default()),
+            _ => report::summary(&r, Default::default(), None),
         }
     });
 }
