@@ -159,7 +159,7 @@ crisis-stop = Stop here and see the result
 crisis-what-now = What would you like to do?
 review-heading = Your answers
 review-submit = These are right: show the result
-review-prompt = Choose an answer to change it, or confirm
+review-prompt = Are these right?
 after-full-report = Show the full report (the reasons, notes and what each level means)
 after-save = Save the full report to a file
 after-finish = Finish
@@ -223,3 +223,24 @@ saved-header = carelevel answers (rules `{ $id }` { $version }). These are healt
 saved-go-on = Go on answering (only what is missing is asked): { $command }
 saved-result = Once every question is answered, the result alone: { $command }
 file-placeholder = FILE
+replace-answers =
+    { $count ->
+        [one] `{ $path }` already holds 1 answer. Replace it with the answers in `{ $from }`?
+       *[other] `{ $path }` already holds { $count } answers. Replace them with the answers in `{ $from }`?
+    }
+yes = Yes
+no = No
+help-label = help
+confirm-keys-yes = Y/n
+confirm-keys-no = y/N
+type-yes-no = Please type y or n.
+review-change = Change an answer
+review-which = Number of the answer to change (1 to { $max }; Enter: none)
+rating-alone =
+    { $rating ->
+        [0] no concern
+        [1] mild
+        [2] moderate
+        [3] serious
+       *[4] severe
+    }

@@ -55,7 +55,7 @@ rating =
        *[4] grave
     }
 rating-so-far = { $rating } por ahora
-not-asked = no preguntado
+not-asked = no se preguntó
 
 ## Why a level: sentences around the rule file's reasons
 
@@ -159,7 +159,7 @@ crisis-stop = Parar aquí y ver el resultado
 crisis-what-now = ¿Qué desea hacer?
 review-heading = Sus respuestas
 review-submit = Están bien: mostrar el resultado
-review-prompt = Elija una respuesta para cambiarla, o confirme
+review-prompt = ¿Están bien?
 after-full-report = Ver el informe completo (motivos, notas y qué significa cada nivel)
 after-save = Guardar el informe completo en un archivo
 after-finish = Terminar
@@ -223,3 +223,24 @@ saved-header = Respuestas de carelevel (reglas `{ $id }` { $version }). Son dato
 saved-go-on = Para seguir respondiendo (solo se pregunta lo que falta): { $command }
 saved-result = Cuando todas las preguntas tengan respuesta, solo el resultado: { $command }
 file-placeholder = ARCHIVO
+replace-answers =
+    { $count ->
+        [one] `{ $path }` ya contiene 1 respuesta. ¿Reemplazarla por las respuestas de `{ $from }`?
+       *[other] `{ $path }` ya contiene { $count } respuestas. ¿Reemplazarlas por las respuestas de `{ $from }`?
+    }
+yes = Sí
+no = No
+help-label = ayuda
+confirm-keys-yes = S/n
+confirm-keys-no = s/N
+type-yes-no = Escriba s (sí) o n (no).
+review-change = Cambiar una respuesta
+review-which = Número de la respuesta que quiere cambiar (del 1 al { $max }; Enter: ninguna)
+rating-alone =
+    { $rating ->
+        [0] sin preocupación
+        [1] preocupación leve
+        [2] preocupación moderada
+        [3] preocupación seria
+       *[4] preocupación grave
+    }

@@ -120,7 +120,7 @@ pub fn stopped(w: &Words, e: &crate::error::Error) -> Option<String> {
         Progress::Records { .. } => return None,
     };
     Some(match help {
-        Some(h) => format!("{what}; {said}\n  help: {h}"),
+        Some(h) => format!("{what}; {said}\n  {}: {h}", w.get("help-label")),
         None => format!("{what}; {said}"),
     })
 }

@@ -487,14 +487,26 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, PromptError> {
-        let keys = if default { "Y/n" } else { "y/N" };
+        let w = self.words();
+        let keys = w.get(if default {
+            "confirm-keys-yes"
+        } else {
+            "confirm-keys-no"
+        });
         loop {
             let text = self.line(&format!("{question} [{keys}]: "))?;
-            match text.to_ascii_lowercase().as_str() {
+            // Yes and no in any language the program speaks.
+            match text.to_lowercase().as_str() {
                 "" => return Ok(default),
-                "y" | "yes" => return Ok(true),
-                "n" | "no" => return Ok(false),
-                _ => self.say("Please type y or n.")?,
+                "y" | "yes" | "s" | "si" | "sí" => {
+                    self.said(&w.get("yes"))?;
+                    return Ok(true);
+                }
+                "n" | "no" => {
+                    self.said(&w.get("no"))?;
+                    return Ok(false);
+                }
+                _ => self.say(&w.get("type-yes-no"))?,
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use dialoguer::console::{Style, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, Input, MultiSelect, Select};
+use dialoguer::{Input, MultiSelect, Select};
 
 use crate::answers::{describe, Answer};
 use crate::interrupt::IN_PROMPT;
@@ -171,6 +171,30 @@ impl Terminal {
             None => wrapped,
         };
         self.term.write_line(&wrapped).map_err(PromptError::from)
+    }
+
+    /// The number of the answer to change, from 1 to `n`; `None` when the
+    /// person types nothing (or presses Esc) and goes back to the menu.
+    fn which_answer(&self, n: usize) -> Result<Option<usize>, PromptError> {
+        let w = self.words();
+        let wrong = w.with("type-number", &[("max", words::number(n))]);
+        let _active = Active::new();
+        let text = Input::<String>::with_theme(self.theme.as_ref())
+            .with_prompt(w.with("review-which", &[("max", words::number(n))]))
+            .report(false)
+            .allow_empty(true)
+            .validate_with(|s: &String| -> Result<(), String> {
+                match s.trim() {
+                    "" => Ok(()),
+                    t => match t.parse::<usize>() {
+                        Ok(k) if (1..=n).contains(&k) => Ok(()),
+                        _ => Err(wrong.clone()),
+                    },
+                }
+            })
+            .interact_text_on(&self.term)
+            .map_err(|e| self.fail(e))?;
+        Ok(text.trim().parse().ok())
     }
 
     fn help(&self, q: &Question) -> Result<(), PromptError> {
@@ -354,23 +378,6 @@ pub fn menu_item(text: &str, columns: usize, prefix: usize) -> String {
     }
 }
 
-/// `text` cut to `width` with `…` when cut, measured in bytes: dialoguer
-/// counts a menu line's bytes, and a character never takes more columns
-/// than bytes, so the line fits on screen too.
-fn fit(text: &str, width: usize) -> String {
-    if text.len() <= width {
-        return text.to_owned();
-    }
-    let room = width.saturating_sub('…'.len_utf8());
-    let end = text
-        .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .take_while(|&end| end <= room)
-        .last()
-        .unwrap_or(0);
-    format!("{}…", &text[..end])
-}
-
 impl Prompter for Terminal {
     fn who_answers(
         &mut self,
@@ -446,18 +453,34 @@ impl Prompter for Terminal {
         self.term.write_line("")?;
         let w = self.words();
         self.say_styled(&w.get("review-heading"), Style::new().bold().for_stderr())?;
-        let mut choices = vec![format!("✓ {}", w.get("review-submit"))];
-        // One line per item: a wrapped menu line would break the redraw.
-        let room = self.columns().saturating_sub(4);
-        choices.extend(items.iter().enumerate().map(|(i, it)| {
-            let line = format!("{}. {}: {}", i + 1, it.title, it.answer);
-            fit(&line, room)
-        }));
-        choices.push(w.get("menu-back"));
-        match self.choose(&w.get("review-prompt"), &choices, 0)? {
-            Some(0) => Ok(ReviewChoice::Submit),
-            Some(i) if i <= items.len() => Ok(ReviewChoice::Edit(items[i - 1].question)),
-            _ => Ok(ReviewChoice::Back),
+        // The answers as numbered lines, and a short menu below them: a
+        // menu of every answer would be taller than most terminals, and the
+        // terminal library would page it (in English).
+        for (i, it) in items.iter().enumerate() {
+            let prefix = format!("  {}. ", i + 1);
+            let line = crate::report::wrap_text_from(
+                &format!("{}: {}", it.title, it.answer),
+                self.width(),
+                prefix.len(),
+                &" ".repeat(prefix.len()),
+            );
+            self.term.write_line(&format!("{prefix}{line}"))?;
+        }
+        let choices = [
+            format!("✓ {}", w.get("review-submit")),
+            w.get("review-change"),
+            w.get("menu-back"),
+        ];
+        loop {
+            match self.choose(&w.get("review-prompt"), &choices, 0)? {
+                Some(0) => return Ok(ReviewChoice::Submit),
+                Some(1) => {
+                    if let Some(k) = self.which_answer(items.len())? {
+                        return Ok(ReviewChoice::Edit(items[k - 1].question));
+                    }
+                }
+                _ => return Ok(ReviewChoice::Back),
+            }
         }
     }
 
@@ -492,13 +515,15 @@ impl Prompter for Terminal {
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, PromptError> {
-        let _active = Active::new();
-        Confirm::with_theme(self.theme.as_ref())
-            .with_prompt(question)
-            .default(default)
-            .report(false)
-            .interact_on(&self.term)
-            .map_err(|e| self.fail(e))
+        // A menu of the two answers, in the language of the run (the
+        // terminal library's own yes-or-no prompt knows only y and n).
+        let w = self.words();
+        self.say(question)?;
+        let items = [w.get("yes"), w.get("no")];
+        let choice = self.choose(&w.get("your-answer-prompt"), &items, usize::from(!default))?;
+        let yes = choice.map_or(default, |k| k == 0);
+        self.answered(&items[usize::from(!yes)])?;
+        Ok(yes)
     }
 
     fn crisis_reminder(&mut self, message: &str) -> Result<(), PromptError> {
@@ -510,15 +535,8 @@ impl Prompter for Terminal {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, menu_item};
+    use super::menu_item;
     use unicode_width::UnicodeWidthStr;
-
-    #[test]
-    fn fit_cuts_with_an_ellipsis() {
-        assert_eq!(fit("abcdefgh", 6), "abc…");
-        assert_eq!(fit("abc", 4), "abc");
-        assert_eq!(fit("ééééé", 7), "éé…", "bytes, not characters");
-    }
 
     #[test]
     fn menu_items_wrap_at_words_and_never_reach_the_edge() {

@@ -56,13 +56,18 @@ pub fn rating_word(w: &Words, rating: u8) -> String {
 /// A dimension's rating in words, saying when questions that could raise
 /// it were not answered (a result that rests on part of the answers).
 pub fn rating_shown(w: &Words, d: &DimensionOut) -> String {
+    // Said on its own beside an area's name: a word that stands alone
+    // (in Spanish, "preocupación leve", which agrees with any area).
+    let alone = |r: u8| {
+        w.with(
+            "rating-alone",
+            &[("rating", words::number(usize::from(r.min(4))))],
+        )
+    };
     match (d.unanswered, d.rating) {
-        (false, r) => rating_word(w, r),
+        (false, r) => alone(r),
         (true, 0) => w.get("not-asked"),
-        (true, r) => w.with(
-            "rating-so-far",
-            &[("rating", words::text(&rating_word(w, r)))],
-        ),
+        (true, r) => w.with("rating-so-far", &[("rating", words::text(&alone(r)))]),
     }
 }
 

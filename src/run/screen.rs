@@ -90,7 +90,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     if matches!(existing, Some(Existing::Answers { fhir: true, .. })) && !s.overwrite {
         s.save_format = SaveFormat::Fhir;
     }
-    let start = resolve(&rules, &s, given, existing, prompter.as_deref_mut())?;
+    let start = resolve(&rules, &s, &lang, given, existing, prompter.as_deref_mut())?;
     let respondent = match prompter.as_deref_mut() {
         Some(p) if asks_who(&rules, &s, &start) => who_answers(&rules, &s, &lang, p)?,
         _ => respondent(&s, &start)?,
@@ -498,6 +498,7 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 fn resolve(
     rules: &Rules,
     s: &Screen,
+    lang: &str,
     given: Option<(String, AnswerDoc)>,
     existing: Option<Existing>,
     prompter: Option<&mut (dyn Prompter + '_)>,
@@ -550,12 +551,16 @@ fn resolve(
                 return Ok(fresh(given));
             }
             let held = format!("{n} {}", plural(n, "answer", "answers"));
-            let from = match &given {
-                Some((name, _)) => format!("the answers in `{name}`"),
-                None => "new answers".to_owned(),
-            };
             if let Some(p) = prompter {
-                let question = format!("`{shown}` already holds {held}. Replace them with {from}?");
+                let from = given.as_ref().map_or("", |(name, _)| name.as_str());
+                let question = crate::words::of(lang).with(
+                    "replace-answers",
+                    &[
+                        ("path", crate::words::text(&shown)),
+                        ("count", crate::words::number(n)),
+                        ("from", crate::words::text(from)),
+                    ],
+                );
                 let yes = p
                     .confirm(&question, false)
                     .map_err(|e| prompt_stop(e, rules, s))?;
@@ -568,8 +573,8 @@ fn resolve(
                     "`{shown}` already holds {held}, so carelevel will not replace them"
                 ))
                 .help(format!(
-                    "to go on from those answers, run `carelevel screen --save {}` without `--answers`; to replace them, add `--overwrite`; or give `--save` another file name",
-                    save::shell_word(&shown)
+                    "to go on from those answers, run `{}` without `--answers`; to replace them, add `--overwrite`; or give `--save` another file name",
+                    way_of(rules, s, lang, Respondent::Myself).resume(&shown)
                 )),
             ))
         }

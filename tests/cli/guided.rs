@@ -1075,9 +1075,10 @@ fn stopping_with_ctrl_c_is_said_in_spanish() {
         "{said}"
     );
     assert!(
-        flat.contains("empiece con `carelevel screen --lang es --save ARCHIVO`"),
+        flat.contains("ayuda: para conservar sus respuestas a medida que avanza, empiece con `carelevel screen --lang es --save ARCHIVO`"),
         "{said}"
     );
+    assert!(!said.contains("help:"), "{said}");
 }
 
 /// A mother answering about her son, in Spanish, in a real terminal: who
@@ -1416,4 +1417,96 @@ fn the_short_crisis_result_fits_80_by_24_in_both_languages_and_both_readers() {
         t.send("\x1b[B\x1b[B\r"); // finish
         assert_eq!(t.finish(), 0);
     }
+}
+
+/// Spanish is whole in `--plain`: the yes-or-no keys are `s`/`sí` and `n`,
+/// the question to replace saved answers is asked in Spanish, and the
+/// answer is read back.
+#[test]
+fn plain_yes_and_no_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("guardadas.yaml");
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    std::fs::copy(examples.join("iop.yaml"), &save).unwrap();
+    let out = carelevel()
+        .args([
+            "--lang", "es", "screen", "--plain", "--format", "json", "--save",
+        ])
+        .arg(&save)
+        .arg("--answers")
+        .arg(examples.join("outpatient.yaml"))
+        .write_stdin("quizás\nsí\n")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let flat = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("ya contiene 24 respuestas. ¿Reemplazarlas por las respuestas de"),
+        "{err}"
+    );
+    assert!(
+        flat.contains("[s/N]: quizás Escriba s (sí) o n (no)."),
+        "{err}"
+    );
+    assert!(flat.contains("[s/N]: sí Su respuesta: Sí"), "{err}");
+    assert!(!err.contains("y/N") && !err.contains("Please"), "{err}");
+    let saved = std::fs::read_to_string(&save).unwrap();
+    assert!(
+        saved.starts_with("# Respuestas de carelevel (reglas `default`"),
+        "the saved file's header is in Spanish too: {saved}"
+    );
+    assert!(
+        saved.contains("carelevel screen --plain --lang es --save ESTE_ARCHIVO"),
+        "{saved}"
+    );
+}
+
+/// The review in the full-screen mode lists the answers and never pages
+/// them (the terminal library's paging is English only): changing one is
+/// a choice and a number, in the language of the run.
+#[test]
+fn the_review_lists_answers_and_changes_one_by_number_in_spanish() {
+    let mut t = Tty::spawn(
+        24,
+        80,
+        &["--lang", "es", "screen", "--format", "json"],
+        &[("NO_COLOR", "1")],
+    );
+    t.who_in("¿Quién responde estas preguntas?", ENTER);
+    for n in 1..=22 {
+        t.expect(&format!("Pregunta {n} de 22"));
+        t.expect("Su respuesta");
+        t.menu();
+        t.send(match n {
+            1 => ADULT,
+            16 => "10\r",
+            _ => ENTER,
+        });
+    }
+    t.expect("Sus respuestas");
+    t.expect("Cambiar una respuesta");
+    t.menu();
+    let screen = t.screen();
+    assert!(screen.contains("22. "), "{screen}");
+    assert!(!t.text().contains("[Page"), "{screen}");
+    t.send(&format!("{DOWN}{ENTER}")); // change an answer
+    t.expect("Número de la respuesta que quiere cambiar (del 1 al 22");
+    t.menu();
+    t.send("99\r");
+    t.expect("Escriba un número del 1 al 22.");
+    t.send("\x15"); // clear the line
+    t.send("1\r");
+    t.expect("Pregunta 1 de 22");
+    t.expect("Su respuesta");
+    t.menu();
+    t.send(ENTER); // still an adult (the current answer is the default)
+    t.expect("Sus respuestas");
+    t.expect("Cambiar una respuesta");
+    t.menu();
+    t.send(ENTER); // the answers are right
+    t.expect("\"level\"");
+    assert_eq!(t.finish(), 0);
+    assert!(!t.text().contains("[Page"));
 }
