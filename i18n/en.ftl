@@ -244,3 +244,4 @@ rating-alone =
         [3] serious
        *[4] severe
     }
+ended-after-crisis = Thank you for answering what you could. Your answers suggest that someone may not be safe right now, so please reach out now: the help is just below.

@@ -244,3 +244,4 @@ rating-alone =
         [3] preocupación seria
        *[4] preocupación grave
     }
+ended-after-crisis = Gracias por responder lo que pudo. Sus respuestas indican que alguien podría no estar a salvo ahora mismo; por favor, pida ayuda ya: los datos para hacerlo están justo abajo.

@@ -83,18 +83,26 @@ fn say_error(err: &mut std::io::Stderr, e: &Error, color: bool) {
     let stopped = carelevel::words::stopped(words, e);
     let said = stopped.clone().unwrap_or_else(|| e.to_string());
     let mut text = carelevel::error::visible(&said);
+    // The questionnaire ended early (its input ended, or it was stopped)
+    // after a crisis answer: not an error to the person, who is thanked and
+    // pointed to the help that follows.
+    let kindly = e.crisis().is_some() && (e.is_input_end() || e.is_interruption());
+    if kindly {
+        text = format!("{text}\n{}", words.get("ended-after-crisis"));
+    }
+    let sentence = e.is_interruption() || kindly;
     // What is said when the questionnaire stops is for the person at the
     // terminal: wrapped to its width at words, like the questions were.
     if stopped.is_some() && err.is_terminal() {
         let columns = console::Term::stderr()
             .size_checked()
             .map_or(80, |(_rows, cols)| usize::from(cols).clamp(40, 100));
-        // After "error: " unless it is a stop, said as a sentence.
-        let lead = if e.is_interruption() { 0 } else { 7 };
+        // After "error: " unless it is said as a sentence.
+        let lead = if sentence { 0 } else { 7 };
         text = carelevel::report::wrap_text_from(&text, columns, lead, "");
     }
     let _ = match e {
-        e if e.is_interruption() => {
+        _ if sentence => {
             let mut chars = text.chars();
             let first: String = chars
                 .next()

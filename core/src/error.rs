@@ -467,7 +467,17 @@ impl Error {
         }
     }
 
-    /// A stop with Ctrl-C or a signal (not a failure), under any wrapper.
+    /// The guided questionnaire's input ended before the last question.
+    pub fn is_input_end(&self) -> bool {
+        match self {
+            Error::Incomplete { .. } => true,
+            Error::AfterCrisis { error, .. } => error.is_input_end(),
+            _ => false,
+        }
+    }
+
+    /// Ctrl-C, SIGTERM or SIGHUP: a stop the person (or the system) asked
+    /// for, said as what it is rather than as an error.
     pub fn is_interruption(&self) -> bool {
         match self {
             Error::Interrupted { .. } | Error::Signalled { .. } => true,

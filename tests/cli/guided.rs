@@ -589,9 +589,14 @@ fn plain_input_ending_after_a_crisis_answer_still_gives_the_crisis_and_the_resul
             .write_stdin("1\n3\n4\n1\n2\n")
             .assert()
             .code(65)
+            // Kind words, not an error, and what to do: the help below.
             .stderr(predicate::str::contains(
-                "error: the input ended before every question was answered",
+                "\nThe input ended before every question was answered; nothing was saved\n",
             ))
+            .stderr(predicate::str::contains(
+                "Thank you for answering what you could. Your answers suggest that someone may not be safe right now, so please reach out now: the help is just below.\n\n!! CRISIS: PLEASE GET HELP NOW !!",
+            ))
+            .stderr(predicate::str::contains("error:").not())
             .get_output()
             .clone();
         let stdout = String::from_utf8(out.stdout).unwrap();
@@ -618,6 +623,17 @@ fn plain_input_ending_after_a_crisis_answer_still_gives_the_crisis_and_the_resul
             }
         }
     }
+    // In Spanish too.
+    carelevel()
+        .args(["--lang", "es", "screen", "--plain"])
+        .write_stdin("1\n3\n4\n1\n2\n")
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "Gracias por responder lo que pudo.",
+        ))
+        .stderr(predicate::str::contains("!! CRISIS: PIDA AYUDA AHORA !!"))
+        .stderr(predicate::str::contains("error:").not());
     // Without a crisis, an early end still gives no result at all.
     carelevel()
         .args(["screen", "--plain"])
