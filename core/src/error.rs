@@ -175,9 +175,25 @@ pub fn visible(text: &str) -> String {
         .collect()
 }
 
+/// The longest line of a message or help said in full: longer ones (a
+/// whole file read as one value, say) are cut, so that an error shows a
+/// window of the input and never all of it.
+pub const MAX_LINE: usize = 200;
+
+/// `text` with every line cut to [`MAX_LINE`] characters, `…` marking a cut.
+pub fn bounded(text: &str) -> String {
+    text.split('\n')
+        .map(|line| match line.char_indices().nth(MAX_LINE - 1) {
+            Some((cut, _)) if line.chars().count() > MAX_LINE => format!("{}…", &line[..cut]),
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", visible(&self.message))?;
+        write!(f, "{}", visible(&bounded(&self.message)))?;
         if let Some(loc) = &self.location {
             write!(f, "\n  --> {}", visible(&loc.to_string()))?;
             if let Some(snippet) = &loc.snippet {
@@ -190,7 +206,7 @@ impl fmt::Display for Problem {
             }
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {}", visible(help))?;
+            write!(f, "\n  help: {}", visible(&bounded(help)))?;
         }
         Ok(())
     }

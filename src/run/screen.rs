@@ -35,7 +35,8 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     let given = match &s.answers {
         Some(input) => {
             let (name, text) = read_input(input, io.input)?;
-            let doc = answers::parse(&rules, &name, &text)?;
+            let doc = answers::parse(&rules, &name, &text)
+                .map_err(|e| batch_hint(e, input, &name, &text))?;
             Some((name, doc))
         }
         None => None,
@@ -312,6 +313,51 @@ fn respondent(s: &Screen, start: &Start) -> Result<Respondent, Error> {
         (Some(r), _) | (None, Some(r)) => Ok(r),
         (None, None) => Ok(Respondent::Myself),
     }
+}
+
+/// An answer file that does not read may be a file of many records, for
+/// `batch`: say so, in place of the answer file's own fix.
+fn batch_hint(e: Error, input: &Input, name: &str, text: &str) -> Error {
+    let Some(kind) = batch_like(name, text) else {
+        return e;
+    };
+    let Error::Answers(mut problems) = e else {
+        return e;
+    };
+    let file = match input {
+        Input::File(path) => save::shell_word(&path.display().to_string()),
+        Input::Stdin => "-".to_owned(),
+    };
+    if let Some(first) = problems.first_mut() {
+        first.help = Some(format!(
+            "this looks like a file of many records ({kind}), and an answer file holds one person's answers: `{} batch {file}` scores every record",
+            save::program()
+        ));
+    }
+    Error::Answers(problems)
+}
+
+/// Whether `text` (named `name`) looks like `batch` input: CSV or JSON Lines.
+fn batch_like(name: &str, text: &str) -> Option<&'static str> {
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("csv") => return Some("CSV"),
+        Some("jsonl" | "ndjson") => return Some("JSON Lines"),
+        _ => {}
+    }
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let (first, second) = (lines.next()?, lines.next()?);
+    if first.starts_with('{') && second.starts_with('{') {
+        return Some("JSON Lines");
+    }
+    let commas = first.matches(',').count();
+    if commas >= 2 && !first.contains(": ") && second.matches(',').count() == commas {
+        return Some("CSV");
+    }
+    None
 }
 
 /// How this run was started, for the commands that say how to go on.

@@ -229,7 +229,7 @@ fn inputs_that_grow_are_answered_quickly_and_briefly() {
             &["unknown question `colour`"],
         ),
     ];
-    for (what, path, code, words) in cases {
+    for (what, path, code, words) in cases.into_iter().chain(batch_inputs(dir.path())) {
         let words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
         let r = run(&["screen", "-a", path.to_str().unwrap()], None);
         check(what, &r, code, &words);
@@ -245,5 +245,52 @@ fn inputs_that_grow_are_answered_quickly_and_briefly() {
             r.stderr.len() <= MAX_MESSAGE && r.took <= MAX_TIME,
             "{what} as rules"
         );
+    }
+}
+
+/// The records `batch` reads, given to `screen --answers` by mistake: the
+/// error quotes a window of them, never the file, and names `batch`.
+fn batch_inputs(dir: &Path) -> Vec<(&'static str, PathBuf, i32, &'static [&'static str])> {
+    let generated = |n: &str, format: &str, name: &str| {
+        let r = run(&["generate", "-n", n, "-f", format], None);
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let path = dir.join(name);
+        std::fs::write(&path, &r.stdout).unwrap();
+        path
+    };
+    let csv = generated("5000", "csv", "records.csv");
+    let jsonl = generated("300", "jsonl", "records.jsonl");
+    // The same records without a telling name.
+    let unnamed = dir.join("records.txt");
+    std::fs::copy(&csv, &unnamed).unwrap();
+    vec![
+        ("5,000 CSV records", csv, 65, &["CSV", "carelevel batch"]),
+        ("300 JSON Lines records", jsonl, 65, &["JSON Lines", "carelevel batch"]),
+        ("5,000 CSV records named .txt", unnamed, 65, &["CSV", "carelevel batch"]),
+    ]
+}
+
+/// What the README promises of every error: at most this many bytes.
+const README_BOUND: usize = 2_000;
+
+#[test]
+fn records_given_as_an_answer_file_get_a_short_error_that_names_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    for (what, path, code, words) in batch_inputs(dir.path()) {
+        let size = std::fs::metadata(&path).unwrap().len();
+        for r in [
+            run(&["screen", "-a", path.to_str().unwrap()], None),
+            run(&["screen", "-a", "-"], Some(&path)),
+        ] {
+            let words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+            check(what, &r, code, &words);
+            assert!(
+                r.stderr.len() <= README_BOUND,
+                "{what} ({size} bytes): {} bytes of message\n{}",
+                r.stderr.len(),
+                r.stderr
+            );
+            assert!(r.stderr.lines().all(|l| l.chars().count() <= 210), "{}", r.stderr);
+        }
     }
 }

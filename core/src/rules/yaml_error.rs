@@ -171,7 +171,30 @@ fn found_words(found: &str, syntax: Syntax) -> String {
             Syntax::Json => "an object".into(),
         },
         "unit value" => "nothing (an empty value)".into(),
-        f => f.replace("string ", "the text "),
+        f => match f.strip_prefix("string ") {
+            Some(text) => format!("the text {}", window(text)),
+            None => f.to_owned(),
+        },
+    }
+}
+
+/// The most characters of a found text that an error quotes.
+const QUOTED: usize = 60;
+
+/// A quoted text (`"..."`) cut to [`QUOTED`] characters, `…` marking the
+/// cut, and to its first line.
+fn window(quoted: &str) -> String {
+    let inner = quoted
+        .strip_prefix('"')
+        .and_then(|q| q.strip_suffix('"'))
+        .unwrap_or(quoted);
+    let first = inner.lines().next().unwrap_or_default();
+    let cut = first.chars().count() > QUOTED || first.len() < inner.len();
+    let shown: String = first.chars().take(QUOTED).collect();
+    if cut {
+        format!("\"{}…\"", shown.trim_end())
+    } else {
+        format!("\"{shown}\"")
     }
 }
 
