@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::report::compare::MIN_WIDTH;
 use crate::rules::model::Respondent;
 use crate::settings::{
-    Batch, Compare, CompareFormat, Input, Look, QuestionsFormat, RecordFormat, ReportFormat,
-    RulesSource, SaveFormat, Screen, Shell, SummaryFormat, Task, TextFormat,
+    Batch, BatchFormat, Compare, CompareFormat, Input, Look, QuestionsFormat, RecordFormat,
+    ReportFormat, RulesSource, SaveFormat, Screen, Shell, SummaryFormat, Task, TextFormat,
 };
 
 /// Screen for a mental-health level of care (outpatient, intensive outpatient
@@ -188,8 +188,8 @@ pub enum Command {
         #[arg(long, short, value_enum, ignore_case = true, value_name = "FORMAT")]
         input_format: Option<RecordsFormat>,
         /// Output format
-        #[arg(long, short, value_enum, ignore_case = true, default_value_t = RecordsFormat::Jsonl)]
-        format: RecordsFormat,
+        #[arg(long, short, value_enum, ignore_case = true, default_value_t = BatchOutput::Jsonl)]
+        format: BatchOutput,
         /// Each record's whole `screen --format json` result, on one line (JSON Lines only)
         #[arg(long)]
         full: bool,
@@ -327,6 +327,17 @@ pub enum ShellArg {
     #[value(name = "powershell")]
     PowerShell,
     Elvish,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BatchOutput {
+    /// JSON Lines: one result per line
+    Jsonl,
+    /// CSV with a header row
+    Csv,
+    /// FHIR R4 NDJSON: one Bundle per line (an Observation and the QuestionnaireResponse), an
+    /// OperationOutcome for a record that cannot be scored
+    Fhir,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -642,7 +653,11 @@ impl Cli {
                     Input::File(input)
                 },
                 input_format: input_format.map(records),
-                format: records(format),
+                format: match format {
+                    BatchOutput::Jsonl => BatchFormat::Jsonl,
+                    BatchOutput::Csv => BatchFormat::Csv,
+                    BatchOutput::Fhir => BatchFormat::Fhir,
+                },
                 full,
                 output,
                 overwrite,

@@ -178,6 +178,18 @@ pub enum RecordFormat {
     Csv,
 }
 
+/// How batch results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchFormat {
+    /// JSON Lines: one object per record.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+    /// FHIR R4 NDJSON: one Bundle per record (an OperationOutcome for a
+    /// record that cannot be scored).
+    Fhir,
+}
+
 /// What the batch summary looks like, and where it goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SummaryFormat {
@@ -201,7 +213,7 @@ pub struct Batch {
     pub input: Input,
     /// The input's format; from the file name when `None`.
     pub input_format: Option<RecordFormat>,
-    pub format: RecordFormat,
+    pub format: BatchFormat,
     /// The whole `screen --format json` result per record.
     pub full: bool,
     /// Write the records here (owner-only, atomically) instead of standard output.

@@ -125,6 +125,9 @@ pub struct AnswerDoc {
     pub id: Option<String>,
     /// Who answered, if the file says.
     pub respondent: Option<Respondent>,
+    /// Whom the answers are about, when a FHIR QuestionnaireResponse names
+    /// its `subject` (a FHIR Reference, kept as it was given).
+    pub subject: Option<serde_json::Value>,
     pub answers: Answers,
 }
 
@@ -262,6 +265,7 @@ pub fn parse_full(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Er
     Ok(AnswerDoc {
         id,
         respondent,
+        subject: None,
         answers,
     })
 }

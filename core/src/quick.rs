@@ -106,6 +106,7 @@ pub fn yaml(rules: &Rules, text: &str) -> Option<AnswerDoc> {
     Some(AnswerDoc {
         id: id.flatten(),
         respondent: respondent.flatten(),
+        subject: None,
         answers: answers?,
     })
 }
@@ -331,6 +332,7 @@ impl<'a> Scanner<'a> {
         Some(AnswerDoc {
             id: id.flatten(),
             respondent: respondent.flatten(),
+            subject: None,
             // No `answers:` at all is rare enough to leave to the slow path.
             answers: answers?,
         })

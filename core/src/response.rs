@@ -215,6 +215,7 @@ impl<'a> Reader<'a> {
         }
         let id = self.record_id(r, path);
         let respondent = self.respondent(r, path);
+        let subject = self.subject(r, path);
         match r.get("item") {
             None | Some(Value::Null) => {}
             Some(Value::Array(items)) => self.items(items, &join(path, "item")),
@@ -235,6 +236,7 @@ impl<'a> Reader<'a> {
         Ok(AnswerDoc {
             id,
             respondent,
+            subject,
             answers: self.answers,
         })
     }
@@ -277,6 +279,42 @@ impl<'a> Reader<'a> {
                     "the response's id must be one line of text".into(),
                     &at,
                     "give a record number or short name, e.g. \"intake-0042\"",
+                );
+                None
+            }
+        }
+    }
+
+    /// Whom the response is about: its `subject`, a FHIR Reference (an
+    /// object of plain text), carried into what is written from it.
+    fn subject(&mut self, r: &Map<String, Value>, path: &str) -> Option<Value> {
+        let s = r.get("subject")?;
+        let plain = |v: &Value| -> bool {
+            fn walk(v: &Value, depth: usize) -> bool {
+                match v {
+                    Value::String(s) => !s.chars().any(crate::source::is_unsafe),
+                    Value::Object(m) => depth < 4 && m.values().all(|v| walk(v, depth + 1)),
+                    Value::Array(a) => depth < 4 && a.iter().all(|v| walk(v, depth + 1)),
+                    _ => true,
+                }
+            }
+            walk(v, 0)
+        };
+        match s {
+            Value::Null => None,
+            Value::Object(m)
+                if ["reference", "identifier", "display"]
+                    .iter()
+                    .any(|k| m.contains_key(*k))
+                    && plain(s) =>
+            {
+                Some(s.clone())
+            }
+            _ => {
+                self.problem(
+                    "`subject` must be a FHIR Reference: an object with a `reference`, an `identifier` or a `display`".into(),
+                    &join(path, "subject"),
+                    "e.g. `\"subject\": {\"reference\": \"Patient/123\"}`, or leave `subject` out",
                 );
                 None
             }

@@ -8,7 +8,7 @@ pub mod tally;
 pub mod write;
 
 use crate::rules::Rules;
-use crate::settings::RecordFormat;
+use crate::settings::BatchFormat;
 
 pub use read::{Chunk, Field, Lines, Raw, Record};
 pub use score::{Column, Side};
@@ -23,8 +23,10 @@ pub struct Job<'r> {
     /// `--full`: the wordings of the new rules.
     pub target: Target<'r>,
     pub old: Option<Side<'r>>,
-    pub format: RecordFormat,
+    pub format: BatchFormat,
     pub full: bool,
+    /// When the run started: the date of every FHIR resource it writes.
+    pub when: String,
     pub changed_only: bool,
     pub fail_fast: bool,
 }
@@ -63,11 +65,14 @@ impl Job<'_> {
             // An error record is never left out.
             if !self.changed_only || changed || new.is_err() {
                 match self.format {
-                    RecordFormat::Jsonl => {
+                    BatchFormat::Jsonl => {
                         write::jsonl(&mut done.bytes, &row, &self.target, old_rules, self.full)
                     }
-                    RecordFormat::Csv => {
+                    BatchFormat::Csv => {
                         write::csv(&mut done.bytes, &row, self.new.rules, old_rules)
+                    }
+                    BatchFormat::Fhir => {
+                        write::fhir(&mut done.bytes, &row, &self.target, &self.when)
                     }
                 }
             }

@@ -205,6 +205,7 @@ fn csv(side: &Side, name: &str, line: usize, fields: &[Field]) -> Result<AnswerD
     let mut doc = AnswerDoc {
         id: None,
         respondent: None,
+        subject: None,
         answers: Answers::empty(rules),
     };
     if fields.len() != side.columns.len() {

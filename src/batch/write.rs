@@ -274,13 +274,61 @@ fn push_number(out: &mut Vec<u8>, mut n: usize) {
     out.extend_from_slice(&digits[i..]);
 }
 
+/// A FHIR R4 NDJSON line: the record's Bundle (as `screen --format fhir`
+/// writes it, on one line), or an OperationOutcome when it could not be
+/// scored, its crisis first when it holds a crisis answer.
+pub fn fhir(out: &mut Vec<u8>, row: &Row, target: &Target, when: &str) {
+    let value = match row.new {
+        Ok(s) => {
+            let report = full_report(target, s);
+            let rules = wording(target, s);
+            crate::fhir::bundle_value(rules, &s.doc.answers, &report, s.doc.subject.as_ref(), when)
+        }
+        Err(f) => {
+            let record = match row.id() {
+                Some(id) => format!("record `{id}` (line {})", row.line),
+                None => format!("the record on line {}", row.line),
+            };
+            let mut issues = Vec::new();
+            if f.crisis {
+                let message = target.rules.file.crisis.message.trim_end();
+                issues.push(serde_json::json!({
+                    "severity": "error",
+                    "code": "business-rule",
+                    "diagnostics": format!("{record} holds a crisis answer: share the crisis resources now. {message}"),
+                }));
+            }
+            for p in &f.problems {
+                let mut issue = serde_json::json!({
+                    "severity": "error",
+                    "code": "invalid",
+                    "diagnostics": format!("{record}: {}", crate::error::bounded(&crate::error::visible(&p.message))),
+                });
+                if let Some(l) = &p.location {
+                    issue["location"] =
+                        serde_json::json!([format!("Line[{}] Col[{}]", l.line, l.column)]);
+                }
+                issues.push(issue);
+            }
+            serde_json::json!({ "resourceType": "OperationOutcome", "issue": issues })
+        }
+    };
+    serde_json::to_writer(&mut *out, &value).expect("a resource always serializes");
+    out.push(b'\n');
+}
+
+/// The rules worded for who answered the record.
+fn wording<'r>(target: &Target<'r>, s: &Scored) -> &'r Rules {
+    match (s.doc.respondent.unwrap_or_default(), target.other) {
+        (Respondent::Other, Some(other)) => other,
+        _ => target.rules,
+    }
+}
+
 /// The `screen --format json` result of a scored record.
 fn full_report(target: &Target, s: &Scored) -> report::Report {
     let respondent = s.doc.respondent.unwrap_or_default();
-    let rules = match (respondent, target.other) {
-        (Respondent::Other, Some(other)) => other,
-        _ => target.rules,
-    };
+    let rules = wording(target, s);
     let mut r = report::build(rules, &s.doc.answers, &s.outcome, s.doc.id.clone());
     r.respondent = respondent;
     if !s.outcome.ignored.is_empty() {

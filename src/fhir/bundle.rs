@@ -18,17 +18,37 @@ const INTERPRETATION: &str = "http://terminology.hl7.org/CodeSystem/v3-Observati
 
 /// The Bundle of `report`, which `answers` gave, as pretty JSON. It is
 /// always dated (`authored`, `issued`): the report's timestamp, else now.
-pub fn bundle(rules: &Rules, answers: &Answers, report: &Report) -> String {
+/// `subject` is whom the answers are about, as the input named them.
+pub fn bundle(
+    rules: &Rules,
+    answers: &Answers,
+    report: &Report,
+    subject: Option<&Value>,
+) -> String {
     let when = report
         .timestamp
         .clone()
         .unwrap_or_else(crate::report::now_utc);
+    super::pretty(&bundle_value(rules, answers, report, subject, &when))
+}
+
+/// [`bundle`] as a JSON value, dated `when`: `batch --format fhir` writes
+/// one per line.
+pub fn bundle_value(
+    rules: &Rules,
+    answers: &Answers,
+    report: &Report,
+    subject: Option<&Value>,
+    when: &str,
+) -> Value {
+    let when = when.to_owned();
     let response = super::response(
         rules,
         answers,
         report.id.as_deref(),
         report.respondent,
         &when,
+        subject,
     );
     let seed = |kind: &str| {
         let mut name = format!("{kind}\n{}\n{when}\n", report.rules.sha256).into_bytes();
@@ -36,8 +56,8 @@ pub fn bundle(rules: &Rules, answers: &Answers, report: &Report) -> String {
         super::uuid(&name)
     };
     let (response_url, observation_url) = (seed("response"), seed("observation"));
-    let observation = observation(rules, report, &when, &response_url);
-    super::pretty(&json!({
+    let observation = observation(rules, report, &when, &response_url, subject);
+    json!({
         "resourceType": "Bundle",
         "type": "collection",
         "timestamp": when,
@@ -45,14 +65,20 @@ pub fn bundle(rules: &Rules, answers: &Answers, report: &Report) -> String {
             { "fullUrl": observation_url, "resource": observation },
             { "fullUrl": response_url, "resource": response },
         ],
-    }))
+    })
 }
 
 fn coding(system: &str, code: &str, display: &str) -> Value {
     json!({ "system": system, "code": code, "display": display })
 }
 
-fn observation(rules: &Rules, r: &Report, when: &str, derived_from: &str) -> Value {
+fn observation(
+    rules: &Rules,
+    r: &Report,
+    when: &str,
+    derived_from: &str,
+    subject: Option<&Value>,
+) -> Value {
     let id = &rules.file.id;
     let levels = format!("urn:carelevel:levels:{id}");
     let dimensions = format!("urn:carelevel:dimensions:{id}");
@@ -114,6 +140,9 @@ fn observation(rules: &Rules, r: &Report, when: &str, derived_from: &str) -> Val
         "text".into(),
         json!({ "status": "generated", "div": narrative(r, &notes) }),
     );
+    if let Some(id) = &r.id {
+        o.insert("identifier".into(), json!([{ "value": id }]));
+    }
     o.insert(
         "status".into(),
         if r.complete { "final" } else { "preliminary" }.into(),
@@ -129,6 +158,9 @@ fn observation(rules: &Rules, r: &Report, when: &str, derived_from: &str) -> Val
             "text": "Recommended level of care (a screening aid, not a diagnosis)",
         }),
     );
+    if let Some(subject) = subject {
+        o.insert("subject".into(), subject.clone());
+    }
     o.insert("effectiveDateTime".into(), when.into());
     o.insert("issued".into(), when.into());
     o.insert(
@@ -171,22 +203,57 @@ fn observation(rules: &Rules, r: &Report, when: &str, derived_from: &str) -> Val
 }
 
 /// The human-readable narrative: the crisis first, then the level, then
-/// the rest of the notes.
+/// the rest of the notes. XHTML only, no Markdown: the crisis message's
+/// list is a list, and ids lose their backticks.
 fn narrative(r: &Report, notes: &[String]) -> String {
     let mut div = String::from("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
     let mut rest = notes;
     if let Some(m) = &r.crisis_message {
-        div.push_str(&format!("<p><b>{}</b></p>", super::xhtml(m)));
+        let mut list = false;
+        for line in m.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match line.strip_prefix("- ").or(line.strip_prefix("* ")) {
+                Some(item) => {
+                    if !list {
+                        div.push_str("<ul>");
+                        list = true;
+                    }
+                    div.push_str(&format!("<li><b>{}</b></li>", super::xhtml(item)));
+                }
+                None => {
+                    if list {
+                        div.push_str("</ul>");
+                        list = false;
+                    }
+                    div.push_str(&format!("<p><b>{}</b></p>", super::xhtml(line)));
+                }
+            }
+        }
+        if list {
+            div.push_str("</ul>");
+        }
         rest = &notes[1..];
     }
+    let w = crate::words::of(&r.lang);
+    let level = w.with(
+        "recommended-level",
+        &[("level", crate::words::text(&r.level_name))],
+    );
     div.push_str(&format!(
-        "<p>Recommended level of care: <b>{}</b>. {}</p>",
-        super::xhtml(&r.level_name),
-        super::xhtml(&r.level_summary)
+        "<p><b>{}</b>. {}</p>",
+        super::xhtml(&level),
+        super::xhtml(&one_line(&r.level_summary))
     ));
+    if let Some(step) = &r.next_step {
+        let step = w.with("next-step", &[("step", crate::words::text(step))]);
+        div.push_str(&format!("<p>{}</p>", super::xhtml(&step)));
+    }
     for n in rest {
-        div.push_str(&format!("<p>{}</p>", super::xhtml(n)));
+        div.push_str(&format!("<p>{}</p>", super::xhtml(&n.replace('`', ""))));
     }
     div.push_str("</div>");
     div
+}
+
+fn one_line(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
 }

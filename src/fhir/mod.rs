@@ -8,7 +8,7 @@ mod bundle;
 mod questionnaire;
 mod response;
 
-pub use bundle::bundle;
+pub use bundle::{bundle, bundle_value};
 pub use questionnaire::questionnaire;
 pub use response::{response, response_file};
 

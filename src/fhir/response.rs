@@ -17,6 +17,7 @@ pub fn response(
     id: Option<&str>,
     respondent: Respondent,
     authored: &str,
+    subject: Option<&Value>,
 ) -> Value {
     let outcome = crate::engine::evaluate(rules, answers);
     let status = if outcome.missing.is_empty() {
@@ -40,6 +41,9 @@ pub fn response(
         format!("{}|{}", questionnaire_url(rules), rules.file.version).into(),
     );
     r.insert("status".into(), status.into());
+    if let Some(subject) = subject {
+        r.insert("subject".into(), subject.clone());
+    }
     r.insert("authored".into(), authored.into());
     r.insert(
         "source".into(),
@@ -65,7 +69,7 @@ pub fn response_file(
     respondent: Respondent,
 ) -> String {
     let authored = crate::report::now_utc();
-    super::pretty(&response(rules, answers, id, respondent, &authored))
+    super::pretty(&response(rules, answers, id, respondent, &authored, None))
 }
 
 fn item(rules: &Rules, index: usize, answer: &Answer) -> Value {

@@ -15,7 +15,7 @@ use crate::batch::{self, Chunk, Done, Job, Lines, Raw, Record, Side, Tally, Targ
 use crate::error::{exit, Error, Problem, Progress, Signal};
 use crate::rules::model::Respondent;
 use crate::save::{self, Streamed};
-use crate::settings::{Batch, Input, RecordFormat, RulesSource, SummaryFormat};
+use crate::settings::{Batch, BatchFormat, Input, RecordFormat, RulesSource, SummaryFormat};
 
 use super::{load_rules, Io};
 
@@ -41,7 +41,8 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
     };
     let lang = super::language(&rules, b.lang.as_deref(), io.err);
     super::word_for(&mut rules, Respondent::Myself, &lang)?;
-    let other = if b.full && rules.file.respondents.contains(&Respondent::Other) {
+    let whole = b.full || b.format == BatchFormat::Fhir;
+    let other = if whole && rules.file.respondents.contains(&Respondent::Other) {
         let mut other = rules.clone();
         super::word_for(&mut other, Respondent::Other, &lang)?;
         Some(other)
@@ -126,7 +127,7 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
         }
         None => Sink::Out(&mut *io.out),
     };
-    if b.format == RecordFormat::Csv {
+    if b.format == BatchFormat::Csv {
         sink.write(batch::write::csv_header(&rules, old.is_some()).as_bytes())?;
     }
 
@@ -148,6 +149,7 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
         }),
         format: b.format,
         full: b.full,
+        when: crate::report::now_utc(),
         changed_only: b.changed_only,
         fail_fast: b.fail_fast,
     };
@@ -237,16 +239,20 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
 /// Flags that cannot work together, said before anything is read.
 fn usage(b: &Batch) -> Result<(), Error> {
     let refuse = |message: &str, help: &str| Err(Error::Usage(Problem::new(message).help(help)));
-    if b.full && b.format == RecordFormat::Csv {
+    if b.full && b.format != BatchFormat::Jsonl {
         return refuse(
-            "`--full` writes whole results, which only JSON Lines can hold",
-            "leave out `--format csv`, or leave out `--full` for one row per record",
+            "`--full` writes whole `screen --format json` results, which only JSON Lines holds",
+            "leave out `--format`, or leave out `--full` (`--format fhir` writes whole results of its own)",
         );
     }
-    if b.summary == SummaryFormat::Json && b.format == RecordFormat::Csv && b.output.is_none() {
+    if b.summary == SummaryFormat::Json && b.format != BatchFormat::Jsonl && b.output.is_none() {
+        let (what, rows) = match b.format {
+            BatchFormat::Csv => ("CSV rows", "rows"),
+            _ => ("FHIR resources", "resources"),
+        };
         return refuse(
-            "`--summary json` would be written after the CSV rows, on the same standard output",
-            "write the rows to a file with `--output FILE`; the summary then goes to standard output alone",
+            &format!("`--summary json` would be written after the {what}, on the same standard output"),
+            &format!("write the {rows} to a file with `--output FILE`; the summary then goes to standard output alone"),
         );
     }
     let stdin_rules = [Some(&b.rules), b.baseline.as_ref()]

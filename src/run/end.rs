@@ -21,6 +21,8 @@ pub(super) struct Delivery<'a> {
     pub rules: &'a Rules,
     /// The answers the report rests on (for FHIR, which carries them).
     pub answers: &'a Answers,
+    /// Whom the answers are about, as a FHIR response given named them.
+    pub subject: Option<&'a serde_json::Value>,
     pub report: &'a Report,
     pub format: ReportFormat,
     pub view: View,
@@ -61,7 +63,7 @@ fn render(d: &Delivery, color: bool) -> String {
         ReportFormat::Markdown => report::markdown(d.report, view),
         ReportFormat::Json => report::json(d.report),
         ReportFormat::Yaml => report::yaml(d.report),
-        ReportFormat::Fhir => crate::fhir::bundle(d.rules, d.answers, d.report),
+        ReportFormat::Fhir => crate::fhir::bundle(d.rules, d.answers, d.report, d.subject),
     }
 }
 

@@ -114,6 +114,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     // A complete answer file is scored at once; a resumed one is reviewed.
     let guided = prompter.is_some() && (!complete || (start.resuming && s.answers.is_none()));
     let id = start.doc.id.clone();
+    let subject = start.doc.subject.clone();
     let notice = (start.resuming && comments).then(|| {
         format!(
             "{} has comments of its own. Saving keeps its answers and its id, but not those comments.",
@@ -244,6 +245,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     let delivery = Delivery {
         rules: &rules,
         answers: &ended.answers,
+        subject: subject.as_ref(),
         report: &r,
         format: s.format,
         view: report::View {
@@ -559,6 +561,7 @@ fn resolve(
             doc: AnswerDoc {
                 id: None,
                 respondent: None,
+                subject: None,
                 answers: Answers::empty(rules),
             },
             resuming: false,

@@ -265,8 +265,18 @@ fn batch_inputs(dir: &Path) -> Vec<(&'static str, PathBuf, i32, &'static [&'stat
     std::fs::copy(&csv, &unnamed).unwrap();
     vec![
         ("5,000 CSV records", csv, 65, &["CSV", "carelevel batch"]),
-        ("300 JSON Lines records", jsonl, 65, &["JSON Lines", "carelevel batch"]),
-        ("5,000 CSV records named .txt", unnamed, 65, &["CSV", "carelevel batch"]),
+        (
+            "300 JSON Lines records",
+            jsonl,
+            65,
+            &["JSON Lines", "carelevel batch"],
+        ),
+        (
+            "5,000 CSV records named .txt",
+            unnamed,
+            65,
+            &["CSV", "carelevel batch"],
+        ),
     ]
 }
 
@@ -290,7 +300,11 @@ fn records_given_as_an_answer_file_get_a_short_error_that_names_batch() {
                 r.stderr.len(),
                 r.stderr
             );
-            assert!(r.stderr.lines().all(|l| l.chars().count() <= 210), "{}", r.stderr);
+            assert!(
+                r.stderr.lines().all(|l| l.chars().count() <= 210),
+                "{}",
+                r.stderr
+            );
         }
     }
 }

@@ -541,3 +541,57 @@ fn generated_ids(n: u64, seed: u64) -> String {
     .unwrap();
     String::from_utf8(out).unwrap()
 }
+
+/// `--format fhir`: FHIR R4 NDJSON, a Bundle per record in input order (the
+/// record's id carried), an OperationOutcome for a record that cannot be
+/// scored; `tests/fhir/validate.py` checks the resources with an
+/// independent FHIR library.
+#[test]
+fn fhir_ndjson_has_a_bundle_per_record() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let input = std::fs::read_to_string(examples.join("crisis.json"))
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        + "\n{\"id\": \"broken\", \"answers\": {\"age_group\": \"ancient\"}}\n";
+    let out = carelevel()
+        .args(["batch", "-", "--format", "fhir", "--summary", "none"])
+        .write_stdin(input)
+        .assert()
+        .code(65)
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[0]["resourceType"], "Bundle");
+    let observation = &lines[0]["entry"][0]["resource"];
+    assert_eq!(observation["resourceType"], "Observation");
+    assert_eq!(
+        observation["valueCodeableConcept"]["coding"][0]["code"],
+        "inpatient"
+    );
+    assert_eq!(observation["interpretation"][0]["coding"][0]["code"], "AA");
+    assert_eq!(lines[1]["resourceType"], "OperationOutcome");
+    let said = lines[1]["issue"][0]["diagnostics"].as_str().unwrap();
+    assert!(said.starts_with("record `broken` (line 2): "), "{said}");
+
+    // Whole results in JSON Lines only; a JSON summary needs the resources
+    // in a file of their own.
+    carelevel()
+        .args(["batch", "-", "--format", "fhir", "--full"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("only JSON Lines holds"));
+    carelevel()
+        .args(["batch", "-", "--format", "fhir", "--summary", "json"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("after the FHIR resources"));
+}

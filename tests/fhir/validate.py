@@ -8,7 +8,12 @@ promises:
     writes (an Observation and a QuestionnaireResponse), and the response
     `--save-format fhir` saves;
   - the round trip: a QuestionnaireResponse built here, from the
-    Questionnaire alone, screens to the same level as the answer file.
+    Questionnaire alone, screens to the same level as the answer file;
+  - `batch --format fhir`: one Bundle per line for every record, an
+    OperationOutcome for one that cannot be scored (its crisis first), the
+    same levels as `batch` in JSON Lines, the subject and id carried, and a
+    narrative in XHTML without Markdown that speaks of "the person" when
+    someone else answered.
 Run by `tests/fhir/validate.sh`, which sets up the library.
 Usage: python validate.py CARELEVEL_BINARY ANSWERS_JSONL RULE_FILE...
 """
@@ -21,6 +26,7 @@ import tempfile
 
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.observation import Observation
+from fhir.resources.R4B.operationoutcome import OperationOutcome
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
@@ -148,12 +154,70 @@ def check_translations(binary):
     print(f"Spanish Questionnaire: {len(q.item)} items, each with its English translation, valid R4B")
 
 
+def check_batch(binary, jsonl):
+    with open(jsonl) as f:
+        records = [json.loads(line) for line in f]
+    # A relative's response about a teenager, naming its subject; a record
+    # that cannot be scored but holds a crisis answer.
+    questionnaire = json.loads(run(binary, "questions", "--format", "fhir"))
+    related = response_from_questionnaire(questionnaire, records[0]["answers"])
+    related["subject"] = {"reference": "Patient/p-77", "display": "J. D."}
+    related["identifier"] = {"value": "qr-77"}
+    related["source"] = {"type": "RelatedPerson"}
+    crisis_unfinished = {"id": "c-1", "answers": {"age_group": "adult", "self_harm_thoughts": "often",
+                                                  "thoughts_change": "new_or_worse", "self_harm_plan": "yes"}}
+    with tempfile.TemporaryDirectory() as tmp:
+        given = os.path.join(tmp, "records.jsonl")
+        with open(given, "w") as g:
+            for r in records:
+                g.write(json.dumps(r) + "\n")
+            g.write(json.dumps(related) + "\n")
+            g.write(json.dumps(crisis_unfinished) + "\n")
+        out = subprocess.run([binary, "batch", given, "--format", "fhir", "--summary", "none"],
+                             capture_output=True, text=True)
+        assert out.returncode == 65, out.stderr  # one record cannot be scored
+        lines = out.stdout.splitlines()
+        plain = subprocess.run([binary, "batch", given, "--summary", "none"], capture_output=True, text=True)
+        expected = [json.loads(line) for line in plain.stdout.splitlines()]
+    assert len(lines) == len(records) + 2, "one line per record"
+    for n, (line, want) in enumerate(zip(lines, expected)):
+        resource = json.loads(line)
+        if "error" in want:
+            outcome = OperationOutcome.model_validate(resource)
+            assert "c-1" in outcome.issue[0].diagnostics, n
+            assert "988" in outcome.issue[0].diagnostics, "the crisis first"
+            continue
+        Bundle.model_validate(resource)
+        observation, response = (e["resource"] for e in resource["entry"])
+        obs = Observation.model_validate(observation)
+        QuestionnaireResponse.model_validate(response)
+        assert obs.valueCodeableConcept.coding[0].code == want["level"], n
+        if want["id"] is not None:
+            assert obs.identifier[0].value == want["id"], n
+            assert response["identifier"]["value"] == want["id"], n
+        div = observation["text"]["div"]
+        assert "`" not in div and "**" not in div and "\n- " not in div, div
+        if want["crisis"]:
+            assert "<ul><li>" in div, "the crisis message's list is a list"
+    related_bundle = json.loads(lines[len(records)])
+    observation, response = (e["resource"] for e in related_bundle["entry"])
+    assert observation["subject"] == {"reference": "Patient/p-77", "display": "J. D."}
+    assert response["subject"] == observation["subject"]
+    assert response["source"]["type"] == "RelatedPerson"
+    div = observation["text"]["div"]
+    assert "the person" in div.lower() or "they " in div.lower(), div
+    assert " you " not in div.lower() and "your situation" not in div.lower(), div
+    print(f"batch --format fhir: {len(lines)} lines (a Bundle per record, an OperationOutcome for the one "
+          "that cannot be scored), valid R4B; levels as in JSON Lines; subject and id carried")
+
+
 def main():
     binary, jsonl, rules_files = sys.argv[1], sys.argv[2], sys.argv[3:]
     for rules in [None, *rules_files]:
         check_questionnaire(binary, rules)
     check_translations(binary)
     check_answer_sets(binary, jsonl)
+    check_batch(binary, jsonl)
 
 
 if __name__ == "__main__":
