@@ -17,7 +17,7 @@ use carelevel::batch::{self, Chunk, Job, Lines, Side, Target};
 use carelevel::engine::evaluate;
 use carelevel::report::{self, compare};
 use carelevel::rules::Rules;
-use carelevel::settings::RecordFormat;
+use carelevel::settings::BatchFormat;
 
 const IOP: &str = include_str!("../examples/iop.yaml");
 
@@ -77,7 +77,7 @@ fn evaluate_and_render(b: Bencher, format: &str) {
             "yaml" => report::yaml(&r),
             "text" => report::text(&r, Default::default()),
             "markdown" => report::markdown(&r, Default::default()),
-            "fhir" => carelevel::fhir::bundle(&rules, &doc.answers, &r),
+            "fhir" => carelevel::fhir::bundle(&rules, &doc.answers, &r, None),
             _ => report::summary(&r, Default::default(), None),
         }
     });
@@ -113,7 +113,7 @@ fn generated(rules: &Rules, n: usize) -> String {
 }
 
 /// Batch scoring of one chunk of 256 generated records, per record.
-#[divan::bench(args = ["jsonl", "jsonl --full", "csv"])]
+#[divan::bench(args = ["jsonl", "jsonl --full", "csv", "fhir"])]
 fn batch_per_record(b: Bencher, how: &str) {
     let rules = rules();
     let names = batch::write::Names::new(&rules);
@@ -135,12 +135,13 @@ fn batch_per_record(b: Bencher, how: &str) {
             names: &names,
         },
         old: None,
-        format: if how == "csv" {
-            RecordFormat::Csv
-        } else {
-            RecordFormat::Jsonl
+        format: match how {
+            "csv" => BatchFormat::Csv,
+            "fhir" => BatchFormat::Fhir,
+            _ => BatchFormat::Jsonl,
         },
         full: how.ends_with("--full"),
+        when: "2026-01-01T00:00:00Z".into(),
         changed_only: false,
         fail_fast: false,
     };
