@@ -643,38 +643,53 @@ impl Cli {
                 summary,
                 threads,
                 progress,
-            } => Task::Batch(Batch {
-                rules: rules(r.rules),
-                lang,
-                baseline: baseline.map(|p| rules(Some(p))),
-                input: if input.as_os_str() == "-" {
-                    Input::Stdin
-                } else {
-                    Input::File(input)
-                },
-                input_format: input_format.map(records),
-                format: match format {
-                    BatchOutput::Jsonl => BatchFormat::Jsonl,
-                    BatchOutput::Csv => BatchFormat::Csv,
-                    BatchOutput::Fhir => BatchFormat::Fhir,
-                },
-                full,
-                output,
-                overwrite,
-                fail_fast,
-                changed_only,
-                summary: match summary {
-                    SummaryArg::Text => SummaryFormat::Text,
-                    SummaryArg::Json => SummaryFormat::Json,
-                    SummaryArg::None => SummaryFormat::None,
-                },
-                threads: threads.map(usize::from),
-                progress: match progress {
-                    ColorChoice::Always => true,
-                    ColorChoice::Never => false,
-                    ColorChoice::Auto => term.stderr_tty,
-                },
-            }),
+            } => {
+                let to_file = output.is_some();
+                Task::Batch(Batch {
+                    rules: rules(r.rules),
+                    lang,
+                    baseline: baseline.map(|p| rules(Some(p))),
+                    input: if input.as_os_str() == "-" {
+                        Input::Stdin
+                    } else {
+                        Input::File(input)
+                    },
+                    input_format: input_format.map(records),
+                    format: match format {
+                        BatchOutput::Jsonl => BatchFormat::Jsonl,
+                        BatchOutput::Csv => BatchFormat::Csv,
+                        BatchOutput::Fhir => BatchFormat::Fhir,
+                    },
+                    full,
+                    output,
+                    overwrite,
+                    fail_fast,
+                    changed_only,
+                    summary: match summary {
+                        SummaryArg::Text => SummaryFormat::Text,
+                        SummaryArg::Json => SummaryFormat::Json,
+                        SummaryArg::None => SummaryFormat::None,
+                    },
+                    threads: threads.map(usize::from),
+                    // On a terminal, unless the records or the summary share it
+                    // (a bar redrawn between lines of output leaves pieces of
+                    // itself behind), or nothing is to be said at all.
+                    progress: match progress {
+                        ColorChoice::Always => true,
+                        ColorChoice::Never => false,
+                        ColorChoice::Auto => {
+                            term.stderr_tty
+                                && (to_file || !term.stdout_tty)
+                                && !matches!(summary, SummaryArg::None)
+                        }
+                    },
+                    chart: match progress {
+                        ColorChoice::Never => false,
+                        ColorChoice::Always => true,
+                        ColorChoice::Auto => term.stderr_tty,
+                    },
+                })
+            }
             Command::Completions { shell } => Task::Completions {
                 shell: match shell {
                     ShellArg::Bash => Shell::Bash,

@@ -226,6 +226,8 @@ pub struct Batch {
     pub summary: SummaryFormat,
     /// Worker threads; all cores when `None`.
     pub threads: Option<usize>,
-    /// Draw a progress bar and the summary's bar chart on standard error.
+    /// Draw a progress bar on standard error.
     pub progress: bool,
+    /// Draw the summary's levels as a bar chart (standard error is a terminal).
+    pub chart: bool,
 }

@@ -180,11 +180,19 @@ pub fn visible(text: &str) -> String {
 /// window of the input and never all of it.
 pub const MAX_LINE: usize = 200;
 
+/// The longest line of a help said in full: helps are carelevel's own
+/// words (a question's answers, listed), so they may be longer.
+pub const MAX_HELP_LINE: usize = 1_000;
+
 /// `text` with every line cut to [`MAX_LINE`] characters, `…` marking a cut.
 pub fn bounded(text: &str) -> String {
+    bounded_to(text, MAX_LINE)
+}
+
+fn bounded_to(text: &str, max: usize) -> String {
     text.split('\n')
-        .map(|line| match line.char_indices().nth(MAX_LINE - 1) {
-            Some((cut, _)) if line.chars().count() > MAX_LINE => format!("{}…", &line[..cut]),
+        .map(|line| match line.char_indices().nth(max - 1) {
+            Some((cut, _)) if line.chars().count() > max => format!("{}…", &line[..cut]),
             _ => line.to_owned(),
         })
         .collect::<Vec<_>>()
@@ -206,7 +214,7 @@ impl fmt::Display for Problem {
             }
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {}", visible(&bounded(help)))?;
+            write!(f, "\n  help: {}", visible(&bounded_to(help, MAX_HELP_LINE)))?;
         }
         Ok(())
     }

@@ -252,49 +252,108 @@ pub fn thousands(n: u64) -> String {
     crate::source::thousands(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
-/// The summary in words, for standard error; `bars` draws the levels as a
-/// small horizontal bar chart (for a terminal).
-pub fn text(tally: &Tally, rules: &Rules, old: Option<&Rules>, seconds: f64, bars: bool) -> String {
+/// How the summary in words is laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// Draw the levels as a small horizontal bar chart (for a terminal).
+    pub bars: bool,
+    /// The terminal's width: every line fits it (prose wraps at words).
+    pub width: Option<usize>,
+    /// How the output marks a crisis and an error, in its format.
+    pub format: crate::settings::BatchFormat,
+}
+
+/// The summary in words, for standard error.
+pub fn text(
+    tally: &Tally,
+    rules: &Rules,
+    old: Option<&Rules>,
+    seconds: f64,
+    layout: Layout,
+) -> String {
+    use crate::settings::BatchFormat;
+    let width = layout.width.unwrap_or(usize::MAX).max(40);
+    let say = |out: &mut String, line: String| {
+        if width == usize::MAX {
+            out.push_str(&line);
+        } else {
+            out.push_str(&crate::report::wrap_text_from(&line, width, 0, "  "));
+        }
+        out.push('\n');
+    };
     let mut out = String::new();
     let c = &tally.counts;
+    let (crisis_mark, error_mark) = match layout.format {
+        BatchFormat::Jsonl => ("\"crisis\": true", "the records with \"error\""),
+        BatchFormat::Csv => ("`true` in the crisis column", "the rows with an error"),
+        BatchFormat::Fhir => (
+            "an Observation interpreted `AA`, critical",
+            "the OperationOutcome lines",
+        ),
+    };
     // A crisis comes first, whatever else the run found.
     if c.crisis > 0 {
-        out.push_str(&format!(
-            "CRISIS: {} {} a crisis answer (\"crisis\": true in the output). Reach {} today; the crisis message of the rules says where to turn.\n",
-            thousands(c.crisis),
-            if c.crisis == 1 { "record has" } else { "records have" },
-            if c.crisis == 1 { "that person" } else { "each person" },
-        ));
+        say(
+            &mut out,
+            format!(
+                "CRISIS: {} {} a crisis answer ({crisis_mark} in the output). Reach {} today; the crisis message of the rules says where to turn.",
+                thousands(c.crisis),
+                if c.crisis == 1 { "record has" } else { "records have" },
+                if c.crisis == 1 { "that person" } else { "each person" },
+            ),
+        );
     }
-    out.push_str(&format!(
-        "{} {} read: {} scored, {} could not be scored{}\n",
-        thousands(tally.read),
-        if tally.read == 1 { "record" } else { "records" },
-        thousands(c.scored),
-        thousands(c.failed),
-        if c.failed > 0 {
-            " (see the records with \"error\")"
-        } else {
-            ""
-        }
-    ));
-    out.push_str(&chart(rules, &c.levels, c.scored, bars));
+    let source = |r: &Rules| match r.source.name.as_str() {
+        crate::rules::BUILTIN_NAME => "built in".to_owned(),
+        name => name.to_owned(),
+    };
+    let named = |r: &Rules| format!("`{}` {} ({})", r.file.id, r.file.version, source(r));
+    say(
+        &mut out,
+        match old {
+            Some(old) => format!("Rules: {}; baseline: {}", named(rules), named(old)),
+            None => format!("Rules: {}", named(rules)),
+        },
+    );
+    say(
+        &mut out,
+        format!(
+            "{} {} read: {} scored, {} could not be scored{}",
+            thousands(tally.read),
+            if tally.read == 1 { "record" } else { "records" },
+            thousands(c.scored),
+            thousands(c.failed),
+            if c.failed > 0 {
+                format!(" (see {error_mark})")
+            } else {
+                String::new()
+            }
+        ),
+    );
+    out.push_str(&chart(rules, &c.levels, c.scored, layout.bars, width));
     if let (Some(change), Some(old)) = (&tally.baseline, old) {
         out.push_str(&transitions(change, rules, old));
     }
-    out.push_str(&format!(
-        "{:.2} s, {} records/s\n",
-        seconds,
-        thousands(rate(tally.read, seconds).round() as u64)
-    ));
+    say(
+        &mut out,
+        format!(
+            "{:.2} s, {} records/s",
+            seconds,
+            thousands(rate(tally.read, seconds).round() as u64)
+        ),
+    );
     out
 }
 
-/// Levels, most intensive first, with counts and shares.
-fn chart(rules: &Rules, levels: &[u64], scored: u64, bars: bool) -> String {
-    const WIDTH: u64 = 30;
+/// Levels, most intensive first, with counts and shares; the bars as wide
+/// as `width` allows (at most 30 columns; none below 5).
+fn chart(rules: &Rules, levels: &[u64], scored: u64, bars: bool, width: usize) -> String {
     let names: Vec<&str> = rules.file.levels.iter().map(|l| l.name.trim()).collect();
     let name_width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    // "  name  " + bar + " " + count (9) + " (100.0%)" (9).
+    let room = width.saturating_sub(name_width + 4 + 1 + 9 + 9);
+    let bar_width = room.min(30) as u64;
+    let bars = bars && bar_width >= 5;
     let most = levels.iter().copied().max().unwrap_or(0).max(1);
     let mut out = String::new();
     for (i, name) in names.iter().enumerate().rev() {
@@ -305,12 +364,12 @@ fn chart(rules: &Rules, levels: &[u64], scored: u64, bars: bool) -> String {
             0.0
         };
         let bar = if bars {
-            let eighths = (n * WIDTH * 8).div_ceil(most);
+            let eighths = (n * bar_width * 8).div_ceil(most);
             let mut b = "█".repeat((eighths / 8) as usize);
             if eighths % 8 > 0 {
                 b.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][(eighths % 8) as usize]);
             }
-            format!("{b:<width$} ", width = WIDTH as usize + 1)
+            format!("{b:<width$} ", width = bar_width as usize)
         } else {
             String::new()
         };

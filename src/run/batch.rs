@@ -220,7 +220,18 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
     }
     match b.summary {
         SummaryFormat::Text => {
-            let text = batch::tally::text(&tally, &rules, old.as_ref(), seconds, b.progress);
+            let width = io
+                .ttys
+                .stderr
+                .then(|| console::Term::stderr().size_checked())
+                .flatten()
+                .map(|(_rows, cols)| usize::from(cols));
+            let layout = batch::tally::Layout {
+                bars: b.chart,
+                width,
+                format: b.format,
+            };
+            let text = batch::tally::text(&tally, &rules, old.as_ref(), seconds, layout);
             let _ = io.err.write_all(crate::error::visible(&text).as_bytes());
         }
         SummaryFormat::Json if b.output.is_some() => {

@@ -595,3 +595,64 @@ fn fhir_ndjson_has_a_bundle_per_record() {
         .code(2)
         .stderr(predicates::str::contains("after the FHIR resources"));
 }
+
+/// At 80 columns the summary fits: no line is wider than the terminal, the
+/// crisis line wraps at words, both rule sets are named under
+/// `--baseline`, and the crisis is said in the words of the output's
+/// format. With the records on the same terminal (or `--summary none`),
+/// no progress bar is drawn, so none is left between them.
+#[test]
+fn the_summary_fits_80_columns_and_names_both_rule_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, generated(2000, 7, false)).unwrap();
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/default.yaml");
+    let screen_of = |script: &str, args: &[&std::ffi::OsStr]| {
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!("stty rows 24 cols 80 && {script}"))
+            .arg(assert_cmd::cargo::cargo_bin("carelevel"))
+            .args(args)
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1")
+            .env("PATH", crate::path_with_carelevel());
+        let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("a pty");
+        let shown = p.exp_eof().expect("the end");
+        String::from_utf8_lossy(&shown.chars().map(|c| c as u8).collect::<Vec<u8>>()).into_owned()
+    };
+    let out = dir.path().join("out.csv");
+    let shown = screen_of(
+        "exec \"$0\" batch \"$1\" --format csv --output \"$2\" --baseline \"$3\"",
+        &[input.as_os_str(), out.as_os_str(), rules.as_os_str()],
+    );
+    // What the terminal shows: lines between line ends, without the
+    // progress bar's escape sequences (which take no columns).
+    let seen = shown.replace("\x1b[2K", "");
+    for line in seen.split(['\r', '\n']) {
+        assert!(line.chars().count() <= 80, "{line:?} in\n{shown}");
+    }
+    let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("CRISIS: ") && flat.contains("(`true` in the crisis column in the output)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("\"crisis\": true"), "{shown}");
+    assert!(
+        flat.contains("Rules: `default` 3.1.0 (built in); baseline: `default` 3.1.0 ("),
+        "{shown}"
+    );
+    assert!(shown.contains('█'), "a bar chart on a terminal: {shown}");
+
+    // The records on the terminal itself, and `--summary none`: no bar.
+    for args in [["--format", "csv"], ["--summary", "none"]] {
+        let shown = screen_of(
+            "exec \"$0\" batch \"$1\" \"$2\" \"$3\"",
+            &[input.as_os_str(), args[0].as_ref(), args[1].as_ref()],
+        );
+        assert!(!shown.contains("left)"), "a progress bar with {args:?}");
+        assert!(
+            !shown.contains("records/s") || args[0] == "--format",
+            "{args:?}"
+        );
+    }
+}
