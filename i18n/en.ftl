@@ -125,8 +125,8 @@ flow-resuming-all =
     }
 flow-keep =
     { $given ->
-        [one] Your { $given } answer is not saved. To keep it, type a file name (Ctrl-C again: stop without saving)
-       *[other] Your { $given } answers are not saved. To keep them, type a file name (Ctrl-C again: stop without saving)
+        [one] Your { $given } answer is not saved. To keep it, type a file name, or press Enter for the one shown (Ctrl-C again: stop without saving)
+       *[other] Your { $given } answers are not saved. To keep them, type a file name, or press Enter for the one shown (Ctrl-C again: stop without saving)
     }
 flow-keep-default = my-answers.yaml
 flow-keep-exists = { $path } already exists, so nothing was saved. Your answers are not kept.
@@ -159,7 +159,7 @@ crisis-stop = Stop here and see the result
 crisis-what-now = What would you like to do?
 review-heading = Your answers
 review-submit = These are right: show the result
-review-prompt = Are these right?
+review-prompt = Are these answers right?
 after-full-report = Show the full report (the reasons, notes and what each level means)
 after-save = Save the full report to a file
 after-finish = Finish
@@ -183,7 +183,7 @@ key-keep = Enter = keep "{ $answer }"
 plain-answer = Answer
 type-an-answer = Please type an answer.
 note = Note: { $text }
-plain-review-prompt = Press Enter to see the result, type a number to change that answer, or b to go back:
+plain-review-prompt = Press Enter to see the result, type the number of an answer to change it, or b to go back:
 plain-review-again = Please press Enter, type a number from 1 to { $max }, or b.
 plain-full-report = Show the full report
 
@@ -245,3 +245,13 @@ rating-alone =
        *[4] severe
     }
 ended-after-crisis = Thank you for answering what you could. Your answers suggest that someone may not be safe right now, so please reach out now: the help is just below.
+quoted = "{ $text }"
+ignored-note = Answers to questions that do not apply, given the other answers, were ignored: { $titles }.
+ignored-safety =
+    { $count ->
+        [one] { $titles } is a safety question: check the answers with the person, because a safety concern must not be lost.
+       *[other] { $titles } are safety questions: check the answers with the person, because a safety concern must not be lost.
+    }
+stopped-early-note = The questionnaire was stopped after the crisis message. Questions not answered were not scored; the level shown is already the most intensive one.
+skip-key = s
+file-name-prompt = File name

@@ -6,7 +6,7 @@
 
 crisis-heading = !! CRISIS: PIDA AYUDA AHORA !!
 record = Registro: { $id }
-answered-by-other = Respondido por otra persona, acerca de la persona evaluada. Las respuestas son lo que esa otra persona sabe o ve.
+answered-by-other = Respondido por otra persona, no por la persona evaluada. Las respuestas reflejan lo que sabe o ha visto quien respondió.
 recommended-level = Nivel de atención recomendado: { $level }
 partial-result = Basado solo en las respuestas dadas: el cuestionario terminó antes de tiempo.
 next-step = Próximo paso: { $step }
@@ -54,7 +54,7 @@ rating =
         [3] seria
        *[4] grave
     }
-rating-so-far = { $rating } por ahora
+rating-so-far = { $rating } (según lo respondido)
 not-asked = no se preguntó
 
 ## Why a level: sentences around the rule file's reasons
@@ -63,7 +63,7 @@ declined-self = Usted prefirió no responder { $titles }.
 declined-other = Usted prefirió no decir la respuesta a { $titles }.
 unknown-self = Usted no tenía clara la respuesta a { $titles }.
 unknown-other = Usted no sabía la respuesta a { $titles }.
-declined-floor = { $declined } Como no se pudo revisar la seguridad, esta evaluación no sugiere un nivel menor que este.
+declined-floor = { $declined } Como no se pudo evaluar la seguridad, este cuestionario no recomienda un nivel más bajo que este.
 ratings-agree-complete = Sus respuestas, en conjunto, también llevan a este nivel.
 ratings-agree-partial = Las respuestas dadas también llevan a este nivel.
 without-deciding-complete =
@@ -125,8 +125,8 @@ flow-resuming-all =
     }
 flow-keep =
     { $given ->
-        [one] Su respuesta no está guardada. Para conservarla, escriba un nombre de archivo (Ctrl-C otra vez: salir sin guardar)
-       *[other] Sus { $given } respuestas no están guardadas. Para conservarlas, escriba un nombre de archivo (Ctrl-C otra vez: salir sin guardar)
+        [one] Su respuesta no está guardada. Para conservarla, escriba un nombre de archivo o presione Enter para usar el que se muestra (Ctrl-C otra vez: salir sin guardar)
+       *[other] Sus { $given } respuestas no están guardadas. Para conservarlas, escriba un nombre de archivo o presione Enter para usar el que se muestra (Ctrl-C otra vez: salir sin guardar)
     }
 flow-keep-default = mis-respuestas.yaml
 flow-keep-exists = { $path } ya existe, así que no se guardó nada. Sus respuestas no se conservan.
@@ -158,8 +158,8 @@ crisis-continue = Seguir con las preguntas
 crisis-stop = Parar aquí y ver el resultado
 crisis-what-now = ¿Qué desea hacer?
 review-heading = Sus respuestas
-review-submit = Están bien: mostrar el resultado
-review-prompt = ¿Están bien?
+review-submit = Sí, son correctas: ver el resultado
+review-prompt = ¿Son correctas sus respuestas?
 after-full-report = Ver el informe completo (motivos, notas y qué significa cada nivel)
 after-save = Guardar el informe completo en un archivo
 after-finish = Terminar
@@ -171,19 +171,19 @@ save-report-as = Guardar el informe completo como
 save-report-default = informe-carelevel.txt
 replace-file = { $path } ya existe. ¿Reemplazarlo?
 type-number = Escriba un número del 1 al { $max }.
-not-an-answer = "{ $text }" no es una de las respuestas; escriba su número.
+not-an-answer = "{ $text }" no es una de las respuestas; escriba el número de la respuesta.
 type-whole-number = Escriba un número entero de { $min } a { $max }.
 plain-keys =
     Escriba el número de su respuesta y presione Enter. Escriba b para volver atrás, ? para ver la ayuda.
     Presione Ctrl-C para terminar en cualquier momento.
 hint-number = un número entero de { $min } a { $max }{ $unit }
 hint-multi = los números de todas las que correspondan, separados por comas; 0 para ninguna
-key-skip-s = s = omitir
+key-skip-s = o = omitir
 key-keep = Enter = mantener "{ $answer }"
 plain-answer = Respuesta
 type-an-answer = Escriba una respuesta.
 note = Nota: { $text }
-plain-review-prompt = Presione Enter para ver el resultado, escriba un número para cambiar esa respuesta, o b para volver atrás:
+plain-review-prompt = Presione Enter para ver el resultado, escriba el número de una respuesta para cambiarla, o b para volver atrás:
 plain-review-again = Presione Enter, escriba un número del 1 al { $max }, o b.
 plain-full-report = Mostrar el informe completo
 
@@ -230,7 +230,7 @@ replace-answers =
     }
 yes = Sí
 no = No
-help-label = ayuda
+help-label = sugerencia
 confirm-keys-yes = S/n
 confirm-keys-no = s/N
 type-yes-no = Escriba s (sí) o n (no).
@@ -245,3 +245,13 @@ rating-alone =
        *[4] preocupación grave
     }
 ended-after-crisis = Gracias por responder lo que pudo. Sus respuestas indican que alguien podría no estar a salvo ahora mismo; por favor, pida ayuda ya: los datos para hacerlo están justo abajo.
+quoted = «{ $text }»
+ignored-note = Se ignoraron las respuestas a preguntas que no corresponden, según las demás respuestas: { $titles }.
+ignored-safety =
+    { $count ->
+        [one] { $titles } es una pregunta de seguridad: revise las respuestas con la persona, para que no se pierda ninguna preocupación de seguridad.
+       *[other] { $titles } son preguntas de seguridad: revise las respuestas con la persona, para que no se pierda ninguna preocupación de seguridad.
+    }
+stopped-early-note = Las preguntas se detuvieron después del mensaje de crisis. Las preguntas que quedaron sin responder no se tomaron en cuenta; el nivel que se muestra ya es el más intensivo.
+skip-key = o
+file-name-prompt = Nombre del archivo

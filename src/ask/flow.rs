@@ -355,11 +355,14 @@ impl Flow<'_> {
         for &q in &gone {
             self.answers.set(q, None);
         }
+        let w = self.words();
         let names: Vec<String> = gone
             .iter()
-            .map(|&q| format!("\"{}\"", self.rules.file.questions[q].title.trim()))
+            .map(|&q| {
+                let title = self.rules.file.questions[q].title.trim();
+                w.with("quoted", &[("text", words::text(title))])
+            })
             .collect();
-        let w = self.words();
         let text = if let [one] = names.as_slice() {
             w.with("flow-removed-one", &[("title", words::text(one))])
         } else {

@@ -213,12 +213,28 @@ fn read_line(input: &mut impl BufRead, max: usize) -> std::io::Result<Option<Str
     Ok(Some(String::from_utf8_lossy(&kept).into_owned()))
 }
 
+/// Back, in any language the program speaks (`b`, or `a` for "atrás").
 fn is_back(s: &str) -> bool {
-    matches!(s.to_ascii_lowercase().as_str(), "b" | "back")
+    matches!(fold(s).as_str(), "b" | "back" | "a" | "atras" | "volver")
 }
 
 fn is_help(s: &str) -> bool {
-    matches!(s.to_ascii_lowercase().as_str(), "?" | "h" | "help")
+    matches!(fold(s).as_str(), "?" | "h" | "help" | "ayuda")
+}
+
+/// `s` in lower case without accents, so that `si` matches `Sí`.
+fn fold(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            c => c,
+        })
+        .collect()
 }
 
 /// Turn typed text into an answer, or say what is wrong. Numbers are the
@@ -235,7 +251,7 @@ fn parse(w: &words::Words, q: &Question, text: &str) -> Result<Answer, String> {
         }
         shown
             .iter()
-            .find(|o| o.code.eq_ignore_ascii_case(t) || o.label.eq_ignore_ascii_case(t))
+            .find(|o| o.code.eq_ignore_ascii_case(t) || fold(&o.label) == fold(t))
             .map(|o| o.code.clone())
             .ok_or_else(|| w.with("not-an-answer", &[("text", words::text(t))]))
     };
@@ -393,7 +409,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
                 self.say(help)?;
                 continue;
             }
-            if !q.required && text.eq_ignore_ascii_case("s") {
+            if !q.required && fold(&text) == fold(&w.get("skip-key")) {
                 self.said(&w.get("skipped"))?;
                 return Ok(Reply::Skip);
             }
@@ -478,7 +494,10 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     }
 
     fn file_name(&mut self, prompt: &str, default: &str) -> Result<Option<String>, PromptError> {
-        let text = self.line(&format!("{prompt} [Enter = {default}]: "))?;
+        // The question on its own lines, the name typed on a short one.
+        self.say(prompt)?;
+        let short = self.words().get("file-name-prompt");
+        let text = self.line(&format!("{short} [Enter = {default}]: "))?;
         Ok(Some(if text.is_empty() {
             default.to_owned()
         } else {
@@ -496,9 +515,9 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         loop {
             let text = self.line(&format!("{question} [{keys}]: "))?;
             // Yes and no in any language the program speaks.
-            match text.to_lowercase().as_str() {
+            match fold(&text).as_str() {
                 "" => return Ok(default),
-                "y" | "yes" | "s" | "si" | "sí" => {
+                "y" | "yes" | "s" | "si" => {
                     self.said(&w.get("yes"))?;
                     return Ok(true);
                 }
@@ -672,6 +691,50 @@ mod tests {
             p.ask(ask(&q)).unwrap(),
             Reply::Answer(Answer::Code("intent".into()))
         );
+    }
+
+    #[test]
+    fn spanish_keys_and_answers_without_accents_are_understood() {
+        let r = Rules::builtin().unwrap();
+        let mut es = r.clone();
+        es.file.select(&crate::rules::model::Variant {
+            respondent: crate::rules::model::Respondent::Myself,
+            lang: Some("es".into()),
+        });
+        let q = question(&es, "means_at_hand");
+        let yes = q
+            .options
+            .iter()
+            .find(|o| o.label == "Sí")
+            .map(|o| o.code.clone());
+        assert!(yes.is_some(), "a plain «Sí» answer");
+        // "atrás" and "a" go back; "ayuda" shows the help.
+        assert_eq!(plain("atrás\n").ask(ask(&q)).unwrap(), Reply::Back);
+        assert_eq!(plain("a\n").ask(ask(&q)).unwrap(), Reply::Back);
+        let mut p = plain("ayuda\nb\n").speaking("es");
+        assert_eq!(p.ask(ask(&q)).unwrap(), Reply::Back);
+        let out = String::from_utf8(p.output).unwrap();
+        assert!(!out.contains("no es una de las respuestas"), "{out}");
+        // A label typed without its accent.
+        if let Some(code) = yes {
+            let label = q.option(&code).unwrap().1.label.clone();
+            let typed = label.replace('í', "i").to_uppercase();
+            let input = format!("{typed}\n");
+            let mut p = plain(&input).speaking("es");
+            assert_eq!(p.ask(ask(&q)).unwrap(), Reply::Answer(Answer::Code(code)));
+        }
+        // Yes and no, in either language.
+        for (typed, want) in [
+            ("sí\n", true),
+            ("si\n", true),
+            ("S\n", true),
+            ("n\n", false),
+        ] {
+            assert_eq!(
+                plain(typed).speaking("es").confirm("¿?", !want).unwrap(),
+                want
+            );
+        }
     }
 
     #[test]

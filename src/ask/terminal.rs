@@ -503,6 +503,15 @@ impl Prompter for Terminal {
     }
 
     fn file_name(&mut self, prompt: &str, default: &str) -> Result<Option<String>, PromptError> {
+        // A prompt too long for one line with its answer is said first,
+        // wrapped at words: the terminal would break it anywhere.
+        let short = self.words().get("file-name-prompt");
+        let prompt = if prompt.chars().count() + default.chars().count() + 8 > self.columns() {
+            self.say(prompt)?;
+            short.as_str()
+        } else {
+            prompt
+        };
         let _active = Active::new();
         let text = Input::<String>::with_theme(self.theme.as_ref())
             .with_prompt(prompt)

@@ -531,22 +531,23 @@ pub const IGNORED_NOTE: &str = "answers_ignored";
 /// ignored answer may be a safety concern entered by mistake.
 pub fn ignored_note(rules: &Rules, ignored: &[usize]) -> NoteOut {
     let qs = &rules.file.questions;
+    let w = words::of(&rules.lang);
     let titles = |list: &[usize]| {
         list.iter()
-            .map(|&q| format!("\"{}\"", qs[q].title.trim()))
+            .map(|&q| w.with("quoted", &[("text", words::text(qs[q].title.trim()))]))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut text = format!(
-        "Answers to questions that do not apply, given the other answers, were ignored: {}.",
-        titles(ignored)
-    );
+    let mut text = w.with("ignored-note", &[("titles", words::text(&titles(ignored)))]);
     let safety: Vec<usize> = ignored.iter().copied().filter(|&q| qs[q].safety).collect();
     if !safety.is_empty() {
-        text.push_str(&format!(
-            " {} {} a safety question: check the answers with the person, because a safety concern must not be lost.",
-            titles(&safety),
-            if safety.len() == 1 { "is" } else { "are" }
+        text.push(' ');
+        text.push_str(&w.with(
+            "ignored-safety",
+            &[
+                ("titles", words::text(&titles(&safety))),
+                ("count", words::number(safety.len())),
+            ],
         ));
     }
     NoteOut {

@@ -154,7 +154,10 @@ fn listed(w: &Words, items: &[String]) -> String {
 
 /// `"A", "B" and "C"`: titles of answered questions, for sentences.
 pub fn quoted_titles(w: &Words, answers: &[AnswerOut]) -> String {
-    let titles: Vec<String> = answers.iter().map(|a| format!("\"{}\"", a.title)).collect();
+    let titles: Vec<String> = answers
+        .iter()
+        .map(|a| w.with("quoted", &[("text", words::text(&a.title))]))
+        .collect();
     if titles.is_empty() {
         return w.get("a-question");
     }

@@ -237,10 +237,13 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
             .insert(0, report::ignored_note(&rules, &outcome.ignored));
     }
     if ended.finish == Finish::StoppedAtCrisis {
-        r.notes.insert(0, report::NoteOut {
-            id: "stopped_early".into(),
-            text: "The questionnaire was stopped after the crisis message. Questions not answered were not scored; the level shown is already the most intensive one.".into(),
-        });
+        r.notes.insert(
+            0,
+            report::NoteOut {
+                id: "stopped_early".into(),
+                text: crate::words::of(&rules.lang).get("stopped-early-note"),
+            },
+        );
     }
     let delivery = Delivery {
         rules: &rules,

@@ -1080,7 +1080,8 @@ fn stopping_with_ctrl_c_is_said_in_spanish() {
     t.expect("Su respuesta");
     t.menu();
     t.send("\x03");
-    t.expect("Su respuesta no está guardada. Para conservarla, escriba un nombre de archivo");
+    t.expect("Su respuesta no está guardada.");
+    t.expect("Nombre del archivo");
     t.menu();
     t.send("\x03"); // stop without saving
     assert_eq!(t.finish(), 130);
@@ -1091,7 +1092,7 @@ fn stopping_with_ctrl_c_is_said_in_spanish() {
         "{said}"
     );
     assert!(
-        flat.contains("ayuda: para conservar sus respuestas a medida que avanza, empiece con `carelevel screen --lang es --save ARCHIVO`"),
+        flat.contains("sugerencia: para conservar sus respuestas a medida que avanza, empiece con `carelevel screen --lang es --save ARCHIVO`"),
         "{said}"
     );
     assert!(!said.contains("help:"), "{said}");
