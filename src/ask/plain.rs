@@ -705,7 +705,7 @@ mod tests {
         let yes = q
             .options
             .iter()
-            .find(|o| o.label == "Sí")
+            .find(|o| o.label.trim() == "Sí")
             .map(|o| o.code.clone());
         assert!(yes.is_some(), "a plain «Sí» answer");
         // "atrás" and "a" go back; "ayuda" shows the help.
