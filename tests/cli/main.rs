@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod compare;
 mod completions;
+mod docs;
 mod errors;
 mod fhir;
 mod files;
