@@ -65,7 +65,7 @@ pub enum Command {
         #[arg(long)]
         overwrite: bool,
         /// Plain line-by-line questions (numbered options, typed answers, no cursor movement
-        /// or colour), read from standard input
+        /// or color), read from standard input
         #[arg(long)]
         plain: bool,
         /// Add the levels of care side by side, the recommended one marked
@@ -398,7 +398,7 @@ pub struct TableArgs {
     /// ASCII borders instead of box-drawing characters
     #[arg(long)]
     ascii: bool,
-    /// When to use colour (the table, the crisis message, the prompts): `auto` on a
+    /// When to use color (the table, the crisis message, the prompts): `auto` on a
     /// terminal only; never when `NO_COLOR` is set
     #[arg(long, value_enum, ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -441,7 +441,7 @@ pub struct Terminal {
 }
 
 impl TableArgs {
-    /// Whether to colour a stream that is (or is not) a terminal.
+    /// Whether to color a stream that is (or is not) a terminal.
     fn color(&self, term: &Terminal, tty: bool) -> bool {
         // `NO_COLOR` wins even over `--color always`.
         !term.no_color

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     if matches!(task, Task::Batch(_)) {
         carelevel::alloc::use_mimalloc();
     }
-    // Colour on standard error, as `--color`, `NO_COLOR` and `--plain` say.
+    // Color on standard error, as `--color`, `NO_COLOR` and `--plain` say.
     let color = match &task {
         Task::Screen(s) => s.prompt_color,
         _ => false,

@@ -81,7 +81,7 @@ pub struct Screen {
     pub respondent: Option<Respondent>,
     /// How the text report and the comparison table look on standard output.
     pub look: Look,
-    /// Colour in the prompts on standard error.
+    /// Color in the prompts on standard error.
     pub prompt_color: bool,
     /// A clinician's decision: (level id, reason).
     pub decision: Option<(String, String)>,

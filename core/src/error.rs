@@ -1,6 +1,6 @@
 //! Errors, their exit codes and how they read.
 //!
-//! Error values hold plain text; colour, if any, is added by whoever prints them.
+//! Error values hold plain text; color, if any, is added by whoever prints them.
 
 use std::fmt;
 use std::path::PathBuf;

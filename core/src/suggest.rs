@@ -63,7 +63,7 @@ pub fn backticked<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// Edits between two words, a swap of neighbours counting as one
+/// Edits between two words, a swap of neighbors counting as one
 /// (`thougths` → `thoughts`): the optimal string alignment distance.
 fn distance(a: &str, b: &str) -> usize {
     strsim::osa_distance(a, b)

@@ -1,5 +1,5 @@
 //! The plain prompter: numbered options and typed answers, one line at a
-//! time, with no cursor movement and no colour. Suits screen readers and
+//! time, with no cursor movement and no color. Suits screen readers and
 //! simple terminals, and can be driven through a pipe.
 
 use crate::words;

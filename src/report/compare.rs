@@ -47,14 +47,14 @@ pub struct LevelColumn {
 }
 
 /// How the terminal table looks. The default: 80 columns, box-drawing
-/// borders, no colour.
+/// borders, no color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Look {
     /// The widest a line may be, in columns.
     pub width: usize,
     /// ASCII borders instead of box-drawing characters.
     pub ascii: bool,
-    /// ANSI colour and bold.
+    /// ANSI color and bold.
     pub color: bool,
 }
 
@@ -72,7 +72,7 @@ impl Default for Look {
 /// comparison is printed as a list.
 pub const MIN_WIDTH: usize = 20;
 
-/// Marks the recommended column in words, not only in colour.
+/// Marks the recommended column in words, not only in color.
 fn recommended_mark(c: &Comparison) -> String {
     crate::words::of(&c.lang).get("recommended-mark")
 }

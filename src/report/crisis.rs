@@ -11,7 +11,7 @@ const RESET: &str = "\x1b[0m";
 /// The crisis block for a terminal or a text file: the heading, then
 /// `message` wrapped to `width` and indented. With `color`, the heading is
 /// bold red and the message bold, line by line (so a pager or a wrapped
-/// line never carries the colour further). Ends with a line break.
+/// line never carries the color further). Ends with a line break.
 pub fn block(lang: &str, message: &str, width: usize, color: bool) -> String {
     let body = wrap(message.trim_end(), width, 3, "   ");
     let mut out = String::new();

@@ -39,7 +39,7 @@ use crate::rules::Rules;
 /// How a text or Markdown report is laid out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct View {
-    /// Width, borders and colour of the text report and its table.
+    /// Width, borders and color of the text report and its table.
     pub look: compare::Look,
     /// Add the section for clinicians: ids, codes, ratings and rule ids.
     pub details: bool,

@@ -498,15 +498,15 @@ mod tests {
         assert!(text.ends_with(&block), "{text}");
         let last: Vec<&str> = text.lines().rev().collect();
         assert!(last[0].contains("local emergency number"), "{text}");
-        assert!(!text.contains('\x1b'), "no colour unless asked");
-        let colour = View {
+        assert!(!text.contains('\x1b'), "no color unless asked");
+        let color = View {
             look: Look {
                 color: true,
                 ..Look::default()
             },
             details: false,
         };
-        let text = render(&r, colour);
+        let text = render(&r, color);
         assert!(text.starts_with("\x1b[1;31m!! CRISIS"), "{text:?}");
         assert_eq!(text.matches("\x1b[1;31m!! CRISIS").count(), 2);
     }

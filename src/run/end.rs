@@ -49,7 +49,7 @@ pub(super) struct Pending {
     pub crisis_reminder: bool,
 }
 
-/// The report in `format`; colour only for a terminal.
+/// The report in `format`; color only for a terminal.
 fn render(d: &Delivery, color: bool) -> String {
     let view = View {
         look: report::compare::Look {

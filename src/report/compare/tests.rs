@@ -172,14 +172,14 @@ fn ascii_has_no_box_drawing() {
 fn colour_only_when_asked() {
     let plain = table(&all(Some("iop")), look(100, false));
     assert!(!plain.contains('\x1b'));
-    let coloured = table(
+    let colored = table(
         &all(Some("iop")),
         Look {
             color: true,
             ..look(100, false)
         },
     );
-    assert!(coloured.contains('\x1b'));
+    assert!(colored.contains('\x1b'));
 }
 
 #[test]

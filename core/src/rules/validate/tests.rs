@@ -762,7 +762,7 @@ fn ordered_tests_do_not_compare_with_declining_options() {
 fn a_band_between_possible_scores_is_unreachable() {
     // Ratings are 0, 2 and 4 only: a level on score 3 alone can never be given.
     let text = MINIMAL
-        .replacen("  - id: high\n", "  - id: mid\n    name: Mid\n    summary: Between.\n    compare:\n      setting: Day centre\n  - id: high\n", 1)
+        .replacen("  - id: high\n", "  - id: mid\n    name: Mid\n    summary: Between.\n    compare:\n      setting: Day center\n  - id: high\n", 1)
         .replacen("      to: 3\n    - level: high\n", "      to: 2\n    - level: mid\n      from: 3\n      to: 3\n    - level: high\n", 1);
     let p = match Rules::parse("r.yaml", &text) {
         Err(Error::Rules(p)) => p,
