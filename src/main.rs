@@ -27,9 +27,7 @@ fn main() -> ExitCode {
         Task::Screen(s) => s.prompt_color,
         _ => false,
     };
-    if matches!(task, Task::Screen(_) | Task::Template { .. }) {
-        name_the_program();
-    }
+    carelevel::save::name_program_as_run();
     on_interrupt(&task, color);
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     let (mut input, mut out) = (stdin.lock(), stdout.lock());
@@ -49,30 +47,6 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
-}
-
-/// Commands shown to the person (how to resume, how to save) name the
-/// program as they can run it: `carelevel` when that is what `PATH` finds,
-/// else this binary's path (before `cargo install`, `target/release/carelevel`).
-fn name_the_program() {
-    let Ok(exe) = std::env::current_exe() else {
-        return;
-    };
-    let exe = exe.canonicalize().unwrap_or(exe);
-    let on_path = std::env::var_os("PATH").and_then(|p| {
-        std::env::split_paths(&p)
-            .map(|dir| dir.join("carelevel"))
-            .find(|c| c.is_file())
-    });
-    if on_path.and_then(|p| p.canonicalize().ok()).as_ref() == Some(&exe) {
-        return;
-    }
-    let shown = std::env::current_dir()
-        .ok()
-        .and_then(|dir| exe.strip_prefix(dir).ok().map(std::path::Path::to_path_buf))
-        .filter(|rel| rel.components().count() > 1)
-        .unwrap_or_else(|| exe.clone());
-    carelevel::save::set_program(carelevel::save::shell_word(&shown.display().to_string()));
 }
 
 /// Print an error; a stop with Ctrl-C is said as what it is, not as an

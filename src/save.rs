@@ -246,17 +246,43 @@ pub fn shell_word(path: &str) -> String {
 }
 
 static PROGRAM: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+static FIND_PROGRAM: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// How the commands in messages name the program: `main` sets it when the
-/// running binary is not the `carelevel` found on `PATH` (before
-/// `cargo install`, say), so that a command shown can be run as shown.
-pub fn set_program(name: String) {
-    let _ = PROGRAM.set(name);
+/// Name the program in commands shown to the person as they can run it:
+/// `carelevel` when that is what `PATH` finds, else this binary's path
+/// (before `cargo install`, `target/release/carelevel`). `main` asks for
+/// it; it is worked out only when a command is shown.
+pub fn name_program_as_run() {
+    FIND_PROGRAM.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// The program's name in commands shown to the person.
 pub fn program() -> &'static str {
-    PROGRAM.get().map_or("carelevel", String::as_str)
+    if !FIND_PROGRAM.load(std::sync::atomic::Ordering::Relaxed) {
+        return "carelevel";
+    }
+    PROGRAM.get_or_init(program_as_run).as_str()
+}
+
+fn program_as_run() -> String {
+    let Ok(exe) = std::env::current_exe() else {
+        return "carelevel".into();
+    };
+    let exe = exe.canonicalize().unwrap_or(exe);
+    let on_path = std::env::var_os("PATH").and_then(|p| {
+        std::env::split_paths(&p)
+            .map(|dir| dir.join("carelevel"))
+            .find(|c| c.is_file())
+    });
+    if on_path.and_then(|p| p.canonicalize().ok()).as_ref() == Some(&exe) {
+        return "carelevel".into();
+    }
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|dir| exe.strip_prefix(dir).ok().map(Path::to_path_buf))
+        .filter(|rel| rel.components().count() > 1)
+        .unwrap_or(exe);
+    shell_word(&shown.display().to_string())
 }
 
 /// How a guided run was started: what a command that says how to go on

@@ -180,7 +180,8 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
             rules.lang.clone(),
         )
     });
-    let progress = match (&s.save, &ended.saved_to) {
+    // Said only when the run ends early: worked out then.
+    let progress = || match (&s.save, &ended.saved_to) {
         (_, Some(path)) => Progress::Saved {
             path: path.clone(),
             resume: way.resume_path(path),
@@ -196,8 +197,12 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     };
     if early.is_none() {
         early = match ended.finish {
-            Finish::InputEnded => Some(Error::Incomplete { progress }),
-            Finish::Interrupted => Some(Error::Interrupted { progress }),
+            Finish::InputEnded => Some(Error::Incomplete {
+                progress: progress(),
+            }),
+            Finish::Interrupted => Some(Error::Interrupted {
+                progress: progress(),
+            }),
             Finish::Complete | Finish::StoppedAtCrisis => None,
         };
     }
