@@ -12,7 +12,7 @@ use std::hint::black_box;
 use divan::counter::ItemsCount;
 use divan::Bencher;
 
-use carelevel::answers::{self, AnswerDoc};
+use carelevel::answers::AnswerDoc;
 use carelevel::batch::{self, Chunk, Job, Lines, Side, Target};
 use carelevel::engine::evaluate;
 use carelevel::report::{self, compare};
@@ -30,7 +30,7 @@ fn rules() -> Rules {
 }
 
 fn doc(rules: &Rules) -> AnswerDoc {
-    answers::parse(rules, "iop.yaml", IOP).expect("example answers")
+    carelevel::read::parse(rules, "iop.yaml", IOP).expect("example answers")
 }
 
 #[divan::bench]
@@ -46,7 +46,7 @@ fn load_rule_file_from_yaml() -> Rules {
 #[divan::bench]
 fn parse_answer_file(b: Bencher) {
     let rules = rules();
-    b.bench(|| answers::parse(&rules, "iop.yaml", black_box(IOP)).unwrap());
+    b.bench(|| carelevel::read::parse(&rules, "iop.yaml", black_box(IOP)).unwrap());
 }
 
 #[divan::bench]
@@ -62,7 +62,7 @@ fn parse_fhir_response(b: Bencher) {
     let doc = doc(&rules);
     let text =
         carelevel::fhir::response_file(&rules, &doc.answers, doc.id.as_deref(), Default::default());
-    b.bench(|| answers::parse(&rules, "iop.json", black_box(&text)).unwrap());
+    b.bench(|| carelevel::read::parse(&rules, "iop.json", black_box(&text)).unwrap());
 }
 
 #[divan::bench(args = ["json", "yaml", "text", "markdown", "short", "fhir"])]

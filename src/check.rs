@@ -113,7 +113,7 @@ fn run_cases(rules: &Rules) -> Vec<(CaseResult, Answers)> {
         .tests
         .iter()
         .map(|t| {
-            let answers = crate::answers::read_map(rules, &t.answers, &rules.source, "")
+            let answers = crate::read::read_map(rules, &t.answers, &rules.source, "")
                 .expect("test answers are checked when the rules load");
             // A case names who answers and in which language: it is run
             // with the texts worded so, which must not change its result.

@@ -6,7 +6,7 @@
 //! same code; they are re-exported here under their usual names.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub use carelevel_core::{answers, engine, error, quick, response, rules, source, suggest};
+pub use carelevel_core::{answers, engine, error, quick, read, response, rules, source, suggest};
 
 pub mod alloc;
 pub mod ask;

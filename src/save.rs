@@ -58,7 +58,7 @@ pub fn inspect(rules: &Rules, path: &Path) -> Result<Existing, Error> {
     if blank {
         return Ok(Existing::Empty);
     }
-    Ok(match crate::answers::parse(rules, &name, &text) {
+    Ok(match crate::read::parse(rules, &name, &text) {
         Ok(doc) => {
             let fhir = text.trim_start().starts_with('{') && text.contains("\"resourceType\"");
             Existing::Answers {
@@ -662,7 +662,7 @@ mod tests {
     #[test]
     fn saved_answers_read_back_the_same() {
         let rules = Rules::builtin().unwrap();
-        let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
+        let doc = crate::read::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
             .unwrap();
         let text = answer_file(
             &rules,
@@ -672,7 +672,7 @@ mod tests {
             Path::new("a.yaml"),
             &Way::default(),
         );
-        let back = crate::answers::parse(&rules, "saved.yaml", &text).unwrap();
+        let back = crate::read::parse(&rules, "saved.yaml", &text).unwrap();
         assert_eq!(back.answers, doc.answers);
         assert_eq!(back.id, doc.id, "the record id is kept");
         // `no` stays a string for YAML 1.1 readers too.
@@ -682,7 +682,7 @@ mod tests {
     #[test]
     fn a_json_answer_file_is_saved_as_json_and_reads_back() {
         let rules = Rules::builtin().unwrap();
-        let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
+        let doc = crate::read::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
             .unwrap();
         let text = answer_file(
             &rules,
@@ -694,7 +694,7 @@ mod tests {
         );
         let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         assert_eq!(v["answers"]["recent_attempt"], "no");
-        let back = crate::answers::parse(&rules, "a.json", &text).unwrap();
+        let back = crate::read::parse(&rules, "a.json", &text).unwrap();
         assert_eq!(back.answers, doc.answers);
     }
 
@@ -703,7 +703,7 @@ mod tests {
         let rules = Rules::builtin().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let ours = dir.path().join("ours.yaml");
-        let doc = crate::answers::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
+        let doc = crate::read::parse(&rules, "iop.yaml", include_str!("../examples/iop.yaml"))
             .unwrap();
         fs::write(
             &ours,

@@ -158,6 +158,15 @@ impl Problem {
     }
 }
 
+/// A character that may not appear in any text of a rule or answer file:
+/// it could move the cursor, erase, recolour or reorder what a terminal
+/// shows. Only a line break is allowed (and, between the values of the
+/// raw file, a tab or a carriage return).
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
 /// `text` safe to print on a terminal: control characters (an escape
 /// sequence in an answer code, say) become visible symbols, and
 /// text-direction overrides a `?`, one character each, so carets stay
@@ -169,7 +178,7 @@ pub fn visible(text: &str) -> String {
             '\t' => ' ',
             '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('?'),
             '\u{7f}' => '\u{2421}',
-            c if crate::source::is_unsafe(c) => '?',
+            c if is_unsafe(c) => '?',
             c => c,
         })
         .collect()

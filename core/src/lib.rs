@@ -6,8 +6,10 @@
 pub mod answers;
 pub mod engine;
 pub mod error;
-pub mod quick;
-pub mod response;
+pub mod load;
+pub mod read;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+
+pub use read::{quick, response};

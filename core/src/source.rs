@@ -360,14 +360,7 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// A character that may not appear in any text of a rule or answer file:
-/// it could move the cursor, erase, recolour or reorder what a terminal
-/// shows. Only a line break is allowed (and, between the values of the
-/// raw file, a tab or a carriage return).
-pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
-}
+pub use crate::error::is_unsafe;
 
 /// `text` as the readers expect it: without a byte-order mark, and with
 /// old Mac line ends (a lone `\r`) turned into `\n`, so that lines and

@@ -4,7 +4,6 @@
 
 use std::sync::LazyLock;
 
-use carelevel::answers;
 use carelevel::rules::Rules;
 use libfuzzer_sys::fuzz_target;
 
@@ -16,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let rules = &*RULES;
     for name in ["fuzz.yaml", "fuzz.json"] {
-        match answers::parse(rules, name, text) {
+        match carelevel::read::parse(rules, name, text) {
             Ok(doc) => carelevel_fuzz_common::score_everything(rules, &doc),
             Err(e) => {
                 assert!(!e.to_string().is_empty());

@@ -11,12 +11,12 @@ pub fn score_everything(rules: &Rules, doc: &AnswerDoc) {
     let r = report::build(rules, &doc.answers, &outcome, doc.id.clone());
     let text = report::text(&r, Default::default());
     let markdown = report::markdown(&r, Default::default());
-    let summary = report::summary(&r, Default::default());
+    let summary = report::summary(&r, Default::default(), None);
     let json = report::json(&r);
     let yaml = report::yaml(&r);
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
     let _ = yaml;
-    let fhir = carelevel::fhir::bundle(rules, &doc.answers, &r);
+    let fhir = carelevel::fhir::bundle(rules, &doc.answers, &r, None);
     let bundle: serde_json::Value = serde_json::from_str(&fhir).expect("the Bundle is JSON");
     if outcome.crisis {
         // The crisis comes first in every format.

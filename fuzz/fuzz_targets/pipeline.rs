@@ -2,7 +2,6 @@
 //! only `%%`, then an answer file. Load → evaluate → every report.
 #![no_main]
 
-use carelevel::answers;
 use carelevel::rules::Rules;
 use libfuzzer_sys::fuzz_target;
 
@@ -14,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(rules) = Rules::parse("fuzz.yaml", rules_text) else {
         return;
     };
-    if let Ok(doc) = answers::parse(&rules, "fuzz.yaml", answers_text) {
+    if let Ok(doc) = carelevel::read::parse(&rules, "fuzz.yaml", answers_text) {
         common::score_everything(&rules, &doc);
     }
 });

@@ -5,7 +5,6 @@
 
 use std::sync::LazyLock;
 
-use carelevel::answers;
 use carelevel::rules::model::Respondent;
 use carelevel::rules::Rules;
 use libfuzzer_sys::fuzz_target;
@@ -17,12 +16,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let rules = &*RULES;
-    match answers::parse(rules, "fuzz.json", text) {
+    match carelevel::read::parse(rules, "fuzz.json", text) {
         Ok(doc) => {
             carelevel_fuzz_common::score_everything(rules, &doc);
             let respondent = doc.respondent.unwrap_or(Respondent::Myself);
             let again = carelevel::fhir::response_file(rules, &doc.answers, doc.id.as_deref(), respondent);
-            let back = answers::parse(rules, "again.json", &again)
+            let back = carelevel::read::parse(rules, "again.json", &again)
                 .unwrap_or_else(|e| panic!("our own response does not read back: {e}\n{again}"));
             let mut asked = doc.answers.clone();
             for q in carelevel::engine::evaluate(rules, &doc.answers).ignored {

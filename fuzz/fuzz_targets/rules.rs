@@ -2,7 +2,6 @@
 //! template, a question list and a comparison, and its template reads back.
 #![no_main]
 
-use carelevel::answers;
 use carelevel::report::compare;
 use carelevel::rules::model::Respondent;
 use carelevel::rules::Rules;
@@ -23,11 +22,11 @@ fuzz_target!(|data: &[u8]| {
     };
     for respondent in [Respondent::Myself, Respondent::Other] {
         let template = carelevel::template::yaml(&rules, respondent);
-        if let Err(e) = answers::parse(&rules, "template.yaml", &template) {
+        if let Err(e) = carelevel::read::parse(&rules, "template.yaml", &template) {
             panic!("the template does not read back: {e}\n{template}");
         }
         let json = carelevel::template::json(&rules, respondent);
-        if let Err(e) = answers::parse(&rules, "template.json", &json) {
+        if let Err(e) = carelevel::read::parse(&rules, "template.json", &json) {
             panic!("the JSON template does not read back: {e}\n{json}");
         }
     }

@@ -3,7 +3,7 @@
 
 use serde_yaml::Value;
 
-use crate::answers::{self, AnswerDoc, Answers};
+use crate::answers::{AnswerDoc, Answers};
 use crate::engine::{self, Outcome};
 use crate::error::{Error, Location, Problem};
 use crate::rules::model::{QuestionKind, Respondent};
@@ -155,7 +155,7 @@ pub fn score(side: &Side, name: &str, record: &Record, text: &str) -> Verdict {
     Ok(Scored { doc, outcome })
 }
 
-/// A JSON line: the fast path for the common case, else `answers::parse`
+/// A JSON line: the fast path for the common case, else `crate::read::parse`
 /// with its places moved to the record's line.
 fn json(rules: &Rules, name: &str, line: usize, text: &str) -> Result<AnswerDoc, Failure> {
     if let Some(doc) =
@@ -163,7 +163,7 @@ fn json(rules: &Rules, name: &str, line: usize, text: &str) -> Result<AnswerDoc,
     {
         return Ok(doc);
     }
-    answers::parse_full(rules, name, text).map_err(|e| {
+    crate::read::parse_full(rules, name, text).map_err(|e| {
         let mut problems = match e {
             Error::Answers(p) | Error::Rules(p) => p,
             other => vec![Problem::new(other.to_string())],
@@ -274,7 +274,7 @@ fn csv(side: &Side, name: &str, line: usize, fields: &[Field]) -> Result<AnswerD
                     ),
                     QuestionKind::YesNo | QuestionKind::Choice => Value::String(text.to_owned()),
                 };
-                match answers::parse_value(question, &value) {
+                match crate::read::parse_value(question, &value) {
                     Ok(a) => doc.answers.set(*q, a),
                     Err((message, help)) => {
                         problems.push(Problem::new(message).at(at()).help(help))

@@ -2,7 +2,6 @@
 //! result, and the fast path for JSON lines reads exactly what the full
 //! answer-file reader reads.
 
-use crate::answers;
 use crate::cli::{Cli, Terminal};
 use crate::generate::{person, Random};
 use crate::rules::Rules;
@@ -136,7 +135,7 @@ fn the_fast_path_reads_only_what_the_full_reader_reads_the_same_way() {
     let mut fast_used = 0;
     for (k, line) in generated(&rules, 400, 5).iter().enumerate() {
         for text in [line.clone(), spoiled(line, k), spoiled(line, k + 7)] {
-            let slow = answers::parse_full(&rules, "t.jsonl", &text);
+            let slow = crate::read::parse_full(&rules, "t.jsonl", &text);
             if let Some(fast) = crate::quick::json(&rules, &text) {
                 fast_used += 1;
                 let slow = slow.unwrap_or_else(|e| panic!("fast read `{text}`, full reader: {e}"));
@@ -207,7 +206,7 @@ fn the_quick_yaml_reader_reads_only_what_the_full_reader_reads_the_same_way() {
             spoiled_yaml(&text, k),
             spoiled_yaml(&text, k + 9),
         ] {
-            let full = answers::parse_full(&rules, "t.yaml", &text);
+            let full = crate::read::parse_full(&rules, "t.yaml", &text);
             if let Some(doc) = crate::quick::yaml(&rules, &text) {
                 quick += 1;
                 let full = full.unwrap_or_else(|e| panic!("quick read:\n{text}\nfull reader: {e}"));
@@ -224,7 +223,7 @@ fn the_quick_yaml_reader_reads_only_what_the_full_reader_reads_the_same_way() {
         include_str!("../../examples/iop.yaml").to_owned(),
         include_str!("../../examples/outpatient.yaml").to_owned(),
     ] {
-        let full = answers::parse_full(&rules, "t.yaml", &text).unwrap();
+        let full = crate::read::parse_full(&rules, "t.yaml", &text).unwrap();
         let doc = crate::quick::yaml(&rules, &text).expect("read directly");
         assert_eq!((doc.answers, doc.id), (full.answers, full.id));
     }

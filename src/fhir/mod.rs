@@ -88,11 +88,11 @@ mod tests {
             };
             let id = format!("r{k}");
             let text = response_file(&rules, &answers, Some(&id), respondent);
-            let doc = crate::answers::parse(&rules, "r.json", &text)
+            let doc = crate::read::parse(&rules, "r.json", &text)
                 .unwrap_or_else(|e| panic!("{k}: {e}\n{text}"));
             // The quick reader took it, and read it as the full one does.
             let quick = crate::response::quick(&rules, &text).expect("a plain response");
-            let full = crate::answers::parse_full(&rules, "r.json", &text).unwrap();
+            let full = crate::read::parse_full(&rules, "r.json", &text).unwrap();
             assert_eq!((&quick.answers, &quick.id), (&full.answers, &full.id));
             assert_eq!(quick.respondent, full.respondent);
             // Answers to questions that were not asked are left out.

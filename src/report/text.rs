@@ -421,7 +421,7 @@ mod tests {
     use crate::rules::Rules;
 
     fn report_of(rules: &Rules, example: &str) -> Report {
-        let doc = crate::answers::parse(rules, "e", example).unwrap();
+        let doc = crate::read::parse(rules, "e", example).unwrap();
         let outcome = crate::engine::evaluate(rules, &doc.answers);
         super::super::build(rules, &doc.answers, &outcome, doc.id)
     }

@@ -11,7 +11,7 @@ use crate::report::{self, compare};
 use crate::rules::Rules;
 use crate::save::{self, Existing};
 use crate::settings::{Input, Respondent, RulesSource, SaveFormat, Screen};
-use crate::{answers, engine};
+use crate::engine;
 
 use super::end::{self, Delivery};
 use super::{load_rules, Io};
@@ -35,7 +35,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     let given = match &s.answers {
         Some(input) => {
             let (name, text) = read_input(input, io.input)?;
-            let doc = answers::parse(&rules, &name, &text)
+            let doc = crate::read::parse(&rules, &name, &text)
                 .map_err(|e| batch_hint(e, input, &name, &text))?;
             Some((name, doc))
         }

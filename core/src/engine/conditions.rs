@@ -187,11 +187,8 @@ fn rank(q: &Question, answer: &Answer) -> Option<i64> {
     }
 }
 
-pub(crate) fn rank_of(q: &Question, v: &Scalar) -> Option<i64> {
-    match v {
-        Scalar::Code(c) => q.option(c).map(|(i, _)| i as i64),
-        Scalar::Int(n) => Some(*n),
-    }
+fn rank_of(q: &Question, v: &Scalar) -> Option<i64> {
+    q.rank_of(v)
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@ mod conditions;
 mod place;
 mod score;
 
-pub(crate) use conditions::rank_of;
 pub use conditions::{because, holds, holds_in, Facts};
 pub use score::{asked, chosen, effective, Driver, Rating};
 

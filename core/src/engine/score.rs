@@ -59,22 +59,7 @@ pub fn effective(rules: &Rules, answers: &Answers, asked: &[usize]) -> Answers {
     out
 }
 
-/// Chosen option indices of an answer.
-pub fn chosen<'a>(
-    rules: &'a Rules,
-    question: usize,
-    answer: &'a Answer,
-) -> impl Iterator<Item = usize> + 'a {
-    let q = &rules.file.questions[question];
-    let codes: &[String] = match answer {
-        Answer::Code(c) => std::slice::from_ref(c),
-        Answer::Codes(cs) => cs,
-        Answer::Int(_) => &[],
-    };
-    codes
-        .iter()
-        .filter_map(move |c| q.option(c).map(|(i, _)| i))
-}
+pub use crate::answers::options_of as chosen;
 
 /// Each dimension's rating: the highest any answer gives it.
 pub fn rate(rules: &Rules, answers: &Answers) -> Vec<Rating> {

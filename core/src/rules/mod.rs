@@ -1,13 +1,14 @@
 //! The rule file: its model, loading it, and checking it.
 
 pub mod baked;
-mod load;
+mod indexed;
 pub mod model;
 pub mod schema;
 pub mod text;
 mod validate;
 mod yaml_error;
 
-pub use load::{Rules, BUILTIN_NAME, BUILTIN_TEXT};
+pub use indexed::{Rules, BUILTIN_NAME, BUILTIN_TEXT};
 pub use validate::warnings;
-pub use yaml_error::{from_yaml_error, plain_words, Syntax};
+pub(crate) use validate::check;
+pub use yaml_error::{from_yaml_error, plain_words, Syntax, RULES_HELP};

@@ -197,6 +197,15 @@ impl Question {
             .find(|(_, o)| o.code == code)
     }
 
+    /// Where `v` stands on this question's scale: an option's place, or a
+    /// number as it is.
+    pub fn rank_of(&self, v: &Scalar) -> Option<i64> {
+        match v {
+            Scalar::Code(c) => self.option(c).map(|(i, _)| i as i64),
+            Scalar::Int(n) => Some(*n),
+        }
+    }
+
     /// The options in the order people see them: the severity scale first,
     /// then "I don't know" and last the declining option ("prefer not to
     /// say"), apart, so that neither reads as a step on the scale. Indices

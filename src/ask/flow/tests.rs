@@ -344,7 +344,7 @@ fn save_after_each_answer_is_private_and_resumable() {
         "the answers so far come back"
     );
     let text = std::fs::read_to_string(&path).unwrap();
-    let saved = crate::answers::parse(&r, "progress.yaml", &text)
+    let saved = crate::read::parse(&r, "progress.yaml", &text)
         .unwrap()
         .answers;
     assert_eq!(saved.iter().count(), 3);
@@ -403,7 +403,7 @@ fn the_file_is_saved_after_every_single_answer() {
             ..Settings::default()
         },
     );
-    let saved = crate::answers::parse(&r, "p.yaml", &std::fs::read_to_string(&path).unwrap())
+    let saved = crate::read::parse(&r, "p.yaml", &std::fs::read_to_string(&path).unwrap())
         .unwrap()
         .answers;
     assert_eq!(saved.iter().count(), 1);
@@ -432,7 +432,7 @@ fn the_end_of_the_input_returns_the_answers_so_far() {
 fn resuming_a_complete_file_goes_to_the_review() {
     let r = rules();
     let doc =
-        crate::answers::parse(&r, "iop.yaml", include_str!("../../../examples/iop.yaml")).unwrap();
+        crate::read::parse(&r, "iop.yaml", include_str!("../../../examples/iop.yaml")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("done.yaml");
     let mut p = Scripted::new(vec![Step::Review(ReviewChoice::Submit)]);
@@ -505,7 +505,7 @@ fn ctrl_c_without_a_save_file_offers_to_keep_the_answers() {
         "{:#?}",
         p.shown
     );
-    let saved = crate::answers::parse(&r, "kept.yaml", &std::fs::read_to_string(&path).unwrap())
+    let saved = crate::read::parse(&r, "kept.yaml", &std::fs::read_to_string(&path).unwrap())
         .unwrap()
         .answers;
     assert_eq!(saved.iter().count(), 2);

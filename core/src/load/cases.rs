@@ -1,7 +1,7 @@
 //! The test cases shipped in the file.
 
-use super::super::load::Rules;
 use crate::error::Problem;
+use crate::rules::Rules;
 use crate::source::join;
 use crate::suggest;
 
@@ -18,7 +18,7 @@ pub(super) fn tests_are_sound(rules: &Rules) -> Vec<Problem> {
     for (i, t) in f.tests.iter().enumerate() {
         let path = format!("tests[{i}]");
         if let Err(problems) =
-            crate::answers::read_map(rules, &t.answers, s, &join(&path, "answers"))
+            crate::read::read_map(rules, &t.answers, s, &join(&path, "answers"))
         {
             out.extend(problems);
         }

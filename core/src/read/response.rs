@@ -2,7 +2,7 @@
 //! engine or an electronic health record writes them.
 //!
 //! Read exactly like an answer file: every answer is checked by the same
-//! code ([`crate::answers::parse_value`]), and every problem points at its
+//! code ([`crate::read::parse_value`]), and every problem points at its
 //! place in the JSON (`item[3].answer[0].valueCoding.code`). A `Bundle`
 //! (such as `screen --format fhir` writes) is read through the response
 //! it holds.
@@ -52,7 +52,7 @@ pub fn quick(rules: &Rules, text: &str) -> Option<AnswerDoc> {
     if !text.trim_start().starts_with('{')
         || !text.contains("\"resourceType\"")
         || text.len() > QUICK_MAX_BYTES
-        || !crate::quick::plain_text(text)
+        || !crate::read::quick::plain_text(text)
     {
         return None;
     }
@@ -423,12 +423,12 @@ impl<'a> Reader<'a> {
                 self.problem(
                     format!("`{link}` takes one answer, but the item has {n}"),
                     &format!("{path}.answer[1]"),
-                    format!("keep one; use one of: {}", crate::answers::allowed(q)),
+                    format!("keep one; use one of: {}", crate::read::allowed(q)),
                 );
                 return;
             }
         };
-        match crate::answers::parse_value(q, &value) {
+        match crate::read::parse_value(q, &value) {
             Ok(a) => self.answers.set(index, a),
             Err((message, help)) => self.problem(message, &join(path, "answer"), help),
         }
@@ -479,14 +479,14 @@ impl<'a> Reader<'a> {
                 self.problem(
                     format!("the coding answering `{}` has no `code`", q.id),
                     &at,
-                    format!("use one of: {}", crate::answers::allowed(q)),
+                    format!("use one of: {}", crate::read::allowed(q)),
                 );
                 return None;
             };
             // Each code is checked where it stands.
             if q.option(code).is_none() {
                 let one = Y::String(code.to_owned());
-                if let Err((message, help)) = crate::answers::parse_value(q, &one) {
+                if let Err((message, help)) = crate::read::parse_value(q, &one) {
                     self.problem(message, &join(&at, "code"), help);
                     return None;
                 }
@@ -542,7 +542,7 @@ impl<'a> Reader<'a> {
             }
             _ => format!(
                 "give `{expected}` with one of these codes: {}",
-                crate::answers::allowed(q)
+                crate::read::allowed(q)
             ),
         };
         self.problem(format!("`{}` is answered with `{found}`", q.id), at, help);
@@ -568,7 +568,7 @@ mod tests {
     fn the_quick_reader_reads_a_plain_response_as_the_full_reader_does() {
         let rules = Rules::builtin().unwrap();
         let quick = quick(&rules, RESPONSE).expect("a plain response");
-        let full = crate::answers::parse_full(&rules, "r.json", RESPONSE).unwrap();
+        let full = crate::read::parse_full(&rules, "r.json", RESPONSE).unwrap();
         assert_eq!(quick.answers, full.answers);
         assert_eq!(quick.id, full.id);
         assert_eq!(quick.respondent, full.respondent);
@@ -595,7 +595,7 @@ mod tests {
         ] {
             assert!(quick(&rules, &broken).is_none(), "{broken}");
             assert!(
-                crate::answers::parse(&rules, "r.json", &broken).is_err(),
+                crate::read::parse(&rules, "r.json", &broken).is_err(),
                 "{broken}"
             );
         }

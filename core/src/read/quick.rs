@@ -4,7 +4,7 @@
 //! valid.
 //!
 //! It accepts only a subset of what the full reader
-//! ([`crate::answers::parse_full`]) accepts, and reads it to the same
+//! ([`crate::read::parse_full`]) accepts, and reads it to the same
 //! answers; anything else (an escape sequence, a duplicate or unknown key, a
 //! wrong code, a float, a control character, a YAML word such as `yes`…)
 //! returns `None`, and the full reader decides and gives its error with the
