@@ -118,14 +118,14 @@ pub fn stop_signal() -> Option<usize> {
         .filter(|&s| s != 0)
 }
 
-static WAY: OnceLock<crate::save::Way> = OnceLock::new();
+static WAY: OnceLock<crate::resume::Way> = OnceLock::new();
 
 /// How the guided run was started: a stop says how to go on the same way.
-pub fn going_on(way: crate::save::Way) {
+pub fn going_on(way: crate::resume::Way) {
     let _ = WAY.set(way);
 }
 
 /// The way set by [`going_on`], if the run got that far.
-pub fn way() -> Option<&'static crate::save::Way> {
+pub fn way() -> Option<&'static crate::resume::Way> {
     WAY.get()
 }

@@ -21,6 +21,7 @@ pub mod interrupt;
 pub mod lang;
 pub mod questions;
 pub mod report;
+pub mod resume;
 pub mod run;
 pub mod save;
 pub mod settings;

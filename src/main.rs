@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Task::Screen(s) => s.prompt_color,
         _ => false,
     };
-    carelevel::save::name_program_as_run();
+    carelevel::resume::name_program_as_run();
     on_interrupt(&task, color);
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     let (mut input, mut out) = (stdin.lock(), stdout.lock());
@@ -176,7 +176,7 @@ fn on_interrupt(task: &Task, color_allowed: bool) {
             interrupt::wait_for_save();
             let way = interrupt::way()
                 .cloned()
-                .unwrap_or_else(|| carelevel::save::Way {
+                .unwrap_or_else(|| carelevel::resume::Way {
                     rules: rules.clone(),
                     plain,
                     lang: None,

@@ -27,7 +27,7 @@ pub fn yaml(rules: &Rules, respondent: Respondent) -> String {
     let f = &rules.file;
     let w = crate::words::of(&rules.lang);
     let t = crate::words::text;
-    let way = crate::save::Way::of(rules, false, respondent);
+    let way = crate::resume::Way::of(rules, false, respondent);
     let this = w.get("this-file");
     let mut out = String::new();
     for line in [

@@ -33,7 +33,7 @@ pub struct Settings<'a> {
     pub save_format: crate::settings::SaveFormat,
     /// How the run was started, for the commands that say how to go on
     /// (the built-in rules, full-screen, when `None`).
-    pub way: Option<&'a save::Way>,
+    pub way: Option<&'a crate::resume::Way>,
 }
 
 /// How the flow ended.
@@ -215,7 +215,7 @@ impl Flow<'_> {
     }
 
     /// How the run was started.
-    fn way(&self) -> save::Way {
+    fn way(&self) -> crate::resume::Way {
         self.settings.way.cloned().unwrap_or_default()
     }
 

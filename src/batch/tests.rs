@@ -195,7 +195,7 @@ fn the_quick_yaml_reader_reads_only_what_the_full_reader_reads_the_same_way() {
             Some(&id),
             respondent,
             std::path::Path::new("a.yaml"),
-            &crate::save::Way::default(),
+            &crate::resume::Way::default(),
         );
         assert!(
             crate::quick::yaml(&rules, &text).is_some(),

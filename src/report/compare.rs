@@ -9,7 +9,7 @@ use comfy_table::{
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::markdown::cell;
+use super::escape::cell;
 use super::wrap::wrap_strict;
 use crate::error::{Error, Problem};
 use crate::rules::Rules;

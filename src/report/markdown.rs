@@ -3,13 +3,7 @@
 use super::{compare, rating_shown, text, why, Report, View};
 use crate::words::{self, text as t};
 
-/// Escape text for a Markdown table cell.
-pub fn cell(text: &str) -> String {
-    text.trim()
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', "<br>")
-}
+use super::escape::cell;
 
 /// Render a report as Markdown: crisis first, then the same story as the
 /// text report; the details for clinicians with `view.details`.

@@ -3,6 +3,7 @@
 
 pub mod compare;
 mod crisis;
+mod escape;
 mod markdown;
 mod summary;
 mod text;

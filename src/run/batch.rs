@@ -291,7 +291,7 @@ fn usage(b: &Batch) -> Result<(), Error> {
             ("--rules", named(&b.rules)),
             ("--baseline", b.baseline.as_ref().and_then(named)),
         ] {
-            if path.is_some_and(|p| super::screen::same_file(&p, output)) {
+            if path.is_some_and(|p| save::same_file(&p, output)) {
                 return refuse(
                     &format!(
                         "`--output` and {flag} name the same file, `{}`",

@@ -10,10 +10,9 @@ use crate::ask::{AfterResult, Prompter};
 use crate::error::{exit, Error};
 use crate::report::{self, Report, View};
 use crate::rules::Rules;
-use crate::save::{self, Existing};
+use crate::save::{self, same_file, Existing};
 use crate::settings::ReportFormat;
 
-use super::screen::same_file;
 use super::{write, Ttys};
 
 /// A result and where it goes.

@@ -312,7 +312,7 @@ pub(super) fn warn_if_cases_fail(rules: &Rules, source: &RulesSource, err: &mut 
         RulesSource::Stdin => "`carelevel check` on the same file shows which".to_owned(),
         _ => format!(
             "`carelevel check {}` shows which",
-            crate::save::shell_word(&name)
+            crate::resume::shell_word(&name)
         ),
     };
     let verb = if failing == 1 { "fails" } else { "fail" };

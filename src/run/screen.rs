@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 
 use crate::answers::{AnswerDoc, Answers};
 use crate::ask::{self, plain::Plain, terminal::Terminal, Finish, Prompter};
+use crate::engine;
 use crate::error::{Error, Problem, Progress};
 use crate::input::read_input;
 use crate::report::{self, compare};
 use crate::rules::Rules;
-use crate::save::{self, Existing};
+use crate::save::{self, same_file, Existing};
 use crate::settings::{Input, Respondent, RulesSource, SaveFormat, Screen};
-use crate::engine;
 
 use super::end::{self, Delivery};
 use super::{load_rules, Io};
@@ -335,13 +335,13 @@ fn batch_hint(e: Error, input: &Input, name: &str, text: &str) -> Error {
         return e;
     };
     let file = match input {
-        Input::File(path) => save::shell_word(&path.display().to_string()),
+        Input::File(path) => crate::resume::shell_word(&path.display().to_string()),
         Input::Stdin => "-".to_owned(),
     };
     if let Some(first) = problems.first_mut() {
         first.help = Some(format!(
             "this looks like a file of many records ({kind}), and an answer file holds one person's answers: `{} batch {file}` scores every record",
-            save::program()
+            crate::resume::program()
         ));
     }
     Error::Answers(problems)
@@ -371,8 +371,8 @@ fn batch_like(name: &str, text: &str) -> Option<&'static str> {
 }
 
 /// How this run was started, for the commands that say how to go on.
-fn way_of(rules: &Rules, s: &Screen, lang: &str, respondent: Respondent) -> save::Way {
-    save::Way {
+fn way_of(rules: &Rules, s: &Screen, lang: &str, respondent: Respondent) -> crate::resume::Way {
+    crate::resume::Way {
         rules: rules.source.name.clone(),
         plain: s.plain,
         lang: (lang != rules.file.language).then(|| lang.to_owned()),
@@ -528,15 +528,6 @@ fn answers_path(s: &Screen) -> Option<&Path> {
     match &s.answers {
         Some(Input::File(p)) => Some(p),
         _ => None,
-    }
-}
-
-/// Whether two paths name the same file (the same path, or, when both
-/// exist, the same file by another name).
-pub(super) fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
     }
 }
 
@@ -721,7 +712,13 @@ fn no_terminal(s: &Screen) -> Error {
 
 /// One error for an answer file that leaves required questions unanswered,
 /// listing them all, with how to finish it.
-fn missing(rules: &Rules, name: &str, answers: &Answers, s: &Screen, way: &save::Way) -> Error {
+fn missing(
+    rules: &Rules,
+    name: &str,
+    answers: &Answers,
+    s: &Screen,
+    way: &crate::resume::Way,
+) -> Error {
     let qs = &rules.file.questions;
     let missing = engine::evaluate(rules, answers).missing;
     let from_stdin = s.answers == Some(Input::Stdin);

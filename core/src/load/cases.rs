@@ -17,8 +17,7 @@ pub(super) fn tests_are_sound(rules: &Rules) -> Vec<Problem> {
     let dims: Vec<&str> = f.dimensions.iter().map(|d| d.id.as_str()).collect();
     for (i, t) in f.tests.iter().enumerate() {
         let path = format!("tests[{i}]");
-        if let Err(problems) =
-            crate::read::read_map(rules, &t.answers, s, &join(&path, "answers"))
+        if let Err(problems) = crate::read::read_map(rules, &t.answers, s, &join(&path, "answers"))
         {
             out.extend(problems);
         }

@@ -39,7 +39,9 @@ struct AnswerFile {
 /// ([`crate::quick`]); anything else goes through [`parse_full`], which
 /// gives each problem with its place.
 pub fn parse(rules: &Rules, name: &str, text: &str) -> Result<AnswerDoc, Error> {
-    match crate::read::quick::parse(rules, text).or_else(|| crate::read::response::quick(rules, text)) {
+    match crate::read::quick::parse(rules, text)
+        .or_else(|| crate::read::response::quick(rules, text))
+    {
         Some(doc) => Ok(doc),
         None => parse_full(rules, name, text),
     }

@@ -165,9 +165,7 @@ fn resolve(c: &mut Condition, all: &[Question], questions: &Ids, dimensions: &Id
         (Some(q), _) => {
             let index = questions.get(q.as_str()).copied();
             let threshold = c.at_least.as_ref().or(c.at_most.as_ref());
-            let rank = index
-                .zip(threshold)
-                .and_then(|(i, v)| all[i].rank_of(v));
+            let rank = index.zip(threshold).and_then(|(i, v)| all[i].rank_of(v));
             let listed: Vec<&Scalar> = c.is.iter().chain(c.in_.iter().flatten()).collect();
             // A code that is no option of the question matches no answer.
             let codes = index
@@ -206,4 +204,3 @@ fn ids<'a>(items: impl Iterator<Item = &'a str>) -> Ids {
     }
     map
 }
-

@@ -9,6 +9,6 @@ mod validate;
 mod yaml_error;
 
 pub use indexed::{Rules, BUILTIN_NAME, BUILTIN_TEXT};
-pub use validate::warnings;
 pub(crate) use validate::check;
+pub use validate::warnings;
 pub use yaml_error::{from_yaml_error, plain_words, Syntax, RULES_HELP};
