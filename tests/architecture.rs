@@ -3,6 +3,8 @@
 //! - no import circle between the project's own files: the graph of the
 //!   modules each file names (in `use` lines and in `crate::`/`super::`
 //!   paths) has no cycle, a module's own children naming it aside;
+//! - no function longer than a screen on the main path: in `src/run/` and
+//!   `src/report/`, at most [`MAX_FN_LINES`] lines per function.
 //!
 //! A small reader of Rust source does this, rather than a tool such as
 //! `cargo modules`: it needs nothing installed, runs with `cargo test`, and
@@ -13,6 +15,9 @@ use std::path::{Path, PathBuf};
 
 /// A module: its crate (`core` or `main`) and path (`["rules", "model"]`).
 type Module = Vec<String>;
+
+/// The longest function allowed in `src/run/` and `src/report/`.
+const MAX_FN_LINES: usize = 80;
 
 struct File {
     module: Module,
@@ -459,5 +464,81 @@ fn the_circle_finder_finds_circles() {
     assert_eq!(
         strip("let s = \"use crate::x;\"; // use crate::y;\nlet c = '\"'; fn f<'a>() {}"),
         "let s = \"\"; \nlet c = ' '; fn f<'a>() {}"
+    );
+}
+
+/// The functions of `code`: name, first line, and length in lines.
+fn functions(code: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let lines: Vec<&str> = code.lines().collect();
+    for (n, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        let is_fn = t.starts_with("fn ")
+            || t.starts_with("pub fn ")
+            || t.starts_with("pub(crate) fn ")
+            || t.starts_with("pub(super) fn ");
+        if !is_fn {
+            continue;
+        }
+        let name: String = t[t.find("fn ").unwrap() + 3..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        // From the first `{` of the body to the brace that closes it.
+        let mut depth = 0i32;
+        let mut opened = false;
+        let mut end = n;
+        'walk: for (k, l) in lines.iter().enumerate().skip(n) {
+            for c in l.chars() {
+                match c {
+                    ';' if !opened && depth == 0 => break 'walk,
+                    '{' => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    '}' => {
+                        depth -= 1;
+                        if opened && depth == 0 {
+                            end = k;
+                            break 'walk;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if opened {
+            out.push((name, n + 1, end - n + 1));
+        }
+    }
+    out
+}
+
+#[test]
+fn functions_on_the_main_path_fit_a_screen() {
+    let mut long = Vec::new();
+    for f in files() {
+        let on_path = f.module.len() >= 2
+            && f.module[0] == "main"
+            && (f.module[1] == "run" || f.module[1] == "report");
+        if !on_path {
+            continue;
+        }
+        for (name, line, len) in functions(&f.code) {
+            if len > MAX_FN_LINES {
+                let p = f
+                    .path
+                    .strip_prefix(root())
+                    .unwrap_or(&f.path)
+                    .display()
+                    .to_string();
+                long.push(format!("{p}:{line}: `{name}` is {len} lines"));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions longer than {MAX_FN_LINES} lines on the main path (split them into named stages):\n{}",
+        long.join("\n")
     );
 }

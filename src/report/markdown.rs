@@ -17,6 +17,33 @@ pub fn render(r: &Report, view: View) -> String {
         }
         out.push('\n');
     }
+    level_section(&mut out, r, w);
+    why_section(&mut out, r);
+    answers_section(&mut out, r, w);
+    lists_section(&mut out, r, w);
+    out.push_str(&format!("---\n\n*{}*\n\n", inline(&r.disclaimer)));
+    if view.details {
+        details(&mut out, r);
+    } else {
+        out.push_str(&format!(
+            "{}\n",
+            w.with(
+                "rules-line",
+                &[
+                    ("id", t(&format!("`{}`", r.rules.id))),
+                    ("version", t(&r.rules.version)),
+                    ("sha", t(&format!("`{}`", r.rules.sha256))),
+                    ("made-by", t(&r.made_by())),
+                ],
+            )
+        ));
+    }
+    out
+}
+
+/// The level as the heading, the record, who answered, what the level
+/// means, the next step and a clinician's decision.
+fn level_section(out: &mut String, r: &Report, w: &words::Words) {
     out.push_str(&format!(
         "# {}\n\n",
         w.with("recommended-level", &[("level", t(&r.level_name))])
@@ -51,8 +78,10 @@ pub fn render(r: &Report, view: View) -> String {
             w.get("md-unchanged"),
         ));
     }
-    why_section(&mut out, r);
-    let e = &r.explanation;
+}
+
+/// What the answers show: each area's rating and the answers behind it.
+fn answers_section(out: &mut String, r: &Report, w: &words::Words) {
     out.push_str(&format!(
         "## {}\n\n| {} | {} | {} |\n|---|---|---|\n",
         w.get("answers-show-heading"),
@@ -60,7 +89,7 @@ pub fn render(r: &Report, view: View) -> String {
         w.get("md-concern"),
         w.get("md-answers-behind")
     ));
-    for d in &e.dimensions {
+    for d in &r.explanation.dimensions {
         let drivers = d
             .drivers
             .iter()
@@ -75,6 +104,10 @@ pub fn render(r: &Report, view: View) -> String {
         ));
     }
     out.push('\n');
+}
+
+/// What the level means in practice, the notes, and the comparison.
+fn lists_section(out: &mut String, r: &Report, w: &words::Words) {
     if !r.in_practice.is_empty() {
         out.push_str(&format!("## {}\n\n", w.get("in-practice-heading")));
         for a in &r.in_practice {
@@ -98,24 +131,6 @@ pub fn render(r: &Report, view: View) -> String {
         out.push_str(&compare::markdown(c));
         out.push('\n');
     }
-    out.push_str(&format!("---\n\n*{}*\n\n", inline(&r.disclaimer)));
-    if view.details {
-        details(&mut out, r);
-    } else {
-        out.push_str(&format!(
-            "{}\n",
-            w.with(
-                "rules-line",
-                &[
-                    ("id", t(&format!("`{}`", r.rules.id))),
-                    ("version", t(&r.rules.version)),
-                    ("sha", t(&format!("`{}`", r.rules.sha256))),
-                    ("made-by", t(&r.made_by())),
-                ],
-            )
-        ));
-    }
-    out
 }
 
 /// Text on one line (a list item or emphasis), line breaks folded.

@@ -320,72 +320,71 @@ pub struct RulesRef {
 pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<String>) -> Report {
     let f = &rules.file;
     let level = &f.levels[outcome.level];
-    let qid = |q: usize| f.questions[q].id.clone();
-    let cite = |q: usize| {
-        answers.get(q).map(|a| AnswerOut {
-            question: qid(q),
-            title: f.questions[q].title.trim().to_owned(),
-            answer: a.clone(),
-            label: crate::answers::describe(&f.questions[q], a),
-        })
-    };
-    // Dimensions that unanswered questions could still have raised.
-    let open: std::collections::HashSet<&str> = outcome
-        .missing
+    let explanation = explanation(rules, answers, outcome);
+    Report {
+        decision: None,
+        crisis: outcome.crisis,
+        crisis_message: outcome
+            .crisis
+            .then(|| f.crisis.message.trim_end().to_owned()),
+        schema_version: SCHEMA_VERSION,
+        id,
+        complete: true,
+        respondent: Respondent::Myself,
+        lang: rules.lang.clone(),
+        level: level.id.clone(),
+        level_name: level.name.to_string(),
+        level_summary: level.summary.trim_end().to_owned(),
+        next_step: match (&f.crisis.next_step, outcome.crisis) {
+            (Some(step), true) => Some(one_paragraph(step)),
+            _ => level.next_step.as_deref().map(one_paragraph),
+        },
+        in_practice: in_practice(rules, outcome.level),
+        dimensions: explanation
+            .dimensions
+            .iter()
+            .map(|d| (d.id.clone(), d.rating))
+            .collect(),
+        fired: explanation.rules.iter().map(|r| r.id.clone()).collect(),
+        notes: notes(rules, outcome),
+        explanation,
+        ignored_answers: outcome
+            .ignored
+            .iter()
+            .map(|&q| f.questions[q].id.clone())
+            .collect(),
+        comparison: None,
+        disclaimer: f.disclaimer.trim_end().to_owned(),
+        rules: RulesRef {
+            id: f.id.clone(),
+            version: f.version.clone(),
+            sha256: rules.sha256.clone(),
+        },
+        tool: ToolRef::this(),
+        timestamp: None,
+    }
+}
+
+/// What the recommended level means in practice: its row of the comparison.
+fn in_practice(rules: &Rules, level: usize) -> Vec<Attribute> {
+    let f = &rules.file;
+    let level = &f.levels[level];
+    f.attributes
         .iter()
-        .flat_map(|&q| f.questions[q].options.iter())
-        .flat_map(|o| o.rate.keys().map(String::as_str))
-        .collect();
-    let dimensions = outcome
-        .ratings
-        .iter()
-        .map(|r| {
-            let d = &f.dimensions[r.dimension];
-            DimensionOut {
-                id: d.id.clone(),
-                name: d.name.to_string(),
-                rating: r.rating,
-                unanswered: open.contains(d.id.as_str()),
-                drivers: r
-                    .drivers
-                    .iter()
-                    .map(|dr| {
-                        let q = &f.questions[dr.question];
-                        let o = &q.options[dr.option];
-                        DriverOut {
-                            question: qid(dr.question),
-                            title: q.title.trim().to_owned(),
-                            answer: o.code.clone(),
-                            label: one_line(&o.label),
-                        }
-                    })
-                    .collect(),
-            }
+        .filter_map(|a| {
+            level.compare.get(&a.id).map(|v| Attribute {
+                id: a.id.clone(),
+                name: a.name.to_string(),
+                value: v.to_string(),
+            })
         })
-        .collect::<Vec<_>>();
-    let level_name = |id: &str| {
-        rules
-            .level_rank(id)
-            .map_or_else(|| id.to_owned(), |i| f.levels[i].name.to_string())
-    };
-    let because = crate::engine::because_fired(rules, answers, outcome);
-    let rules_out: Vec<RuleOut> = outcome
-        .fired
-        .iter()
-        .zip(&because)
-        .map(|(&i, because)| {
-            let r = &f.placement.rules[i];
-            RuleOut {
-                id: r.id.clone(),
-                floor: r.floor.clone(),
-                floor_name: level_name(&r.floor),
-                crisis: r.crisis,
-                reason: one_paragraph(&r.reason),
-                answers: because.iter().filter_map(|&q| cite(q)).collect(),
-            }
-        })
-        .collect();
-    let notes = outcome
+        .collect()
+}
+
+/// The notes the outcome calls for, declined and unknown ones included.
+fn notes(rules: &Rules, outcome: &Outcome) -> Vec<NoteOut> {
+    let f = &rules.file;
+    outcome
         .notes
         .iter()
         .filter_map(|n| match n {
@@ -404,7 +403,99 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
                 text: f.notes[*i].text.to_string(),
             }),
         })
+        .collect()
+}
+
+/// An answer cited with its question's title and its label.
+fn cite(rules: &Rules, answers: &Answers, q: usize) -> Option<AnswerOut> {
+    let question = &rules.file.questions[q];
+    answers.get(q).map(|a| AnswerOut {
+        question: question.id.clone(),
+        title: question.title.trim().to_owned(),
+        answer: a.clone(),
+        label: crate::answers::describe(question, a),
+    })
+}
+
+/// Each dimension's rating with the answers that drove it, and whether
+/// unanswered questions could still raise it.
+fn dimensions(rules: &Rules, outcome: &Outcome) -> Vec<DimensionOut> {
+    let f = &rules.file;
+    let open: std::collections::HashSet<&str> = outcome
+        .missing
+        .iter()
+        .flat_map(|&q| f.questions[q].options.iter())
+        .flat_map(|o| o.rate.keys().map(String::as_str))
         .collect();
+    outcome
+        .ratings
+        .iter()
+        .map(|r| {
+            let d = &f.dimensions[r.dimension];
+            DimensionOut {
+                id: d.id.clone(),
+                name: d.name.to_string(),
+                rating: r.rating,
+                unanswered: open.contains(d.id.as_str()),
+                drivers: r
+                    .drivers
+                    .iter()
+                    .map(|dr| {
+                        let q = &f.questions[dr.question];
+                        let o = &q.options[dr.option];
+                        DriverOut {
+                            question: q.id.clone(),
+                            title: q.title.trim().to_owned(),
+                            answer: o.code.clone(),
+                            label: one_line(&o.label),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Each rule that fired, with its floor and the answers that made it fire.
+fn fired_rules(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Vec<RuleOut> {
+    let f = &rules.file;
+    let level_name = |id: &str| {
+        rules
+            .level_rank(id)
+            .map_or_else(|| id.to_owned(), |i| f.levels[i].name.to_string())
+    };
+    let because = crate::engine::because_fired(rules, answers, outcome);
+    outcome
+        .fired
+        .iter()
+        .zip(&because)
+        .map(|(&i, because)| {
+            let r = &f.placement.rules[i];
+            RuleOut {
+                id: r.id.clone(),
+                floor: r.floor.clone(),
+                floor_name: level_name(&r.floor),
+                crisis: r.crisis,
+                reason: one_paragraph(&r.reason),
+                answers: because
+                    .iter()
+                    .filter_map(|&q| cite(rules, answers, q))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// How the level was reached: the ratings, the rules, declined and
+/// unknown safety answers, and what decided it.
+fn explanation(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Explanation {
+    let f = &rules.file;
+    let level = &f.levels[outcome.level];
+    let qid = |q: &usize| f.questions[*q].id.clone();
+    let cited = |qs: &[usize]| -> Vec<AnswerOut> {
+        qs.iter().filter_map(|&q| cite(rules, answers, q)).collect()
+    };
+    let rules_out = fired_rules(rules, answers, outcome);
     let floor_of = |section: &Option<Declined>, answers: &[usize]| {
         section
             .as_ref()
@@ -427,88 +518,47 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
     if outcome.band_level == outcome.level {
         decided_by.push(Decider::Ratings);
     }
-    Report {
-        decision: None,
-        crisis: outcome.crisis,
-        crisis_message: outcome
-            .crisis
-            .then(|| f.crisis.message.trim_end().to_owned()),
-        schema_version: SCHEMA_VERSION,
-        id,
-        complete: true,
-        respondent: Respondent::Myself,
-        lang: rules.lang.clone(),
-        level: level.id.clone(),
-        level_name: level.name.to_string(),
-        level_summary: level.summary.trim_end().to_owned(),
-        next_step: match (&f.crisis.next_step, outcome.crisis) {
-            (Some(step), true) => Some(one_paragraph(step)),
-            _ => level.next_step.as_deref().map(one_paragraph),
+    Explanation {
+        basis: match f.placement.basis {
+            Basis::Max => "max".into(),
+            Basis::Sum => "sum".into(),
         },
-        in_practice: f
-            .attributes
-            .iter()
-            .filter_map(|a| {
-                level.compare.get(&a.id).map(|v| Attribute {
-                    id: a.id.clone(),
-                    name: a.name.to_string(),
-                    value: v.to_string(),
-                })
-            })
-            .collect(),
-        dimensions: dimensions
-            .iter()
-            .map(|d| (d.id.clone(), d.rating))
-            .collect(),
-        fired: rules_out.iter().map(|r| r.id.clone()).collect(),
-        notes,
-        explanation: Explanation {
-            basis: match f.placement.basis {
-                Basis::Max => "max".into(),
-                Basis::Sum => "sum".into(),
-            },
-            score: outcome.score,
-            band_level: f.levels[outcome.band_level].id.clone(),
-            band_level_name: f.levels[outcome.band_level].name.to_string(),
-            band_is_lowest: outcome.band_level == 0,
-            without_deciding: {
-                let below = outcome
-                    .fired
-                    .iter()
-                    .map(|&i| rules.level_rank(&f.placement.rules[i].floor).unwrap_or(0))
-                    .chain(
-                        [&declined_floor, &unknown_floor]
-                            .into_iter()
-                            .flatten()
-                            .filter_map(|floor| rules.level_rank(floor)),
-                    )
-                    .filter(|&r| r < outcome.level)
-                    .chain([outcome.band_level])
-                    .max()
-                    .unwrap_or(0);
-                f.levels[below].name.to_string()
-            },
-            decided_by,
-            dimensions,
-            rules: rules_out,
-            declined: outcome.declined.iter().map(|&q| qid(q)).collect(),
-            declined_answers: outcome.declined.iter().filter_map(|&q| cite(q)).collect(),
-            declined_floor,
-            unknown: outcome.unknown.iter().map(|&q| qid(q)).collect(),
-            unknown_answers: outcome.unknown.iter().filter_map(|&q| cite(q)).collect(),
-            unknown_floor,
-        },
-        ignored_answers: outcome.ignored.iter().map(|&q| qid(q)).collect(),
-        comparison: None,
-        disclaimer: f.disclaimer.trim_end().to_owned(),
-        rules: RulesRef {
-            id: f.id.clone(),
-            version: f.version.clone(),
-            sha256: rules.sha256.clone(),
-        },
-        tool: ToolRef::this(),
-        timestamp: None,
+        score: outcome.score,
+        band_level: f.levels[outcome.band_level].id.clone(),
+        band_level_name: f.levels[outcome.band_level].name.to_string(),
+        band_is_lowest: outcome.band_level == 0,
+        without_deciding: without_deciding(rules, outcome, [&declined_floor, &unknown_floor]),
+        decided_by,
+        dimensions: dimensions(rules, outcome),
+        rules: rules_out,
+        declined: outcome.declined.iter().map(qid).collect(),
+        declined_answers: cited(&outcome.declined),
+        declined_floor,
+        unknown: outcome.unknown.iter().map(qid).collect(),
+        unknown_answers: cited(&outcome.unknown),
+        unknown_floor,
     }
+}
+
+/// The level the answers would reach without what set this one: the
+/// highest floor below it, or the ratings' own level.
+fn without_deciding(rules: &Rules, outcome: &Outcome, floors: [&Option<String>; 2]) -> String {
+    let f = &rules.file;
+    let below = outcome
+        .fired
+        .iter()
+        .map(|&i| rules.level_rank(&f.placement.rules[i].floor).unwrap_or(0))
+        .chain(
+            floors
+                .into_iter()
+                .flatten()
+                .filter_map(|floor| rules.level_rank(floor)),
+        )
+        .filter(|&r| r < outcome.level)
+        .chain([outcome.band_level])
+        .max()
+        .unwrap_or(0);
+    f.levels[below].name.to_string()
 }
 
 /// Folded to one line: single spaces, trimmed.

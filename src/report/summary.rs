@@ -36,62 +36,24 @@ pub fn render(r: &Report, view: View, rows: Option<usize>) -> String {
     }
     top.push_str(&format!("{}\n\n", wrap(&r.disclaimer, width, 0, "")));
 
-    let lines = |s: &str| s.lines().count();
     let partial = (!r.complete).then(|| wrap(&w.get("partial-result"), width, 2, "  "));
-    // What goes at the bottom, from the most to the least: what the level
-    // means, the answers behind the reason, the note that the result is
-    // partial (else said above), and the blank lines between the parts.
-    let bottom = |meaning: bool, cited: bool, partial_here: bool, spaced: bool| {
-        let gap = if spaced { "\n" } else { "" };
-        let mut out = String::new();
-        let heading = w.with("recommended-level", &[("level", t(&r.level_name))]);
-        out.push_str(&format!("{}\n", wrap(&heading, width, 0, "  ")));
-        if meaning {
-            out.push_str(&format!("  {}\n", wrap(&r.level_summary, width, 2, "  ")));
-        }
-        if let Some(p) = partial.as_deref().filter(|_| partial_here) {
-            out.push_str(&format!("  {p}\n"));
-        }
-        let reason = if cited {
-            main_reason(r)
-        } else {
-            main_reason_alone(r)
-        };
-        out.push_str(&format!(
-            "{gap}{}\n",
-            wrap(
-                &w.with("main-reason", &[("reason", t(&reason))]),
-                width,
-                0,
-                "  "
-            )
-        ));
-        if let Some(step) = &r.next_step {
-            out.push_str(&format!(
-                "{}\n",
-                wrap(&w.with("next-step", &[("step", t(step))]), width, 0, "  ")
-            ));
-        }
-        if let Some(block) = &crisis {
-            out.push_str(gap);
-            out.push_str(block);
-        }
-        out
+    let parts = Parts {
+        r,
+        w,
+        width,
+        crisis: crisis.as_deref(),
+        partial: partial.as_deref(),
     };
-    let mut chosen = bottom(true, true, true, true);
+    let lines = |s: &str| s.lines().count();
+    let mut chosen = parts.bottom(Keep::ALL);
     let mut partial_above = false;
     if let Some(rows) = rows {
-        for (meaning, cited, partial_here, spaced) in [
-            (false, true, true, true),
-            (false, false, true, true),
-            (false, false, false, true),
-            (false, false, false, false),
-        ] {
+        for keep in Keep::LESS {
             if lines(&chosen) <= rows {
                 break;
             }
-            chosen = bottom(meaning, cited, partial_here, spaced);
-            partial_above = !partial_here;
+            chosen = parts.bottom(keep);
+            partial_above = !keep.partial;
         }
     }
     if let Some(p) = partial.as_deref().filter(|_| partial_above) {
@@ -99,6 +61,92 @@ pub fn render(r: &Report, view: View, rows: Option<usize>) -> String {
     }
     top.push_str(&chosen);
     top
+}
+
+/// What the bottom of the short result keeps, from the most to the least
+/// that can go: what the level means, the answers behind the reason, the
+/// note that the result is partial (else said above), and the blank lines.
+#[derive(Clone, Copy)]
+struct Keep {
+    meaning: bool,
+    cited: bool,
+    partial: bool,
+    spaced: bool,
+}
+
+impl Keep {
+    const ALL: Keep = Keep {
+        meaning: true,
+        cited: true,
+        partial: true,
+        spaced: true,
+    };
+    /// Each step leaves out one more thing.
+    const LESS: [Keep; 4] = [
+        Keep {
+            meaning: false,
+            ..Keep::ALL
+        },
+        Keep {
+            meaning: false,
+            cited: false,
+            ..Keep::ALL
+        },
+        Keep {
+            meaning: false,
+            cited: false,
+            partial: false,
+            spaced: true,
+        },
+        Keep {
+            meaning: false,
+            cited: false,
+            partial: false,
+            spaced: false,
+        },
+    ];
+}
+
+/// What the short result is made of.
+struct Parts<'a> {
+    r: &'a Report,
+    w: &'a words::Words,
+    width: usize,
+    crisis: Option<&'a str>,
+    partial: Option<&'a str>,
+}
+
+impl Parts<'_> {
+    /// The level, the main reason, the next step and the crisis block.
+    fn bottom(&self, keep: Keep) -> String {
+        let (r, w, width) = (self.r, self.w, self.width);
+        let gap = if keep.spaced { "\n" } else { "" };
+        let mut out = String::new();
+        let heading = w.with("recommended-level", &[("level", t(&r.level_name))]);
+        out.push_str(&format!("{}\n", wrap(&heading, width, 0, "  ")));
+        if keep.meaning {
+            out.push_str(&format!("  {}\n", wrap(&r.level_summary, width, 2, "  ")));
+        }
+        if let Some(p) = self.partial.filter(|_| keep.partial) {
+            out.push_str(&format!("  {p}\n"));
+        }
+        let reason = if keep.cited {
+            main_reason(r)
+        } else {
+            main_reason_alone(r)
+        };
+        let reason = w.with("main-reason", &[("reason", t(&reason))]);
+        out.push_str(&format!("{gap}{}\n", wrap(&reason, width, 0, "  ")));
+        if let Some(step) = &r.next_step {
+            let step = w.with("next-step", &[("step", t(step))]);
+            out.push_str(&format!("{}\n", wrap(&step, width, 0, "  ")));
+        }
+        if let Some(block) = self.crisis {
+            out.push_str(gap);
+            out.push_str(block);
+        }
+        out
+    }
 }
 
 /// The main reason without the answers behind it (the full report cites them).

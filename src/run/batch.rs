@@ -14,6 +14,7 @@ use std::time::Instant;
 use crate::batch::{self, Chunk, Done, Job, Lines, Raw, Record, Side, Tally, Target};
 use crate::error::{exit, Error, Problem, Progress, Signal};
 use crate::rules::model::Respondent;
+use crate::rules::Rules;
 use crate::save::{self, Streamed};
 use crate::settings::{Batch, BatchFormat, Input, RecordFormat, RulesSource, SummaryFormat};
 
@@ -29,6 +30,111 @@ const IN_FLIGHT: usize = 4;
 pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
     let started = Instant::now();
     usage(&b)?;
+    let (rules, old, other) = load_all(&b, io)?;
+    let csv = is_csv(&b);
+    let (name, mut file, size) = open_input(&b.input)?;
+    let reader: &mut dyn BufRead = match &mut file {
+        Some(f) => f,
+        None => &mut *io.input,
+    };
+    let mut lines = Lines::new(reader);
+    let read_error = |source| Error::Input {
+        path: name.clone().into(),
+        source,
+    };
+    let (new_columns, old_columns) = if csv {
+        header(&mut lines, &rules, old.as_ref(), &name, &read_error)?
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let mut sink = open_sink(&b, &rules, old.is_some(), &mut *io.out)?;
+    let names = batch::write::Names::new(&rules);
+    let columns = (new_columns, old_columns);
+    let job = job(
+        &b,
+        &name,
+        &rules,
+        old.as_ref(),
+        other.as_ref(),
+        &names,
+        columns,
+    );
+    let mut tally = Tally::new(&rules, old.as_ref());
+    let bar = b.progress.then(|| progress_bar(size));
+    let ended = score_all(
+        &job,
+        &b,
+        &mut lines,
+        csv,
+        &mut sink,
+        &mut tally,
+        bar.as_ref(),
+        &read_error,
+    );
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let ended = ended?;
+    if let Some(signal) = ended.signal {
+        drop(sink);
+        return Err(stopped(signal, &b, ended.written));
+    }
+    if ended.closed {
+        // The reader of standard output went away (`| head`): its choice.
+        return Ok(exit::OK);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    if b.summary == SummaryFormat::Json && b.output.is_none() {
+        sink.write(batch::tally::json(&tally, &rules, old.as_ref(), seconds).as_bytes())?;
+    }
+    match sink {
+        Sink::File(f) => f.finish()?,
+        Sink::Out(out) => flush(out)?,
+    }
+    summary(&b, io, &tally, &rules, old.as_ref(), seconds)?;
+    Ok(if tally.counts.failed > 0 {
+        exit::DATA
+    } else {
+        exit::OK
+    })
+}
+
+/// How every record is scored and written.
+fn job<'r>(
+    b: &Batch,
+    name: &str,
+    rules: &'r Rules,
+    old: Option<&'r Rules>,
+    other: Option<&'r Rules>,
+    names: &'r batch::write::Names,
+    (new_columns, old_columns): (Vec<batch::Column>, Vec<batch::Column>),
+) -> Job<'r> {
+    Job {
+        name: name.to_owned(),
+        new: Side {
+            rules,
+            columns: new_columns,
+        },
+        target: Target {
+            rules,
+            other,
+            names,
+        },
+        old: old.map(|o| Side {
+            rules: o,
+            columns: old_columns,
+        }),
+        format: b.format,
+        full: b.full,
+        when: crate::report::now_utc(),
+        changed_only: b.changed_only,
+        fail_fast: b.fail_fast,
+    }
+}
+
+/// The rules, the baseline's, and the rules worded for someone answering
+/// about the person (for whole results), each loaded once.
+fn load_all(b: &Batch, io: &mut Io) -> Result<(Rules, Option<Rules>, Option<Rules>), Error> {
     let mut rules = load_rules(&b.rules, io.input)?;
     super::warn_if_cases_fail(&rules, &b.rules, io.err);
     let old = match &b.baseline {
@@ -49,175 +155,178 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
     } else {
         None
     };
-    let csv = match b.input_format {
+    Ok((rules, old, other))
+}
+
+/// Whether the records are CSV: as `--input-format` says, else by name.
+fn is_csv(b: &Batch) -> bool {
+    match b.input_format {
         Some(f) => f == RecordFormat::Csv,
         None => {
             matches!(&b.input, Input::File(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
         }
-    };
+    }
+}
 
-    let (name, mut file, size) = match &b.input {
-        Input::Stdin => ("<stdin>".to_owned(), None, None),
-        Input::File(path) => {
-            let fail = |source| Error::Input {
-                path: path.clone(),
-                source,
-            };
-            let f = File::open(path).map_err(fail)?;
-            let meta = f.metadata().map_err(fail)?;
-            if meta.is_dir() {
-                return Err(fail(std::io::Error::other(
-                    "it is a folder; give the file of records",
-                )));
-            }
-            let size = meta.is_file().then_some(meta.len());
-            (
-                path.display().to_string(),
-                Some(BufReader::with_capacity(1 << 18, f)),
-                size,
-            )
-        }
+/// The input's name for messages, the file (none for standard input) and
+/// its size when known (for the progress bar).
+type Opened = (String, Option<BufReader<File>>, Option<u64>);
+
+fn open_input(input: &Input) -> Result<Opened, Error> {
+    let path = match input {
+        Input::Stdin => return Ok(("<stdin>".to_owned(), None, None)),
+        Input::File(path) => path,
     };
-    let reader: &mut dyn BufRead = match &mut file {
-        Some(f) => f,
-        None => &mut *io.input,
-    };
-    let mut lines = Lines::new(reader);
-    let read_error = |source| Error::Input {
-        path: name.clone().into(),
+    let fail = |source| Error::Input {
+        path: path.clone(),
         source,
     };
+    let f = File::open(path).map_err(fail)?;
+    let meta = f.metadata().map_err(fail)?;
+    if meta.is_dir() {
+        return Err(fail(std::io::Error::other(
+            "it is a folder; give the file of records",
+        )));
+    }
+    let size = meta.is_file().then_some(meta.len());
+    Ok((
+        path.display().to_string(),
+        Some(BufReader::with_capacity(1 << 18, f)),
+        size,
+    ))
+}
 
-    // A CSV header names the columns for every record that follows.
-    let (mut new_columns, mut old_columns) = (Vec::new(), Vec::new());
-    if csv {
-        match lines.next_csv().map_err(read_error)? {
-            None => {}
-            Some(Record {
-                raw: Raw::Csv(fields),
-                ..
-            }) => {
-                new_columns = batch::header(&rules, &name, &fields).map_err(Error::Answers)?;
-                if let Some(old) = &old {
-                    old_columns = batch::score::columns(old, &name, &fields).0;
-                }
-            }
-            Some(record) => {
-                let failure = batch::score::score(
-                    &Side {
-                        rules: &rules,
-                        columns: Vec::new(),
-                    },
-                    &name,
-                    &record,
-                    "",
-                )
-                .expect_err("a header that is not a row cannot be scored");
-                return Err(Error::Answers(failure.problems));
-            }
+/// A CSV header names the columns for every record that follows, under
+/// the new rules and the baseline's.
+fn header<R: BufRead>(
+    lines: &mut Lines<R>,
+    rules: &Rules,
+    old: Option<&Rules>,
+    name: &str,
+    read_error: &dyn Fn(std::io::Error) -> Error,
+) -> Result<(Vec<batch::Column>, Vec<batch::Column>), Error> {
+    match lines.next_csv().map_err(read_error)? {
+        None => Ok((Vec::new(), Vec::new())),
+        Some(Record {
+            raw: Raw::Csv(fields),
+            ..
+        }) => {
+            let new = batch::header(rules, name, &fields).map_err(Error::Answers)?;
+            let old = old.map_or_else(Vec::new, |old| batch::score::columns(old, name, &fields).0);
+            Ok((new, old))
+        }
+        Some(record) => {
+            let failure = batch::score::score(
+                &Side {
+                    rules,
+                    columns: Vec::new(),
+                },
+                name,
+                &record,
+                "",
+            )
+            .expect_err("a header that is not a row cannot be scored");
+            Err(Error::Answers(failure.problems))
         }
     }
+}
 
+/// Where the records go (an `--output` file never replaces one that holds
+/// something without `--overwrite`), with the CSV header written.
+fn open_sink<'a>(
+    b: &Batch,
+    rules: &Rules,
+    baseline: bool,
+    out: &'a mut dyn Write,
+) -> Result<Sink<'a>, Error> {
     let mut sink = match &b.output {
         Some(path) => {
             if !save::is_stream(path) {
-                save::may_replace(&rules, path, b.overwrite, "--output")?;
+                save::may_replace(rules, path, b.overwrite, "--output")?;
             }
             Sink::File(Streamed::create(path)?)
         }
-        None => Sink::Out(&mut *io.out),
+        None => Sink::Out(out),
     };
     if b.format == BatchFormat::Csv {
-        sink.write(batch::write::csv_header(&rules, old.is_some()).as_bytes())?;
+        sink.write(batch::write::csv_header(rules, baseline).as_bytes())?;
     }
+    Ok(sink)
+}
 
-    let names = batch::write::Names::new(&rules);
-    let job = Job {
-        name: name.clone(),
-        new: Side {
-            rules: &rules,
-            columns: new_columns,
-        },
-        target: Target {
-            rules: &rules,
-            other: other.as_ref(),
-            names: &names,
-        },
-        old: old.as_ref().map(|o| Side {
-            rules: o,
-            columns: old_columns,
-        }),
-        format: b.format,
-        full: b.full,
-        when: crate::report::now_utc(),
-        changed_only: b.changed_only,
-        fail_fast: b.fail_fast,
-    };
+/// Score every record on every core: this thread reads and writes, the
+/// workers score.
+#[allow(clippy::too_many_arguments)]
+fn score_all<R: BufRead>(
+    job: &Job,
+    b: &Batch,
+    lines: &mut Lines<R>,
+    csv: bool,
+    sink: &mut Sink,
+    tally: &mut Tally,
+    bar: Option<&indicatif::ProgressBar>,
+    read_error: &dyn Fn(std::io::Error) -> Error,
+) -> Result<Ended, Error> {
     let workers = b.threads.unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
-    let bar = b.progress.then(|| progress_bar(size));
-    let mut tally = Tally::new(&rules, old.as_ref());
     let (work_tx, work_rx) = sync_channel::<(u64, Chunk)>(workers * 2);
     let (done_tx, done_rx) = channel::<(u64, Done)>();
     let work_rx = Mutex::new(work_rx);
     let cancel = AtomicBool::new(false);
-    let ended = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         for _ in 0..workers {
-            let (work_rx, done_tx, job, cancel) = (&work_rx, done_tx.clone(), &job, &cancel);
+            let (work_rx, done_tx, cancel) = (&work_rx, done_tx.clone(), &cancel);
             scope.spawn(move || work(work_rx, done_tx, job, cancel));
         }
         drop(done_tx);
         let ended = drive(
             Drive {
-                lines: &mut lines,
+                lines,
                 csv,
                 workers,
                 work_tx,
                 done_rx: &done_rx,
-                sink: &mut sink,
-                tally: &mut tally,
-                bar: bar.as_ref(),
+                sink,
+                tally,
+                bar,
             },
-            &read_error,
+            read_error,
         );
         cancel.store(true, Ordering::SeqCst);
         ended
-    });
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
+    })
+}
+
+/// The error a signal ends the run with, saying what was written.
+fn stopped(signal: usize, b: &Batch, written: u64) -> Error {
+    let progress = Progress::Records {
+        output: b.output.clone(),
+        written,
+    };
+    match signal {
+        s if s == signal_hook::consts::SIGTERM as usize => Error::Signalled {
+            signal: Signal::Terminate,
+            progress,
+        },
+        s if s == signal_hook::consts::SIGHUP as usize => Error::Signalled {
+            signal: Signal::Hangup,
+            progress,
+        },
+        _ => Error::Interrupted { progress },
     }
-    let ended = ended?;
-    if let Some(signal) = ended.signal {
-        let progress = Progress::Records {
-            output: b.output.clone(),
-            written: ended.written,
-        };
-        drop(sink);
-        return Err(match signal {
-            s if s == signal_hook::consts::SIGTERM as usize => Error::Signalled {
-                signal: Signal::Terminate,
-                progress,
-            },
-            s if s == signal_hook::consts::SIGHUP as usize => Error::Signalled {
-                signal: Signal::Hangup,
-                progress,
-            },
-            _ => Error::Interrupted { progress },
-        });
-    }
-    if ended.closed {
-        // The reader of standard output went away (`| head`): its choice.
-        return Ok(exit::OK);
-    }
-    let seconds = started.elapsed().as_secs_f64();
-    if b.summary == SummaryFormat::Json && b.output.is_none() {
-        sink.write(batch::tally::json(&tally, &rules, old.as_ref(), seconds).as_bytes())?;
-    }
-    match sink {
-        Sink::File(f) => f.finish()?,
-        Sink::Out(out) => flush(out)?,
-    }
+}
+
+/// The summary: words on standard error, or JSON on standard output when
+/// the records went to a file.
+fn summary(
+    b: &Batch,
+    io: &mut Io,
+    tally: &Tally,
+    rules: &Rules,
+    old: Option<&Rules>,
+    seconds: f64,
+) -> Result<(), Error> {
     match b.summary {
         SummaryFormat::Text => {
             let width = io
@@ -231,20 +340,16 @@ pub(super) fn batch(b: Batch, io: &mut Io) -> Result<u8, Error> {
                 width,
                 format: b.format,
             };
-            let text = batch::tally::text(&tally, &rules, old.as_ref(), seconds, layout);
+            let text = batch::tally::text(tally, rules, old, seconds, layout);
             let _ = io.err.write_all(crate::error::visible(&text).as_bytes());
         }
         SummaryFormat::Json if b.output.is_some() => {
-            let json = batch::tally::json(&tally, &rules, old.as_ref(), seconds);
+            let json = batch::tally::json(tally, rules, old, seconds);
             super::write(io.out, &json)?;
         }
         SummaryFormat::Json | SummaryFormat::None => {}
     }
-    Ok(if tally.counts.failed > 0 {
-        exit::DATA
-    } else {
-        exit::OK
-    })
+    Ok(())
 }
 
 /// Flags that cannot work together, said before anything is read.

@@ -66,53 +66,13 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             overwrite,
             respondent,
             lang,
-        } => {
-            let rules = load_for(&rules, io, respondent.unwrap_or_default(), lang.as_deref())?;
-            let text = match format {
-                TextFormat::Yaml => template::yaml(&rules, respondent.unwrap_or_default()),
-                TextFormat::Json => template::json(&rules, respondent.unwrap_or_default()),
-            };
-            match output {
-                // It is about to hold health data: owner-only from the start.
-                Some(path) => {
-                    crate::save::may_replace(&rules, &path, overwrite, "--output")?;
-                    crate::save::write_private(&path, text.as_bytes())?;
-                    Ok(exit::OK)
-                }
-                None => write(io.out, &text),
-            }
-        }
+        } => template(&rules, format, output, overwrite, respondent, lang, io),
         Task::Questions {
             rules,
             format,
             respondent,
             lang,
-        } => {
-            let respondent = respondent.unwrap_or_default();
-            // FHIR carries every language's texts: the built-in rules with
-            // all their variants, not one baked wording.
-            let source = match (&format, &rules) {
-                (QuestionsFormat::Fhir, RulesSource::Builtin) => None,
-                _ => Some(rules),
-            };
-            let rules = match source {
-                Some(source) => load_for(&source, io, respondent, lang.as_deref())?,
-                None => {
-                    let mut rules = Rules::builtin()?;
-                    let lang = language(&rules, lang.as_deref(), io.err);
-                    word_for(&mut rules, respondent, &lang)?;
-                    rules
-                }
-            };
-            write(
-                io.out,
-                &match format {
-                    QuestionsFormat::Yaml => questions::yaml(&rules),
-                    QuestionsFormat::Json => questions::json(&rules),
-                    QuestionsFormat::Fhir => crate::fhir::questionnaire(&rules, respondent),
-                },
-            )
-        }
+        } => question_list(rules, format, respondent.unwrap_or_default(), lang, io),
         Task::Compare(c) => compare_levels(c, io),
         Task::Batch(b) => batch::batch(b, io),
         Task::Completions { shell } => write(io.out, &crate::cli::completion_script(shell)),
@@ -123,39 +83,109 @@ pub fn run(task: Task, io: &mut Io) -> Result<u8, Error> {
             count,
             seed,
             format,
-        } => {
-            let rules = load_rules(&rules, io.input)?;
-            crate::generate::write(&rules, count, seed, format, io.out)
-                .map(|()| exit::OK)
-                .or_else(|source| match source.kind() {
-                    std::io::ErrorKind::BrokenPipe => Ok(exit::OK),
-                    _ => Err(Error::Output {
-                        what: "standard output".into(),
-                        source,
-                    }),
-                })
-        }
+        } => generate(&rules, count, seed, format, io),
         Task::Schema => write(io.out, &crate::rules::schema::json()),
-        Task::Check { rules } => {
-            // The built-in rules with their test cases, from the YAML.
-            let rules = match rules {
-                RulesSource::Builtin => Rules::builtin()?,
-                other => load_rules(&other, io.input)?,
-            };
-            // Allowed but likely slips (a text not translated) go first,
-            // on standard error.
-            for w in crate::rules::warnings(&rules) {
-                let _ = writeln!(io.err, "warning: {w}");
-            }
-            let result = check::run(&rules);
-            write(io.out, &check::render(&rules, &result))?;
-            Ok(if result.passed() {
-                exit::OK
-            } else {
-                exit::CHECK_FAILED
-            })
-        }
+        Task::Check { rules } => check_rules(rules, io),
     }
+}
+
+/// `carelevel template`: a blank answer file, to standard output or an
+/// owner-only file.
+fn template(
+    rules: &RulesSource,
+    format: TextFormat,
+    output: Option<std::path::PathBuf>,
+    overwrite: bool,
+    respondent: Option<Respondent>,
+    lang: Option<String>,
+    io: &mut Io,
+) -> Result<u8, Error> {
+    let respondent = respondent.unwrap_or_default();
+    let rules = load_for(rules, io, respondent, lang.as_deref())?;
+    let text = match format {
+        TextFormat::Yaml => template::yaml(&rules, respondent),
+        TextFormat::Json => template::json(&rules, respondent),
+    };
+    match output {
+        // It is about to hold health data: owner-only from the start.
+        Some(path) => {
+            crate::save::may_replace(&rules, &path, overwrite, "--output")?;
+            crate::save::write_private(&path, text.as_bytes())?;
+            Ok(exit::OK)
+        }
+        None => write(io.out, &text),
+    }
+}
+
+/// `carelevel questions`: the question list, as JSON, YAML or a FHIR
+/// Questionnaire.
+fn question_list(
+    rules: RulesSource,
+    format: QuestionsFormat,
+    respondent: Respondent,
+    lang: Option<String>,
+    io: &mut Io,
+) -> Result<u8, Error> {
+    // FHIR carries every language's texts: the built-in rules with all
+    // their variants, not one baked wording.
+    let rules = match (&format, &rules) {
+        (QuestionsFormat::Fhir, RulesSource::Builtin) => {
+            let mut rules = Rules::builtin()?;
+            let lang = language(&rules, lang.as_deref(), io.err);
+            word_for(&mut rules, respondent, &lang)?;
+            rules
+        }
+        _ => load_for(&rules, io, respondent, lang.as_deref())?,
+    };
+    write(
+        io.out,
+        &match format {
+            QuestionsFormat::Yaml => questions::yaml(&rules),
+            QuestionsFormat::Json => questions::json(&rules),
+            QuestionsFormat::Fhir => crate::fhir::questionnaire(&rules, respondent),
+        },
+    )
+}
+
+/// `carelevel generate`: random answer sets; a closed pipe ends it well.
+fn generate(
+    rules: &RulesSource,
+    count: u64,
+    seed: u64,
+    format: crate::settings::RecordFormat,
+    io: &mut Io,
+) -> Result<u8, Error> {
+    let rules = load_rules(rules, io.input)?;
+    crate::generate::write(&rules, count, seed, format, io.out)
+        .map(|()| exit::OK)
+        .or_else(|source| match source.kind() {
+            std::io::ErrorKind::BrokenPipe => Ok(exit::OK),
+            _ => Err(Error::Output {
+                what: "standard output".into(),
+                source,
+            }),
+        })
+}
+
+/// `carelevel check`: the warnings first, on standard error, then every
+/// test case and the probe.
+fn check_rules(rules: RulesSource, io: &mut Io) -> Result<u8, Error> {
+    // The built-in rules with their test cases, from the YAML.
+    let rules = match rules {
+        RulesSource::Builtin => Rules::builtin()?,
+        other => load_rules(&other, io.input)?,
+    };
+    // Allowed but likely slips (a text not translated) go first.
+    for w in crate::rules::warnings(&rules) {
+        let _ = writeln!(io.err, "warning: {w}");
+    }
+    let result = check::run(&rules);
+    write(io.out, &check::render(&rules, &result))?;
+    Ok(if result.passed() {
+        exit::OK
+    } else {
+        exit::CHECK_FAILED
+    })
 }
 
 /// `carelevel man [COMMAND]`, or every page into `dir`.

@@ -25,35 +25,40 @@ struct Start {
     name: String,
 }
 
-pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
-    usage_conflicts(&s)?;
-    let mut rules = load_rules(&s.rules, io.input)?;
-    super::warn_if_cases_fail(&rules, &s.rules, io.err);
-    let lang = super::language(&rules, s.lang.as_deref(), io.err);
-    crate::interrupt::speaking(&lang);
-    let decision = decision_of(&rules, &s)?;
-    let given = match &s.answers {
-        Some(input) => {
-            let (name, text) = read_input(input, io.input)?;
-            let doc = crate::read::parse(&rules, &name, &text)
-                .map_err(|e| batch_hint(e, input, &name, &text))?;
-            Some((name, doc))
-        }
-        None => None,
-    };
-    // Everything that could stop the run is checked before the first question.
-    let existing = match &s.save {
-        Some(path) => Some(save::inspect(&rules, path)?),
-        None => None,
-    };
-    if let Some(path) = &s.output {
-        save::may_replace(&rules, path, s.overwrite, "--output")?;
-        save::check_writable(path)?;
-    }
-    if let Some(path) = &s.save {
-        save::check_writable(path)?;
-    }
+/// Everything checked before the first question: the rules, the language,
+/// a clinician's decision, the answers given and the `--save` file.
+struct Prepared {
+    rules: Rules,
+    lang: String,
+    decision: Option<report::Decision>,
+    given: Option<(String, AnswerDoc)>,
+    existing: Option<Existing>,
+}
 
+/// Who answers, the rules worded for them, and how to go on.
+struct Begun {
+    rules: Rules,
+    start: Start,
+    respondent: Respondent,
+    way: crate::resume::Way,
+    /// The resumed file has comments of its own, which saving drops.
+    comments: bool,
+    /// The run started with answers (resumed or given).
+    had_answers: bool,
+}
+
+/// The answers as the questions left them, and an error to end with.
+struct Answered {
+    ended: ask::Ended,
+    /// The run ends with this error, after any result a crisis calls for.
+    early: Option<Error>,
+    /// The person answered in the guided questionnaire.
+    guided: bool,
+}
+
+pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
+    let prepared = prepare(&s, io)?;
+    let lang = prepared.lang.clone();
     let Io {
         input,
         out,
@@ -67,16 +72,7 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
     let mut prompter: Option<&mut dyn Prompter> = match injected {
         Some(p) => Some(&mut **p),
         None if s.plain => {
-            // The terminal's width, else 80 columns.
-            let columns = ttys
-                .stderr
-                .then(|| console::Term::stderr().size_checked())
-                .flatten()
-                .map_or(80, |(_rows, cols)| usize::from(cols).min(100));
-            plain = Plain::new(&mut **input, &mut **err)
-                .speaking(&lang)
-                .interruptible(ttys.stdin)
-                .width(columns);
+            plain = plain_prompter(&mut **input, &mut **err, &lang, ttys);
             Some(&mut plain)
         }
         None if ttys.interactive() => {
@@ -85,101 +81,268 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
         }
         None => None,
     };
+    let decision = prepared.decision.clone();
+    let mut begun = begin(prepared, &mut s, prompter.as_deref_mut())?;
+    // Built before any question: a rule file with nothing to compare fails now.
+    let comparison = if s.compare {
+        Some(compare::comparison(&begun.rules, None)?)
+    } else {
+        None
+    };
+    let id = begun.start.doc.id.clone();
+    let subject = begun.start.doc.subject.clone();
+    let Answered {
+        ended,
+        early,
+        guided,
+    } = answer(&mut begun, &s, prompter.as_deref_mut())?;
+    let rules = &begun.rules;
+    let outcome = engine::evaluate(rules, &ended.answers);
+    let early = ending(&begun, &s, &ended, early, outcome.crisis)?;
+    let mut r = result(rules, &s, &ended, &outcome, id, decision)?;
+    r.respondent = begun.respondent;
+    r.comparison = comparison.map(|c| c.recommend(&r.level));
+    let mut delivery = delivery(&s, rules, &ended.answers, &r, ttys);
+    delivery.subject = subject.as_ref();
+    // The short first screen is for a person who just answered in the
+    // full-screen questionnaire and reads the result on the terminal.
+    delivery.end_screen = guided && !s.plain && early.is_none();
+    // After an early end, the error comes last, then the crisis again.
+    delivery.remind = early.is_none();
+    let pending = end::deliver(&delivery, &mut **out, prompter)?;
+    after_delivery(&mut **err, &s, &r, rules, &outcome.ignored, pending);
+    // The run is over and the process ends next: freeing the rules string
+    // by string would cost more than a whole scripted screening.
+    std::mem::forget(begun);
+    match early {
+        Some(e) => Err(e),
+        None => Ok(crate::error::exit::OK),
+    }
+}
 
+/// Where and how the result goes: a short first screen and a reminder of
+/// the crisis are set by the caller.
+fn delivery<'a>(
+    s: &'a Screen,
+    rules: &'a Rules,
+    answers: &'a Answers,
+    r: &'a report::Report,
+    ttys: super::Ttys,
+) -> Delivery<'a> {
+    Delivery {
+        rules,
+        answers,
+        subject: None,
+        report: r,
+        format: s.format,
+        view: report::View {
+            look: s.look,
+            details: s.details,
+        },
+        output: s.output.as_deref(),
+        ttys,
+        end_screen: false,
+        remind: true,
+        rows: ttys
+            .stdout
+            .then(|| console::Term::stdout().size_checked())
+            .flatten()
+            .map(|(rows, _cols)| usize::from(rows)),
+        keep: [s.save.as_deref(), answers_path(s)]
+            .into_iter()
+            .flatten()
+            .map(Path::to_path_buf)
+            .collect(),
+    }
+}
+
+/// The inputs and every up-front check, before the first question.
+fn prepare(s: &Screen, io: &mut Io) -> Result<Prepared, Error> {
+    usage_conflicts(s)?;
+    let rules = load_rules(&s.rules, io.input)?;
+    super::warn_if_cases_fail(&rules, &s.rules, io.err);
+    let lang = super::language(&rules, s.lang.as_deref(), io.err);
+    crate::interrupt::speaking(&lang);
+    let decision = decision_of(&rules, s)?;
+    let given = match &s.answers {
+        Some(input) => {
+            let (name, text) = read_input(input, io.input)?;
+            let doc = crate::read::parse(&rules, &name, &text)
+                .map_err(|e| batch_hint(e, input, &name, &text))?;
+            Some((name, doc))
+        }
+        None => None,
+    };
+    let existing = match &s.save {
+        Some(path) => Some(save::inspect(&rules, path)?),
+        None => None,
+    };
+    if let Some(path) = &s.output {
+        save::may_replace(&rules, path, s.overwrite, "--output")?;
+        save::check_writable(path)?;
+    }
+    if let Some(path) = &s.save {
+        save::check_writable(path)?;
+    }
+    Ok(Prepared {
+        rules,
+        lang,
+        decision,
+        given,
+        existing,
+    })
+}
+
+/// The line-by-line prompter on standard input and error, as wide as the
+/// terminal (else 80 columns).
+fn plain_prompter<'a>(
+    input: &'a mut dyn std::io::BufRead,
+    err: &'a mut dyn std::io::Write,
+    lang: &str,
+    ttys: super::Ttys,
+) -> Plain<&'a mut dyn std::io::BufRead, &'a mut dyn std::io::Write> {
+    let columns = ttys
+        .stderr
+        .then(|| console::Term::stderr().size_checked())
+        .flatten()
+        .map_or(80, |(_rows, cols)| usize::from(cols).min(100));
+    Plain::new(input, err)
+        .speaking(lang)
+        .interruptible(ttys.stdin)
+        .width(columns)
+}
+
+/// Where the answers start, who answers (asked first when nothing says),
+/// and the rules worded for them.
+fn begin(
+    p: Prepared,
+    s: &mut Screen,
+    mut prompter: Option<&mut (dyn Prompter + '_)>,
+) -> Result<Begun, Error> {
+    let Prepared {
+        mut rules,
+        lang,
+        given,
+        existing,
+        ..
+    } = p;
     let comments = matches!(existing, Some(Existing::Answers { comments: true, .. }));
     // A QuestionnaireResponse resumed stays one.
     if matches!(existing, Some(Existing::Answers { fhir: true, .. })) && !s.overwrite {
         s.save_format = SaveFormat::Fhir;
     }
-    let start = resolve(&rules, &s, &lang, given, existing, prompter.as_deref_mut())?;
-    let respondent = match prompter.as_deref_mut() {
-        Some(p) if asks_who(&rules, &s, &start) => who_answers(&rules, &s, &lang, p)?,
-        _ => respondent(&s, &start)?,
+    let start = resolve(&rules, s, &lang, given, existing, prompter.as_deref_mut())?;
+    let respondent = match prompter {
+        Some(p) if asks_who(&rules, s, &start) => who_answers(&rules, s, &lang, p)?,
+        _ => respondent(s, &start)?,
     };
     super::word_for(&mut rules, respondent, &lang)?;
-    let rules = rules;
     // How to go on the same way, for every message that says so.
-    let way = way_of(&rules, &s, &lang, respondent);
+    let way = way_of(&rules, s, &lang, respondent);
     crate::interrupt::going_on(way.clone());
-    // Built before any question: a rule file with nothing to compare fails now.
-    let comparison = if s.compare {
-        Some(compare::comparison(&rules, None)?)
-    } else {
-        None
-    };
     let had_answers = start.doc.answers.iter().next().is_some();
-    let complete = engine::evaluate(&rules, &start.doc.answers)
-        .missing
-        .is_empty();
+    Ok(Begun {
+        had_answers,
+        rules,
+        start,
+        respondent,
+        way,
+        comments,
+    })
+}
+
+/// Ask what is missing, or take a complete file whole, or leave a partial
+/// one partial (an error follows, after any crisis result).
+fn answer(
+    b: &mut Begun,
+    s: &Screen,
+    prompter: Option<&mut (dyn Prompter + '_)>,
+) -> Result<Answered, Error> {
+    let answers = std::mem::replace(&mut b.start.doc.answers, Answers::empty(&b.rules));
+    let (rules, start) = (&b.rules, &b.start);
+    let complete = engine::evaluate(rules, &answers).missing.is_empty();
     // A complete answer file is scored at once; a resumed one is reviewed.
     let guided = prompter.is_some() && (!complete || (start.resuming && s.answers.is_none()));
-    let id = start.doc.id.clone();
-    let subject = start.doc.subject.clone();
-    let notice = (start.resuming && comments).then(|| {
-        format!(
-            "{} has comments of its own. Saving keeps its answers and its id, but not those comments.",
-            start.name
-        )
-    });
-    // A partial answer file and nobody to ask: an error, after the crisis
-    // message and the partial result if a crisis answer is among them.
-    let mut early = None;
-    let ended = if guided {
+    let ended = |answers, finish, saved| ask::Ended {
+        answers,
+        finish,
+        saved,
+        saved_to: None,
+    };
+    if guided {
+        let notice = (start.resuming && b.comments).then(|| {
+            format!(
+                "{} has comments of its own. Saving keeps its answers and its id, but not those comments.",
+                start.name
+            )
+        });
         let settings = ask::Settings {
             save: s.save.as_deref(),
             resuming: start.resuming,
             notice: notice.as_deref(),
-            id: id.as_deref(),
-            respondent,
+            id: start.doc.id.as_deref(),
+            respondent: b.respondent,
             save_format: s.save_format,
-            way: Some(&way),
+            way: Some(&b.way),
         };
-        let p = prompter.as_deref_mut().expect("a prompter when guided");
-        ask::run(&rules, start.doc.answers, p, settings).map_err(|e| match e {
+        let p = prompter.expect("a prompter when guided");
+        let ended = ask::run(rules, answers, p, settings).map_err(|e| match e {
             ask::FlowError::Save(e) => e,
             ask::FlowError::Io(source) => Error::Input {
                 path: PathBuf::from(if s.plain { "<stdin>" } else { "<terminal>" }),
                 source,
             },
-        })?
-    } else if complete {
+        })?;
+        return Ok(Answered {
+            ended,
+            early: None,
+            guided,
+        });
+    }
+    if complete {
         if let Some(path) = &s.save {
             let text = save::saved_answers(
-                &rules,
-                &start.doc.answers,
-                id.as_deref(),
-                respondent,
+                rules,
+                &answers,
+                start.doc.id.as_deref(),
+                b.respondent,
                 path,
                 s.save_format,
-                &way,
+                &b.way,
             );
             save::write_private(path, text.as_bytes())?;
         }
-        ask::Ended {
-            answers: start.doc.answers,
-            finish: Finish::Complete,
-            saved: s.save.is_some(),
-            saved_to: None,
-        }
-    } else if s.answers.is_some() || start.resuming {
-        early = Some(missing(&rules, &start.name, &start.doc.answers, &s, &way));
-        ask::Ended {
-            answers: start.doc.answers,
-            finish: Finish::InputEnded,
-            saved: false,
-            saved_to: None,
-        }
-    } else {
-        return Err(no_terminal(&s));
-    };
+        return Ok(Answered {
+            ended: ended(answers, Finish::Complete, s.save.is_some()),
+            early: None,
+            guided,
+        });
+    }
+    // A partial answer file and nobody to ask: an error, after the crisis
+    // message and the partial result if a crisis answer is among them.
+    if s.answers.is_some() || start.resuming {
+        let early = missing(rules, &start.name, &answers, s, &b.way);
+        return Ok(Answered {
+            ended: ended(answers, Finish::InputEnded, false),
+            early: Some(early),
+            guided,
+        });
+    }
+    Err(no_terminal(s))
+}
 
-    let outcome = engine::evaluate(&rules, &ended.answers);
-    let crisis = outcome.crisis.then(|| {
-        (
-            rules.file.crisis.message.trim_end().to_owned(),
-            rules.lang.clone(),
-        )
-    });
+/// The error the run ends with, if it ended early: said after the result
+/// when a crisis answer was given, and instead of it when not (a partial
+/// result could only mislead).
+fn ending(
+    b: &Begun,
+    s: &Screen,
+    ended: &ask::Ended,
+    early: Option<Error>,
+    crisis: bool,
+) -> Result<Option<Error>, Error> {
+    let (rules, way) = (&b.rules, &b.way);
+    let had_answers = b.had_answers;
     // Said only when the run ends early: worked out then.
     let progress = || match (&s.save, &ended.saved_to) {
         (_, Some(path)) => Progress::Saved {
@@ -189,31 +352,45 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
         (None, None) => Progress::NotSaving {
             start: way.start(&crate::words::of(&rules.lang).get("file-placeholder")),
         },
-        (Some(path), None) if ended.saved || (start.resuming && had_answers) => Progress::Saved {
+        (Some(path), None) if ended.saved || (b.start.resuming && had_answers) => Progress::Saved {
             path: path.clone(),
             resume: way.resume_path(path),
         },
         (Some(path), None) => Progress::NothingSaved(path.clone()),
     };
-    if early.is_none() {
-        early = match ended.finish {
-            Finish::InputEnded => Some(Error::Incomplete {
-                progress: progress(),
-            }),
-            Finish::Interrupted => Some(Error::Interrupted {
-                progress: progress(),
-            }),
-            Finish::Complete | Finish::StoppedAtCrisis => None,
-        };
-    }
-    let early = early.map(|e| e.after_crisis(crisis));
-    // An early end still shows a crisis, with the result of the answers
-    // given; without one, a partial result could only mislead.
-    let early = match (early, outcome.crisis) {
-        (Some(e), false) => return Err(e),
-        (early, _) => early,
+    let early = match (early, ended.finish) {
+        (Some(e), _) => Some(e),
+        (None, Finish::InputEnded) => Some(Error::Incomplete {
+            progress: progress(),
+        }),
+        (None, Finish::Interrupted) => Some(Error::Interrupted {
+            progress: progress(),
+        }),
+        (None, Finish::Complete | Finish::StoppedAtCrisis) => None,
     };
-    let mut r = report::build(&rules, &ended.answers, &outcome, id);
+    let message = crisis.then(|| {
+        (
+            rules.file.crisis.message.trim_end().to_owned(),
+            rules.lang.clone(),
+        )
+    });
+    match early.map(|e| e.after_crisis(message)) {
+        Some(e) if !crisis => Err(e),
+        early => Ok(early),
+    }
+}
+
+/// The report of the answers, with the clinician's decision, the time,
+/// and the notes that the tool adds (answers ignored, stopped early).
+fn result(
+    rules: &Rules,
+    s: &Screen,
+    ended: &ask::Ended,
+    outcome: &engine::Outcome,
+    id: Option<String>,
+    decision: Option<report::Decision>,
+) -> Result<report::Report, Error> {
+    let mut r = report::build(rules, &ended.answers, outcome, id);
     r.decision = decision.map(|mut d| {
         d.recommended.clone_from(&r.level);
         d.recommended_name.clone_from(&r.level_name);
@@ -235,11 +412,9 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
         r.timestamp = Some(report::now_utc());
     }
     r.complete = ended.finish == Finish::Complete;
-    r.respondent = respondent;
-    r.comparison = comparison.map(|c| c.recommend(&r.level));
     if !outcome.ignored.is_empty() {
         r.notes
-            .insert(0, report::ignored_note(&rules, &outcome.ignored));
+            .insert(0, report::ignored_note(rules, &outcome.ignored));
     }
     if ended.finish == Finish::StoppedAtCrisis {
         r.notes.insert(
@@ -250,37 +425,19 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
             },
         );
     }
-    let delivery = Delivery {
-        rules: &rules,
-        answers: &ended.answers,
-        subject: subject.as_ref(),
-        report: &r,
-        format: s.format,
-        view: report::View {
-            look: s.look,
-            details: s.details,
-        },
-        output: s.output.as_deref(),
-        ttys,
-        // The short first screen is for a person who just answered in the
-        // full-screen questionnaire and reads the result on the terminal.
-        end_screen: guided && !s.plain && early.is_none(),
-        // After an early end, the error comes last, then the crisis again.
-        remind: early.is_none(),
-        rows: ttys
-            .stdout
-            .then(|| console::Term::stdout().size_checked())
-            .flatten()
-            .map(|(rows, _cols)| usize::from(rows)),
-        keep: [s.save.as_deref(), answers_path(&s)]
-            .into_iter()
-            .flatten()
-            .map(Path::to_path_buf)
-            .collect(),
-    };
-    let pending = end::deliver(&delivery, &mut **out, prompter)?;
-    // Standard error is free again: the report came first, so a crisis
-    // message on a shared terminal comes before any warning.
+    Ok(r)
+}
+
+/// Standard error is free again once the report is out: the crisis again
+/// when the result went elsewhere, then any warning.
+fn after_delivery(
+    err: &mut dyn std::io::Write,
+    s: &Screen,
+    r: &report::Report,
+    rules: &Rules,
+    ignored: &[usize],
+    pending: end::Pending,
+) {
     if pending.crisis_reminder {
         let width = s.look.width.clamp(40, 80);
         let block = report::crisis_block(
@@ -291,23 +448,14 @@ pub(super) fn screen(mut s: Screen, io: &mut Io) -> Result<u8, Error> {
         );
         let _ = write!(err, "\n{block}");
     }
-    if !outcome.ignored.is_empty() {
+    if !ignored.is_empty() {
         let _ = writeln!(
             err,
             "warning: ignored answers to questions that were not asked (their conditions do not hold): {}",
-            question_ids(&rules, outcome.ignored.iter().copied())
+            question_ids(rules, ignored.iter().copied())
         );
     }
-    // The run is over and the process ends next: freeing the rules string
-    // by string would cost more than a whole scripted screening.
-    std::mem::forget(rules);
-    match early {
-        Some(e) => Err(e),
-        None => Ok(crate::error::exit::OK),
-    }
 }
-
-use std::io::Write as _;
 
 /// Who answers: `--about-someone`, else what the answer file says, else the
 /// person. Answers by the person and by someone else never mix in one file.
@@ -595,30 +743,16 @@ fn resolve(
         }
         Existing::Answers { doc: saved, .. } => {
             let n = saved.answers.iter().count();
-            if n == 0 || s.overwrite {
+            if n == 0
+                || s.overwrite
+                || may_replace_answers(rules, s, lang, &shown, n, &given, prompter)?
+            {
                 return Ok(fresh(given));
-            }
-            let held = format!("{n} {}", plural(n, "answer", "answers"));
-            if let Some(p) = prompter {
-                let from = given.as_ref().map_or("", |(name, _)| name.as_str());
-                let question = crate::words::of(lang).with(
-                    "replace-answers",
-                    &[
-                        ("path", crate::words::text(&shown)),
-                        ("count", crate::words::number(n)),
-                        ("from", crate::words::text(from)),
-                    ],
-                );
-                let yes = p
-                    .confirm(&question, false)
-                    .map_err(|e| prompt_stop(e, rules, s))?;
-                if yes {
-                    return Ok(fresh(given));
-                }
             }
             Err(Error::WouldOverwrite(
                 Problem::new(format!(
-                    "`{shown}` already holds {held}, so carelevel will not replace them"
+                    "`{shown}` already holds {n} {}, so carelevel will not replace them",
+                    plural(n, "answer", "answers")
                 ))
                 .help(format!(
                     "to go on from those answers, run `{}` without `--answers`; to replace them, add `--overwrite`; or give `--save` another file name",
@@ -627,29 +761,61 @@ fn resolve(
             ))
         }
         Existing::Other(_) if s.overwrite => Ok(fresh(given)),
-        Existing::Other(_) if looks_like_rules(path) => Err(Error::WouldOverwrite(
+        Existing::Other(why) => Err(not_ours(path, &shown, &why)),
+    }
+}
+
+/// Whether the person, asked at a terminal, agrees to replace the `n`
+/// answers in `shown` with those given.
+fn may_replace_answers(
+    rules: &Rules,
+    s: &Screen,
+    lang: &str,
+    shown: &str,
+    n: usize,
+    given: &Option<(String, AnswerDoc)>,
+    prompter: Option<&mut (dyn Prompter + '_)>,
+) -> Result<bool, Error> {
+    let Some(p) = prompter else {
+        return Ok(false);
+    };
+    let from = given.as_ref().map_or("", |(name, _)| name.as_str());
+    let question = crate::words::of(lang).with(
+        "replace-answers",
+        &[
+            ("path", crate::words::text(shown)),
+            ("count", crate::words::number(n)),
+            ("from", crate::words::text(from)),
+        ],
+    );
+    p.confirm(&question, false)
+        .map_err(|e| prompt_stop(e, rules, s))
+}
+
+/// The refusal to save over a file that is not an answer file for these
+/// rules (`why`): a rule file, or a file of answers with something wrong,
+/// which is to be fixed rather than discarded.
+fn not_ours(path: &Path, shown: &str, why: &Error) -> Error {
+    if looks_like_rules(path) {
+        return Error::WouldOverwrite(
             Problem::new(format!(
                 "`{shown}` holds a rule file, not answers, so carelevel will not replace it"
             ))
             .help("give `--save` another file name, or add `--overwrite` to replace the rule file"),
-        )),
-        Existing::Other(why) => {
-            // A file with answers in it but something wrong is fixed, not
-            // discarded: say that first.
-            let help = if matches!(why, Error::Answers(_)) {
-                format!("fix that in `{shown}` and run the same command again, or give `--save` another file name; `--overwrite` would discard what it holds")
-            } else {
-                "give `--save` another file name, or add `--overwrite` to replace it".to_owned()
-            };
-            Err(Error::WouldOverwrite(
-                Problem::new(format!(
-                    "`{shown}` is not an answer file for these rules ({}), so carelevel will not replace it",
-                    first_line(&why)
-                ))
-                .help(help),
-            ))
-        }
+        );
     }
+    let help = if matches!(why, Error::Answers(_)) {
+        format!("fix that in `{shown}` and run the same command again, or give `--save` another file name; `--overwrite` would discard what it holds")
+    } else {
+        "give `--save` another file name, or add `--overwrite` to replace it".to_owned()
+    };
+    Error::WouldOverwrite(
+        Problem::new(format!(
+            "`{shown}` is not an answer file for these rules ({}), so carelevel will not replace it",
+            first_line(why)
+        ))
+        .help(help),
+    )
 }
 
 /// Whether `path` starts like a rule file (`schema: carelevel/...`).
