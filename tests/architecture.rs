@@ -50,6 +50,10 @@ fn files() -> Vec<File> {
                     ) {
                         module.pop();
                     }
+                    // Test modules in files of their own may use anything.
+                    if module.last().is_some_and(|m| m == "tests") {
+                        continue;
+                    }
                     let text = std::fs::read_to_string(&p).unwrap();
                     out.push(File {
                         module,
