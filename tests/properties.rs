@@ -210,6 +210,47 @@ proptest! {
         }
     }
 
+    /// The conditions as the engine compiles them hold exactly when the
+    /// conditions as written hold, whether the answers' options are known.
+    #[test]
+    fn compiled_conditions_agree_with_the_conditions_as_written(p in picks()) {
+        let r = rules();
+        // Answers with their options known (as the fast readers give
+        // them) and without (as a hand-built set): both paths of a test.
+        let plain = answers(r, &p);
+        let mut indexed = Answers::empty(r);
+        for (q, a) in plain.iter() {
+            match a {
+                Answer::Code(c) => {
+                    let o = r.file.questions[q].option(c).unwrap().0;
+                    indexed.set_option(q, c.clone(), o);
+                }
+                other => indexed.set(q, Some(other.clone())),
+            }
+        }
+        for a in [&plain, &indexed] {
+            let outcome = evaluate(r, a);
+            let asked: Vec<bool> = (0..r.file.questions.len()).map(|q| outcome.asked.contains(&q)).collect();
+            for visible in [None, Some(&asked[..])] {
+                let facts = carelevel::engine::Facts { answers: a, ratings: Some(&outcome.ratings), visible };
+                let f = &r.file;
+                let pairs = f.questions.iter().map(|q| q.when.as_ref()).zip(r.compiled.questions.iter().copied())
+                    .chain(f.placement.rules.iter().map(|x| Some(&x.when)).zip(r.compiled.rules.iter().map(|&t| Some(t))))
+                    .chain(f.notes.iter().map(|n| n.when.as_ref()).zip(r.compiled.notes.iter().copied()));
+                for (cond, t) in pairs {
+                    prop_assert_eq!(cond.is_some(), t.is_some());
+                    if let (Some(c), Some(t)) = (cond, t) {
+                        prop_assert_eq!(
+                            carelevel::engine::holds_in(r, c, facts),
+                            carelevel::engine::test(r, t, &facts),
+                            "{:?}", c
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// Whenever a crisis rule's condition holds, the result is the top level with `crisis: true`.
     #[test]
     fn crisis_means_inpatient(p in picks()) {

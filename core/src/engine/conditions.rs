@@ -1,6 +1,7 @@
 //! Evaluating conditions against answers.
 
 use crate::answers::{Answer, Answers};
+use crate::rules::compiled::{Test, TestId};
 use crate::rules::model::{Condition, Question, Scalar};
 use crate::rules::Rules;
 
@@ -115,6 +116,96 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
         return place().zip(threshold(v)).is_some_and(|(a, b)| a <= b);
     }
     false
+}
+
+/// Does compiled test `t` hold over `facts`? The same answer as
+/// [`holds_in`] gives for the condition it was compiled from, without a
+/// name looked up or a field of the condition read.
+pub fn test(rules: &Rules, t: TestId, facts: &Facts<'_>) -> bool {
+    child(rules, t, facts)
+}
+
+/// A test that holds others: its children are looked at in place when
+/// they are answers or ratings (most are), a call deeper only when they
+/// hold others too.
+fn node(rules: &Rules, n: &Test, facts: &Facts<'_>) -> bool {
+    match n {
+        Test::All(ts) => ts.iter().all(|&x| child(rules, x, facts)),
+        Test::Any(ts) => ts.iter().any(|&x| child(rules, x, facts)),
+        Test::Not(x) => !child(rules, *x, facts),
+        Test::Of { need, of } => {
+            of.iter()
+                .filter(|&&x| child(rules, x, facts))
+                .take(*need)
+                .count()
+                >= *need
+        }
+        leaf => leaf_holds(rules, leaf, facts),
+    }
+}
+
+#[inline(always)]
+fn child(rules: &Rules, t: TestId, facts: &Facts<'_>) -> bool {
+    let n = &rules.compiled.tests[t as usize];
+    match n {
+        Test::All(_) | Test::Any(_) | Test::Not(_) | Test::Of { .. } => node(rules, n, facts),
+        leaf => leaf_holds(rules, leaf, facts),
+    }
+}
+
+/// A test on one answer or one rating.
+#[inline(always)]
+fn leaf_holds(rules: &Rules, n: &Test, facts: &Facts<'_>) -> bool {
+    match n {
+        Test::Rating {
+            dimension,
+            at_least,
+            at_most,
+        } => {
+            let Some(r) = facts.ratings.and_then(|rs| rs.get(*dimension)) else {
+                return false;
+            };
+            let rating = i64::from(r.rating);
+            match (at_least, at_most) {
+                (Some(n), _) => rating >= *n,
+                (_, Some(n)) => rating <= *n,
+                _ => false,
+            }
+        }
+        Test::Is {
+            question,
+            mask,
+            values,
+        } => {
+            let Some(answer) = facts.answer(*question) else {
+                return false;
+            };
+            if let (Some(o), Some(mask)) = (facts.answers.option(*question), mask) {
+                return o < 64 && mask & (1u64 << o) != 0;
+            }
+            values.iter().any(|v| equals(answer, v))
+        }
+        Test::Scale {
+            question,
+            threshold,
+            at_least,
+        } => {
+            let Some(answer) = facts.answer(*question) else {
+                return false;
+            };
+            let q = &rules.file.questions[*question];
+            let place = match facts.answers.option(*question) {
+                Some(o) => (!q.options[o].off_scale()).then_some(o as i64),
+                None => rank(q, answer),
+            };
+            match (place, threshold) {
+                (Some(a), Some(b)) if *at_least => a >= *b,
+                (Some(a), Some(b)) => a <= *b,
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// The questions whose answers make `c` hold, in file order: for a rule

@@ -5,7 +5,7 @@ mod conditions;
 mod place;
 mod score;
 
-pub use conditions::{because, holds, holds_in, Facts};
+pub use conditions::{because, holds, holds_in, test, Facts};
 pub use score::{asked, chosen, effective, Driver, Rating};
 
 use crate::answers::Answers;

@@ -6,7 +6,7 @@ use crate::rules::model::{AnswerOption, Basis};
 use crate::rules::Rules;
 
 use super::score::Rating;
-use super::{holds_in, Facts, NoteRef};
+use super::{test, Facts, NoteRef};
 
 pub struct Placed {
     pub level: usize,
@@ -47,7 +47,7 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
             ratings: Some(ratings),
             visible: None,
         };
-        if holds_in(rules, &rule.when, facts) {
+        if test(rules, rules.compiled.rules[i], &facts) {
             fired.push(i);
             level = level.max(rank(&rule.floor));
             crisis |= rule.crisis;
@@ -100,9 +100,9 @@ pub fn notes(
     if unknown && f.unknown.is_some() {
         out.push(NoteRef::Unknown);
     }
-    for (i, n) in f.notes.iter().enumerate() {
+    for i in 0..f.notes.len() {
         let at_level = rules.note_at(i, level);
-        if at_level && n.when.as_ref().is_none_or(|c| holds_in(rules, c, facts)) {
+        if at_level && rules.compiled.notes[i].is_none_or(|t| test(rules, t, &facts)) {
             out.push(NoteRef::Note(i));
         }
     }

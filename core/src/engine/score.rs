@@ -3,7 +3,7 @@
 use crate::answers::{Answer, Answers};
 use crate::rules::Rules;
 
-use super::{holds_in, Facts};
+use super::{test, Facts};
 
 /// An answer that set a dimension's rating.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,13 +33,13 @@ pub fn asked(rules: &Rules, answers: &Answers) -> Vec<usize> {
 pub(super) fn asked_mask(rules: &Rules, answers: &Answers) -> (Vec<usize>, Vec<bool>) {
     let mut visible = vec![false; rules.file.questions.len()];
     let mut out = Vec::new();
-    for (i, q) in rules.file.questions.iter().enumerate() {
+    for i in 0..rules.file.questions.len() {
         let facts = Facts {
             answers,
             ratings: None,
             visible: Some(&visible),
         };
-        if q.when.as_ref().is_none_or(|c| holds_in(rules, c, facts)) {
+        if rules.compiled.questions[i].is_none_or(|t| test(rules, t, &facts)) {
             out.push(i);
             visible[i] = true;
         }

@@ -59,6 +59,8 @@ pub struct Rules {
     rates: Vec<Vec<Vec<(usize, u8)>>>,
     /// For each note, the ranks of the levels it is shown at (any when empty).
     note_levels: Vec<Vec<usize>>,
+    /// Every condition, compiled for the engine.
+    pub compiled: super::compiled::Compiled,
 }
 
 impl Rules {
@@ -109,7 +111,13 @@ impl Rules {
                     .collect()
             })
             .collect();
+        let compiled = super::compiled::Compiled::new(
+            &file.questions,
+            file.placement.rules.iter().map(|r| &r.when),
+            file.notes.iter().map(|n| n.when.as_ref()),
+        );
         Rules {
+            compiled,
             lang: file.language.clone(),
             file,
             source,

@@ -1,6 +1,7 @@
 //! The rule file: its model, loading it, and checking it.
 
 pub mod baked;
+pub mod compiled;
 mod indexed;
 pub mod model;
 pub mod schema;

@@ -1,0 +1,152 @@
+//! Conditions compiled once, when the rules are indexed, into a flat list
+//! of tests: what the engine walks for every record, with every name
+//! already turned into an index and every threshold into a place on its
+//! question's scale. The conditions themselves stay as written, for
+//! messages and for citing the answers behind a rule.
+
+use super::model::{Condition, Question, Scalar};
+
+/// A test's place in [`Compiled::tests`].
+pub type TestId = u32;
+
+/// One test of a compiled condition.
+#[derive(Debug, Clone)]
+pub enum Test {
+    All(Box<[TestId]>),
+    Any(Box<[TestId]>),
+    Not(TestId),
+    /// At least `need` of these hold.
+    Of {
+        need: usize,
+        of: Box<[TestId]>,
+    },
+    /// A dimension's rating against `at_least`, else `at_most`; false while
+    /// the ratings are not known.
+    Rating {
+        dimension: usize,
+        at_least: Option<i64>,
+        at_most: Option<i64>,
+    },
+    /// The answer to `question` is one of `values`: by option, through
+    /// `mask`, when the reader knew the answer's option; else by value.
+    Is {
+        question: usize,
+        mask: Option<u64>,
+        values: Box<[Scalar]>,
+    },
+    /// The answer's place on the scale is at least (or at most) `threshold`.
+    Scale {
+        question: usize,
+        threshold: Option<i64>,
+        at_least: bool,
+    },
+    /// Holds for no answers (a condition that names nothing known).
+    Never,
+}
+
+/// Every condition of a rule file, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    pub tests: Vec<Test>,
+    /// Each question's `when`, if it has one.
+    pub questions: Vec<Option<TestId>>,
+    /// Each placement rule's `when`.
+    pub rules: Vec<TestId>,
+    /// Each note's `when`, if it has one.
+    pub notes: Vec<Option<TestId>>,
+}
+
+impl Compiled {
+    /// Compile conditions whose targets were resolved against `questions`.
+    pub fn new<'a>(
+        questions: &[Question],
+        rules: impl Iterator<Item = &'a Condition>,
+        notes: impl Iterator<Item = Option<&'a Condition>>,
+    ) -> Compiled {
+        let mut c = Compiled::default();
+        let whens: Vec<Option<&Condition>> = questions.iter().map(|q| q.when.as_ref()).collect();
+        c.questions = whens
+            .into_iter()
+            .map(|w| w.map(|w| c.add(w, questions)))
+            .collect();
+        c.rules = rules.map(|w| c.add(w, questions)).collect();
+        c.notes = notes.map(|w| w.map(|w| c.add(w, questions))).collect();
+        c
+    }
+
+    /// Compile `cond` (and what it holds) and return its test: the same
+    /// reading, field by field and in the same order of precedence, as
+    /// the engine's evaluation of a condition as written.
+    fn add(&mut self, cond: &Condition, questions: &[Question]) -> TestId {
+        let list = |subs: &[Condition], s: &mut Compiled| -> Box<[TestId]> {
+            subs.iter().map(|x| s.add(x, questions)).collect()
+        };
+        let test = if let Some(subs) = &cond.all {
+            Test::All(list(subs, self))
+        } else if let Some(subs) = &cond.any {
+            Test::Any(list(subs, self))
+        } else if let Some(inner) = &cond.not {
+            Test::Not(self.add(inner, questions))
+        } else if let Some(subs) = &cond.of {
+            let need = match &cond.at_least {
+                Some(Scalar::Int(n)) => usize::try_from(*n).unwrap_or(usize::MAX),
+                _ => usize::MAX,
+            };
+            Test::Of {
+                need,
+                of: list(subs, self),
+            }
+        } else if cond.dimension.is_some() {
+            let int = |v: &Option<Scalar>| match v {
+                Some(Scalar::Int(n)) => Some(*n),
+                _ => None,
+            };
+            match cond.target.get() {
+                Some(dimension) => Test::Rating {
+                    dimension,
+                    at_least: int(&cond.at_least),
+                    at_most: int(&cond.at_most),
+                },
+                None => Test::Never,
+            }
+        } else {
+            answer_test(cond, questions)
+        };
+        self.tests.push(test);
+        u32::try_from(self.tests.len() - 1).expect("fewer than 4 billion tests")
+    }
+}
+
+/// The test of a condition on one answer.
+fn answer_test(cond: &Condition, questions: &[Question]) -> Test {
+    let Some(question) = cond.target.get().filter(|_| cond.answer.is_some()) else {
+        return Test::Never;
+    };
+    if cond.is.is_some() || cond.in_.is_some() {
+        let values: Box<[Scalar]> = match (&cond.is, &cond.in_) {
+            (Some(v), _) => Box::new([v.clone()]),
+            (None, Some(vs)) => vs.clone().into_boxed_slice(),
+            (None, None) => Box::new([]),
+        };
+        return Test::Is {
+            question,
+            mask: cond.target.codes(),
+            values,
+        };
+    }
+    let q = &questions[question];
+    let threshold = |v: &Scalar| cond.target.rank().or_else(|| q.rank_of(v));
+    match (&cond.at_least, &cond.at_most) {
+        (Some(v), _) => Test::Scale {
+            question,
+            threshold: threshold(v),
+            at_least: true,
+        },
+        (None, Some(v)) => Test::Scale {
+            question,
+            threshold: threshold(v),
+            at_least: false,
+        },
+        (None, None) => Test::Never,
+    }
+}
