@@ -332,7 +332,7 @@ fn more_severe(rules: &Rules, qi: usize, current: &Answer) -> Vec<(String, Answe
             .option(c)
             .filter(|(_, o)| !o.off_scale())
             .and_then(|(i, _)| q.options[i + 1..].iter().find(|o| !o.off_scale()))
-            .map(|o| (o.code.clone(), Answer::Code(o.code.clone())))
+            .map(|o| (o.code.clone(), Answer::Code(o.code.as_str().into())))
             .into_iter()
             .collect(),
         Answer::Codes(cs)
@@ -342,10 +342,10 @@ fn more_severe(rules: &Rules, qi: usize, current: &Answer) -> Vec<(String, Answe
         {
             q.options
                 .iter()
-                .filter(|o| !o.off_scale() && !cs.contains(&o.code))
+                .filter(|o| !o.off_scale() && !cs.iter().any(|c| *c == o.code))
                 .map(|o| {
                     let mut more = cs.clone();
-                    more.push(o.code.clone());
+                    more.push(o.code.as_str().into());
                     more.sort_by_key(|c| q.option(c).map(|(i, _)| i));
                     (format!("[{}]", more.join(", ")), Answer::Codes(more))
                 })
@@ -357,7 +357,7 @@ fn more_severe(rules: &Rules, qi: usize, current: &Answer) -> Vec<(String, Answe
 
 fn describe(a: &Answer) -> String {
     match a {
-        Answer::Code(c) => c.clone(),
+        Answer::Code(c) => c.to_string(),
         Answer::Codes(cs) => format!("[{}]", cs.join(", ")),
         Answer::Int(n) => n.to_string(),
     }
@@ -392,11 +392,11 @@ fn random_answers(rules: &Rules, rng: &mut XorShift) -> Answers {
                     .options
                     .iter()
                     .filter(|o| !o.off_scale() && rng.below(2) == 0)
-                    .map(|o| o.code.clone())
+                    .map(|o| o.code.as_str().into())
                     .collect();
                 Answer::Codes(codes)
             }
-            _ => Answer::Code(q.options[rng.below(q.options.len())].code.clone()),
+            _ => Answer::Code(q.options[rng.below(q.options.len())].code.as_str().into()),
         };
         a.set(i, Some(answer));
     }

@@ -9,7 +9,7 @@
 
 use std::io::Write;
 
-use crate::answers::{Answer, Answers};
+use crate::answers::{Answer, Answers, Code};
 use crate::engine;
 use crate::rules::model::{Question, QuestionKind};
 use crate::rules::Rules;
@@ -70,18 +70,18 @@ fn pick_option(q: &Question, r: &mut Random, severity: usize) -> Option<usize> {
 fn answer(q: &Question, r: &mut Random, severity: usize) -> Option<Answer> {
     match q.kind {
         QuestionKind::YesNo | QuestionKind::Choice => {
-            pick_option(q, r, severity).map(|i| Answer::Code(q.options[i].code.clone()))
+            pick_option(q, r, severity).map(|i| Answer::Code(q.options[i].code.as_str().into()))
         }
         QuestionKind::Multi => {
-            let mut codes: Vec<String> = Vec::new();
+            let mut codes: Vec<Code> = Vec::new();
             if let Some(i) = pick_option(q, r, severity) {
                 if q.options[i].off_scale() {
-                    return Some(Answer::Codes(vec![q.options[i].code.clone()]));
+                    return Some(Answer::Codes(vec![q.options[i].code.as_str().into()]));
                 }
             }
             for o in q.options.iter().filter(|o| !o.off_scale()) {
                 if r.chance(0.2 + 0.2 * severity as f64) {
-                    codes.push(o.code.clone());
+                    codes.push(o.code.as_str().into());
                 }
             }
             Some(Answer::Codes(codes))

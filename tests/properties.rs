@@ -60,14 +60,15 @@ fn answers(rules: &Rules, picks: &[u64]) -> Answers {
                         .iter()
                         .enumerate()
                         .filter(|(j, _)| p >> j & 1 == 1)
-                        .map(|(_, o)| o.code.clone())
+                        .map(|(_, o)| o.code.as_str().into())
                         .collect(),
                 )
             }
             _ => Answer::Code(
                 q.options[(p % q.options.len() as u64) as usize]
                     .code
-                    .clone(),
+                    .as_str()
+                    .into(),
             ),
         };
         a.set(i, Some(answer));
@@ -163,12 +164,12 @@ proptest! {
                     return Ok(());
                 }
                 let scale: Vec<_> = q.options[i..].iter().filter(|o| !o.off_scale()).collect();
-                Answer::Code(scale[step.min(scale.len() - 1)].code.clone())
+                Answer::Code(scale[step.min(scale.len() - 1)].code.as_str().into())
             }
             Some(Answer::Codes(cs)) => {
                 let mut more = cs.clone();
-                if let Some(o) = q.options.iter().find(|o| !o.off_scale() && !cs.contains(&o.code)) {
-                    more.push(o.code.clone());
+                if let Some(o) = q.options.iter().find(|o| !o.off_scale() && !cs.iter().any(|c| *c == o.code)) {
+                    more.push(o.code.as_str().into());
                 }
                 more.sort_by_key(|c| q.option(c).map(|(i, _)| i));
                 Answer::Codes(more)
@@ -230,9 +231,12 @@ proptest! {
         }
         for a in [&plain, &indexed] {
             let outcome = evaluate(r, a);
-            let asked: Vec<bool> = (0..r.file.questions.len()).map(|q| outcome.asked.contains(&q)).collect();
-            for visible in [None, Some(&asked[..])] {
-                let facts = carelevel::engine::Facts { answers: a, ratings: Some(&outcome.ratings), visible };
+            // Seeing all the answers, and only those of the questions asked.
+            let seen: Vec<u8> = a.marks().iter().enumerate()
+                .map(|(q, &m)| if outcome.asked.contains(&q) { m } else { carelevel::answers::NONE })
+                .collect();
+            let all = carelevel::engine::Facts::rated(a, Some(&outcome.ratings));
+            for facts in [all, all.seeing(&seen)] {
                 let f = &r.file;
                 let pairs = f.questions.iter().map(|q| q.when.as_ref()).zip(r.compiled.questions.iter().copied())
                     .chain(f.placement.rules.iter().map(|x| Some(&x.when)).zip(r.compiled.rules.iter().map(|&t| Some(t))))

@@ -5,15 +5,18 @@
 use crate::rules::model::{Question, Respondent};
 use crate::rules::Rules;
 
+/// An option code: short codes are kept inline, without an allocation.
+pub type Code = compact_str::CompactString;
+
 /// One validated answer. It serializes as it is written in an answer file:
 /// a code, a list of codes, or a number.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     /// A `yes_no` or `choice` option code.
-    Code(String),
+    Code(Code),
     /// The option codes of a `multi` question (possibly none).
-    Codes(Vec<String>),
+    Codes(Vec<Code>),
     /// An `integer` answer within the question's range.
     Int(i64),
 }
@@ -22,14 +25,17 @@ pub enum Answer {
 #[derive(Debug, Clone, Eq)]
 pub struct Answers {
     values: Vec<Option<Answer>>,
-    /// For an answer that is one option code, that option's index when the
-    /// reader already knew it ([`UNKNOWN`] otherwise): scoring then needs
-    /// not look the code up again.
-    options: Vec<u8>,
+    /// Per question, its [mark](Answers::marks): the chosen option's index
+    /// when the reader knew it, else [`OTHER`] for an answer and [`NONE`]
+    /// for none. Scoring reads these bytes instead of the answers.
+    marks: Vec<u8>,
 }
 
-/// In [`Answers`]: the option index is not known.
-const UNKNOWN: u8 = u8::MAX;
+/// A mark: the question has no answer.
+pub const NONE: u8 = u8::MAX;
+/// A mark: the question has an answer whose option the reader did not
+/// give (a number, a list, or a code not yet looked up).
+pub const OTHER: u8 = u8::MAX - 1;
 
 /// Answers are equal when they answer alike, whatever was known of them.
 impl PartialEq for Answers {
@@ -44,7 +50,7 @@ impl Answers {
         let n = rules.file.questions.len();
         Answers {
             values: vec![None; n],
-            options: vec![UNKNOWN; n],
+            marks: vec![NONE; n],
         }
     }
 
@@ -54,21 +60,32 @@ impl Answers {
     }
 
     pub fn set(&mut self, question: usize, answer: Option<Answer>) {
+        self.marks[question] = if answer.is_some() { OTHER } else { NONE };
         self.values[question] = answer;
-        self.options[question] = UNKNOWN;
     }
 
     /// Answer `question` with its option number `option`, whose code is `code`.
-    pub fn set_option(&mut self, question: usize, code: String, option: usize) {
+    pub fn set_option(&mut self, question: usize, code: Code, option: usize) {
         self.values[question] = Some(Answer::Code(code));
-        self.options[question] = u8::try_from(option).unwrap_or(UNKNOWN);
+        self.marks[question] = match u8::try_from(option) {
+            Ok(o) if o < OTHER => o,
+            _ => OTHER,
+        };
+    }
+
+    /// One byte per question: the index of the chosen option when the
+    /// reader knew it (below [`OTHER`]), [`OTHER`] for another answer,
+    /// [`NONE`] for no answer.
+    #[inline]
+    pub fn marks(&self) -> &[u8] {
+        &self.marks
     }
 
     /// The option index of a one-code answer, when its reader knew it.
     #[inline]
     pub fn option(&self, question: usize) -> Option<usize> {
-        match self.options.get(question) {
-            Some(&o) if o != UNKNOWN => Some(usize::from(o)),
+        match self.marks.get(question) {
+            Some(&o) if o < OTHER => Some(usize::from(o)),
             _ => None,
         }
     }
@@ -103,7 +120,7 @@ pub fn options_of<'a>(
     answer: &'a Answer,
 ) -> impl Iterator<Item = usize> + 'a {
     let q = &rules.file.questions[question];
-    let codes: &[String] = match answer {
+    let codes: &[Code] = match answer {
         Answer::Code(c) => std::slice::from_ref(c),
         Answer::Codes(cs) => cs,
         Answer::Int(_) => &[],

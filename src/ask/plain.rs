@@ -5,7 +5,7 @@
 use crate::words;
 use std::io::{BufRead, Write};
 
-use crate::answers::{describe, Answer};
+use crate::answers::{describe, Answer, Code};
 use crate::rules::model::{Question, QuestionKind, Respondent};
 
 use super::prompter::{
@@ -242,17 +242,17 @@ fn fold(s: &str) -> String {
 fn parse(w: &words::Words, q: &Question, text: &str) -> Result<Answer, String> {
     let shown: Vec<&crate::rules::model::AnswerOption> =
         q.shown_options().map(|(_, o)| o).collect();
-    let pick = |t: &str| -> Result<String, String> {
+    let pick = |t: &str| -> Result<Code, String> {
         if let Ok(n) = t.parse::<usize>() {
             return shown
                 .get(n.wrapping_sub(1))
-                .map(|o| o.code.clone())
+                .map(|o| Code::from(o.code.as_str()))
                 .ok_or_else(|| w.with("type-number", &[("max", words::number(shown.len()))]));
         }
         shown
             .iter()
             .find(|o| o.code.eq_ignore_ascii_case(t) || fold(&o.label) == fold(t))
-            .map(|o| o.code.clone())
+            .map(|o| Code::from(o.code.as_str()))
             .ok_or_else(|| w.with("not-an-answer", &[("text", words::text(t))]))
     };
     match q.kind {
@@ -721,7 +721,10 @@ mod tests {
             let typed = label.replace('í', "i").to_uppercase();
             let input = format!("{typed}\n");
             let mut p = plain(&input).speaking("es");
-            assert_eq!(p.ask(ask(&q)).unwrap(), Reply::Answer(Answer::Code(code)));
+            assert_eq!(
+                p.ask(ask(&q)).unwrap(),
+                Reply::Answer(Answer::Code(code.into()))
+            );
         }
         // Yes and no, in either language.
         for (typed, want) in [

@@ -239,7 +239,7 @@ impl Terminal {
                 None if ask.can_go_back => return Ok(Reply::Back),
                 None => continue,
                 Some(k) if k < n => {
-                    let answer = Answer::Code(q.options[shown[k]].code.clone());
+                    let answer = Answer::Code(q.options[shown[k]].code.as_str().into());
                     self.answered(&describe(q, &answer))?;
                     return Ok(Reply::Answer(answer));
                 }
@@ -260,7 +260,7 @@ impl Terminal {
         let shown: Vec<usize> = q.shown_options().map(|(i, _)| i).collect();
         let chosen: Vec<bool> = shown
             .iter()
-            .map(|&i| matches!(ask.current, Some(Answer::Codes(cs)) if cs.contains(&q.options[i].code)))
+            .map(|&i| matches!(ask.current, Some(Answer::Codes(cs)) if cs.iter().any(|c| *c == q.options[i].code)))
             .collect();
         let labels: Vec<String> = shown
             .iter()
@@ -289,7 +289,12 @@ impl Terminal {
                 self.say(&self.words().get("multi-declines"))?;
                 continue;
             }
-            let answer = Answer::Codes(codes.iter().map(|&i| q.options[i].code.clone()).collect());
+            let answer = Answer::Codes(
+                codes
+                    .iter()
+                    .map(|&i| q.options[i].code.as_str().into())
+                    .collect(),
+            );
             self.answered(&describe(q, &answer))?;
             return Ok(Reply::Answer(answer));
         }

@@ -408,7 +408,7 @@ fn details(out: &mut String, r: &Report, width: usize) {
 /// An answer as an answer file writes it: `code`, `a, b` or `12`.
 pub(super) fn answer_code(a: &crate::answers::Answer) -> String {
     match a {
-        crate::answers::Answer::Code(c) => c.clone(),
+        crate::answers::Answer::Code(c) => c.to_string(),
         crate::answers::Answer::Codes(cs) => format!("[{}]", cs.join(", ")),
         crate::answers::Answer::Int(n) => n.to_string(),
     }

@@ -1,6 +1,6 @@
 //! Evaluating conditions against answers.
 
-use crate::answers::{Answer, Answers};
+use crate::answers::{Answer, Answers, NONE, OTHER};
 use crate::rules::compiled::{Test, TestId};
 use crate::rules::model::{Condition, Question, Scalar};
 use crate::rules::Rules;
@@ -13,27 +13,49 @@ use super::score::Rating;
 pub struct Facts<'a> {
     pub answers: &'a Answers,
     pub ratings: Option<&'a [Rating]>,
-    /// Only the answers of these questions count (by index), when given:
-    /// deciding what is asked sees no answer to a question not (yet) asked.
-    pub visible: Option<&'a [bool]>,
+    /// The answers' [marks](Answers::marks), or (deciding what is asked)
+    /// those of the questions asked so far, with [`NONE`] elsewhere: only
+    /// a question marked answered here counts.
+    marks: &'a [u8],
 }
 
 impl<'a> Facts<'a> {
     /// The answers alone, all of them.
     pub fn answers(answers: &'a Answers) -> Facts<'a> {
+        Facts::rated(answers, None)
+    }
+
+    /// All the answers, and the ratings when they are known.
+    pub fn rated(answers: &'a Answers, ratings: Option<&'a [Rating]>) -> Facts<'a> {
         Facts {
             answers,
-            ratings: None,
-            visible: None,
+            ratings,
+            marks: answers.marks(),
         }
+    }
+
+    /// Only the answers of the questions `marks` shows answered: a copy of
+    /// the answers' marks with [`NONE`] for a question not (yet) asked.
+    pub fn seeing(self, marks: &'a [u8]) -> Facts<'a> {
+        Facts { marks, ..self }
     }
 
     /// The answer to question `q`, if it counts.
     #[inline]
     pub fn answer(&self, q: usize) -> Option<&'a Answer> {
-        match self.visible {
-            Some(v) if !v.get(q).copied().unwrap_or(false) => None,
-            _ => self.answers.get(q),
+        match self.marks.get(q) {
+            Some(&NONE) | None => None,
+            Some(_) => self.answers.get(q),
+        }
+    }
+
+    /// The option index of a one-code answer to `q` that counts, when its
+    /// reader knew it.
+    #[inline]
+    fn option(&self, q: usize) -> Option<usize> {
+        match self.marks.get(q) {
+            Some(&o) if o < OTHER => Some(usize::from(o)),
+            _ => None,
         }
     }
 }
@@ -91,7 +113,7 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
     let q = &rules.file.questions[index];
     // The answer's option, when its reader knew it: then options compare
     // by index, as found once when the rules were indexed.
-    let option = facts.answers.option(index);
+    let option = facts.option(index);
     if c.is.is_some() || c.in_.is_some() {
         if let (Some(o), Some(mask)) = (option, c.target.codes()) {
             return o < 64 && mask & (1u64 << o) != 0;
@@ -177,34 +199,45 @@ fn leaf_holds(rules: &Rules, n: &Test, facts: &Facts<'_>) -> bool {
             mask,
             values,
         } => {
-            let Some(answer) = facts.answer(*question) else {
-                return false;
+            let answer = match known(*question, *mask, facts) {
+                Err(verdict) => return verdict,
+                Ok(None) => return false,
+                Ok(Some(answer)) => answer,
             };
-            if let (Some(o), Some(mask)) = (facts.answers.option(*question), mask) {
-                return o < 64 && mask & (1u64 << o) != 0;
-            }
             values.iter().any(|v| equals(answer, v))
         }
         Test::Scale {
             question,
+            mask,
             threshold,
             at_least,
         } => {
-            let Some(answer) = facts.answer(*question) else {
-                return false;
+            let answer = match known(*question, *mask, facts) {
+                Err(verdict) => return verdict,
+                Ok(None) => return false,
+                Ok(Some(answer)) => answer,
             };
             let q = &rules.file.questions[*question];
-            let place = match facts.answers.option(*question) {
-                Some(o) => (!q.options[o].off_scale()).then_some(o as i64),
-                None => rank(q, answer),
-            };
-            match (place, threshold) {
+            match (rank(q, answer), threshold) {
                 (Some(a), Some(b)) if *at_least => a >= *b,
                 (Some(a), Some(b)) => a <= *b,
                 _ => false,
             }
         }
         _ => false,
+    }
+}
+
+/// A test on the answer to `question`, decided by `mask` (the options for
+/// which it holds) when the answer's option is known: `Err` with that
+/// verdict, `Ok(None)` for no answer, else `Ok(Some(answer))` to be
+/// compared as written.
+#[inline(always)]
+fn known<'a>(question: usize, mask: u64, facts: &Facts<'a>) -> Result<Option<&'a Answer>, bool> {
+    match facts.marks.get(question) {
+        Some(&o) if o < 64 => Err(mask >> o & 1 != 0),
+        Some(&NONE) | None => Ok(None),
+        Some(_) => Ok(facts.answers.get(question)),
     }
 }
 
@@ -257,7 +290,7 @@ fn rating_of(rules: &Rules, c: &Condition, dim: &str, facts: Facts<'_>) -> Optio
 fn equals(answer: &Answer, v: &Scalar) -> bool {
     match (answer, v) {
         (Answer::Code(a), Scalar::Code(b)) => a == b,
-        (Answer::Codes(list), Scalar::Code(b)) => list.contains(b),
+        (Answer::Codes(list), Scalar::Code(b)) => list.iter().any(|c| c == b),
         (Answer::Int(a), Scalar::Int(b)) => a == b,
         _ => false,
     }

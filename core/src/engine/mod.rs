@@ -55,11 +55,7 @@ pub struct Outcome {
 /// which batch scoring and `check` call far more often than reports are made.
 pub fn because_fired(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Vec<Vec<usize>> {
     let effective = effective(rules, answers, &outcome.asked);
-    let facts = Facts {
-        answers: &effective,
-        ratings: Some(&outcome.ratings),
-        visible: None,
-    };
+    let facts = Facts::rated(&effective, Some(&outcome.ratings));
     outcome
         .fired
         .iter()
@@ -70,11 +66,11 @@ pub fn because_fired(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Vec
 /// Score `answers` against `rules`. Missing answers are reported in
 /// [`Outcome::missing`]; the caller decides whether that is an error.
 pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
-    let (asked, was_asked) = score::asked_mask(rules, answers);
+    let (asked, seen) = score::asked_marks(rules, answers);
     let ignored: Vec<usize> = answers
         .iter()
         .map(|(q, _)| q)
-        .filter(|&q| !was_asked[q])
+        .filter(|&q| seen[q] == crate::answers::NONE)
         .collect();
     // Only the answers of asked questions count; most often that is all of them.
     let effective = if ignored.is_empty() {
@@ -87,11 +83,7 @@ pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
     let placed = place::place(rules, effective, &ratings);
     let notes = place::notes(
         rules,
-        Facts {
-            answers: effective,
-            ratings: Some(&ratings),
-            visible: None,
-        },
+        Facts::rated(effective, Some(&ratings)),
         placed.level,
         !placed.declined.is_empty(),
         !placed.unknown.is_empty(),

@@ -41,32 +41,32 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
     let mut level = band_level;
     let mut crisis = false;
     let mut fired = Vec::new();
+    let facts = Facts::rated(answers, Some(ratings));
     for (i, rule) in f.placement.rules.iter().enumerate() {
-        let facts = Facts {
-            answers,
-            ratings: Some(ratings),
-            visible: None,
-        };
         if test(rules, rules.compiled.rules[i], &facts) {
             fired.push(i);
             level = level.max(rank(&rule.floor));
             crisis |= rule.crisis;
         }
     }
-    let answered = |pick: fn(&AnswerOption) -> bool, safety_only: bool| -> Vec<usize> {
+    let marks = answers.marks();
+    // By the option's bit in `masks` when its reader knew it, else by `pick`.
+    let answered = |masks: &[u64], pick: fn(&AnswerOption) -> bool, safety_only: bool| {
         answers
             .iter()
             .map(|(q, _)| q)
             .filter(|&q| !safety_only || f.questions[q].safety)
-            .filter(|&q| {
-                answers
+            .filter(|&q| match marks[q] {
+                o if o < 64 => masks[q] >> o & 1 != 0,
+                _ => answers
                     .chosen(rules, q)
-                    .any(|o| pick(&f.questions[q].options[o]))
+                    .any(|o| pick(&f.questions[q].options[o])),
             })
-            .collect()
+            .collect::<Vec<usize>>()
     };
-    let declined = answered(|o| o.declines, false);
-    let unknown = answered(|o| o.unknown && !o.declines, true);
+    let c = &rules.compiled;
+    let declined = answered(&c.declining, AnswerOption::declining, false);
+    let unknown = answered(&c.not_known, AnswerOption::not_known, true);
     for (section, answers) in [(&f.declined, &declined), (&f.unknown, &unknown)] {
         if let (Some(d), false) = (section, answers.is_empty()) {
             level = level.max(rank(&d.floor));

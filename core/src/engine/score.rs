@@ -1,6 +1,6 @@
 //! Which questions are asked, and the dimension ratings the answers give.
 
-use crate::answers::{Answer, Answers};
+use crate::answers::{Answer, Answers, NONE};
 use crate::rules::Rules;
 
 use super::{test, Facts};
@@ -26,25 +26,24 @@ pub struct Rating {
 /// over the answers to questions asked before it, so dropping one answer
 /// cascades to everything that depended on it.
 pub fn asked(rules: &Rules, answers: &Answers) -> Vec<usize> {
-    asked_mask(rules, answers).0
+    asked_marks(rules, answers).0
 }
 
-/// The questions asked, in order, and the same as a flag per question.
-pub(super) fn asked_mask(rules: &Rules, answers: &Answers) -> (Vec<usize>, Vec<bool>) {
-    let mut visible = vec![false; rules.file.questions.len()];
-    let mut out = Vec::new();
-    for i in 0..rules.file.questions.len() {
-        let facts = Facts {
-            answers,
-            ratings: None,
-            visible: Some(&visible),
-        };
+/// The questions asked, in order, and the answers' marks as deciding them
+/// saw them: [`NONE`] for a question not asked.
+pub(super) fn asked_marks(rules: &Rules, answers: &Answers) -> (Vec<usize>, Vec<u8>) {
+    let n = rules.file.questions.len();
+    let all = answers.marks();
+    let mut marks = vec![NONE; n];
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let facts = Facts::answers(answers).seeing(&marks);
         if rules.compiled.questions[i].is_none_or(|t| test(rules, t, &facts)) {
             out.push(i);
-            visible[i] = true;
+            marks[i] = all[i];
         }
     }
-    (out, visible)
+    (out, marks)
 }
 
 /// Only the answers of asked questions.
@@ -80,7 +79,8 @@ pub fn rate(rules: &Rules, answers: &Answers) -> Vec<Rating> {
                 };
                 if value > slot.rating {
                     slot.rating = value;
-                    slot.drivers = vec![driver];
+                    slot.drivers.clear();
+                    slot.drivers.push(driver);
                 } else if value == slot.rating && value > 0 {
                     slot.drivers.push(driver);
                 }

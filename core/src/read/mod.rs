@@ -317,7 +317,7 @@ pub fn parse_value(q: &Question, value: &Value) -> Result<Option<Answer>, (Strin
         QuestionKind::YesNo | QuestionKind::Choice => {
             let code = code_of(value).ok_or_else(|| not_a_code(q, value))?;
             check_code(q, &code)?;
-            Ok(Some(Answer::Code(code)))
+            Ok(Some(Answer::Code(code.into())))
         }
         QuestionKind::Multi => {
             let items: Vec<&Value> = match value {
@@ -347,7 +347,9 @@ pub fn parse_value(q: &Question, value: &Value) -> Result<Option<Answer>, (Strin
             }
             // Keep the rule file's order, so equal answers compare equal.
             codes.sort_by_key(|c| q.option(c).map(|(i, _)| i));
-            Ok(Some(Answer::Codes(codes)))
+            Ok(Some(Answer::Codes(
+                codes.into_iter().map(Into::into).collect(),
+            )))
         }
         QuestionKind::Integer => {
             let (min, max) = (q.min.unwrap_or(i64::MIN), q.max.unwrap_or(i64::MAX));

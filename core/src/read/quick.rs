@@ -229,7 +229,7 @@ impl<'a> Scanner<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let rest = &self.text.as_bytes()[self.at..];
-        let end = memchr::memchr2(b'"', b'\\', rest)?;
+        let end = quote_or_backslash(rest)?;
         if rest[end] != b'"' {
             return None;
         }
@@ -341,7 +341,9 @@ impl<'a> Scanner<'a> {
     fn answers(&mut self, rules: &Rules) -> Option<Answers> {
         let questions = &rules.file.questions;
         let mut answers = Answers::empty(rules);
-        let mut seen = vec![false; questions.len()];
+        // A bit per question (rules of more than 256 questions are left to
+        // the full reader).
+        let mut seen = [0u64; 4];
         // Answers usually come in the order of the questions: try the one
         // after the last before looking the id up.
         let mut next = 0;
@@ -351,9 +353,11 @@ impl<'a> Scanner<'a> {
                 _ => rules.question_index(key)?,
             };
             next = q + 1;
-            if std::mem::replace(&mut seen[q], true) {
+            let (word, bit) = (seen.get_mut(q / 64)?, 1u64 << (q % 64));
+            if *word & bit != 0 {
                 return None;
             }
+            *word |= bit;
             match p.value()? {
                 // The option is known here: kept for scoring.
                 Value::Code(code)
@@ -363,7 +367,7 @@ impl<'a> Scanner<'a> {
                     ) =>
                 {
                     let (o, _) = questions[q].option(code)?;
-                    answers.set_option(q, code.to_owned(), o);
+                    answers.set_option(q, code.into(), o);
                 }
                 value => answers.set(q, answer(rules, q, value)?),
             }
@@ -371,6 +375,31 @@ impl<'a> Scanner<'a> {
         })?;
         Some(answers)
     }
+}
+
+/// The first `"` or `\\` in `bytes`. Keys and codes are short: eight bytes
+/// at a time, each word tested for either byte at once (no call, no setup).
+#[inline]
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // A byte of `x` is zero: its high bit set in the result; the lowest
+    // such bit (the first byte, little-endian) is exact.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let hit = zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')));
+        if hit != 0 {
+            return Some(at + hit.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let tail = chunks.remainder();
+    tail.iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .map(|p| at + p)
 }
 
 /// The answer `value` gives question `q`, when it is plainly valid;
@@ -381,7 +410,7 @@ fn answer(rules: &Rules, q: usize, value: Value) -> Option<Option<Answer>> {
         (_, Value::Null) => return Some(None),
         (QuestionKind::YesNo | QuestionKind::Choice, Value::Code(code)) => {
             question.option(code)?;
-            Answer::Code(code.to_owned())
+            Answer::Code(code.into())
         }
         (QuestionKind::Multi, Value::Codes(codes)) => {
             let mut picked: Vec<(usize, bool)> = Vec::with_capacity(codes.len());
@@ -399,7 +428,7 @@ fn answer(rules: &Rules, q: usize, value: Value) -> Option<Option<Answer>> {
             Answer::Codes(
                 picked
                     .iter()
-                    .map(|&(i, _)| question.options[i].code.clone())
+                    .map(|&(i, _)| question.options[i].code.as_str().into())
                     .collect(),
             )
         }
@@ -416,4 +445,31 @@ fn answer(rules: &Rules, q: usize, value: Value) -> Option<Option<Answer>> {
         _ => return None,
     };
     Some(Some(answer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote_or_backslash;
+
+    #[test]
+    fn finds_the_first_quote_or_backslash_at_every_place_and_length() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for (hit, later) in [(b'"', b'\\'), (b'\\', b'"')] {
+                    // Bytes one off the wanted ones, and a later decoy.
+                    let mut text: Vec<u8> = (0..len)
+                        .map(|i| [b'!', b'#', b'[', b']', 0x80][i % 5])
+                        .collect();
+                    if at < len {
+                        text[at] = hit;
+                        if at + 1 < len {
+                            text[len - 1] = later;
+                        }
+                    }
+                    let want = text.iter().position(|&b| b == b'"' || b == b'\\');
+                    assert_eq!(quote_or_backslash(&text), want, "{text:?}");
+                }
+            }
+        }
+    }
 }

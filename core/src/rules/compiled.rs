@@ -4,7 +4,7 @@
 //! question's scale. The conditions themselves stay as written, for
 //! messages and for citing the answers behind a rule.
 
-use super::model::{Condition, Question, Scalar};
+use super::model::{AnswerOption, Condition, Question, Scalar};
 
 /// A test's place in [`Compiled::tests`].
 pub type TestId = u32;
@@ -27,16 +27,19 @@ pub enum Test {
         at_least: Option<i64>,
         at_most: Option<i64>,
     },
-    /// The answer to `question` is one of `values`: by option, through
-    /// `mask`, when the reader knew the answer's option; else by value.
+    /// The answer to `question` is one of `values`. When the reader knew
+    /// the answer's option, `mask` (a bit per option among the first 64:
+    /// those for which the test holds) decides instead.
     Is {
         question: usize,
-        mask: Option<u64>,
+        mask: u64,
         values: Box<[Scalar]>,
     },
-    /// The answer's place on the scale is at least (or at most) `threshold`.
+    /// The answer's place on the scale is at least (or at most)
+    /// `threshold`; by `mask`, as for `Is`, when its option is known.
     Scale {
         question: usize,
+        mask: u64,
         threshold: Option<i64>,
         at_least: bool,
     },
@@ -54,6 +57,12 @@ pub struct Compiled {
     pub rules: Vec<TestId>,
     /// Each note's `when`, if it has one.
     pub notes: Vec<Option<TestId>>,
+    /// Per question, a bit for each of its first 64 options that declines
+    /// to answer.
+    pub declining: Vec<u64>,
+    /// Per question, a bit for each of its first 64 options that is "I
+    /// don't know" (and does not decline).
+    pub not_known: Vec<u64>,
 }
 
 impl Compiled {
@@ -71,6 +80,14 @@ impl Compiled {
             .collect();
         c.rules = rules.map(|w| c.add(w, questions)).collect();
         c.notes = notes.map(|w| w.map(|w| c.add(w, questions))).collect();
+        let each = |pick: fn(&AnswerOption) -> bool| -> Vec<u64> {
+            questions
+                .iter()
+                .map(|q| options(q, |i, _| pick(&q.options[i])))
+                .collect()
+        };
+        c.declining = each(AnswerOption::declining);
+        c.not_known = each(AnswerOption::not_known);
         c
     }
 
@@ -128,25 +145,46 @@ fn answer_test(cond: &Condition, questions: &[Question]) -> Test {
             (None, Some(vs)) => vs.clone().into_boxed_slice(),
             (None, None) => Box::new([]),
         };
+        let q = &questions[question];
+        let mask = options(q, |_, code| {
+            values
+                .iter()
+                .any(|v| matches!(v, Scalar::Code(c) if c == code))
+        });
         return Test::Is {
             question,
-            mask: cond.target.codes(),
+            mask,
             values,
         };
     }
     let q = &questions[question];
     let threshold = |v: &Scalar| cond.target.rank().or_else(|| q.rank_of(v));
-    match (&cond.at_least, &cond.at_most) {
-        (Some(v), _) => Test::Scale {
-            question,
-            threshold: threshold(v),
-            at_least: true,
-        },
-        (None, Some(v)) => Test::Scale {
-            question,
-            threshold: threshold(v),
-            at_least: false,
-        },
-        (None, None) => Test::Never,
+    let (threshold, at_least) = match (&cond.at_least, &cond.at_most) {
+        (Some(v), _) => (threshold(v), true),
+        (None, Some(v)) => (threshold(v), false),
+        (None, None) => return Test::Never,
+    };
+    // An option off the scale (declining, "I don't know") never compares.
+    let mask = options(q, |place, _| {
+        let place = place as i64;
+        !q.options[place as usize].off_scale()
+            && threshold.is_some_and(|t| if at_least { place >= t } else { place <= t })
+    });
+    Test::Scale {
+        question,
+        mask,
+        threshold,
+        at_least,
     }
+}
+
+/// A bit for each of the first 64 options of `q` for which `holds` (given
+/// the option's index and code) is true.
+fn options(q: &Question, holds: impl Fn(usize, &str) -> bool) -> u64 {
+    q.options
+        .iter()
+        .take(64)
+        .enumerate()
+        .filter(|(i, o)| holds(*i, &o.code))
+        .fold(0, |mask, (i, _)| mask | 1 << i)
 }

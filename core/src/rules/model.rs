@@ -244,6 +244,16 @@ impl AnswerOption {
     pub fn off_scale(&self) -> bool {
         self.declines || self.unknown
     }
+
+    /// "Prefer not to say".
+    pub fn declining(&self) -> bool {
+        self.declines
+    }
+
+    /// "I don't know", and not declining.
+    pub fn not_known(&self) -> bool {
+        self.unknown && !self.declines
+    }
 }
 
 /// A condition over answers (and, in placement rules and notes, ratings):
