@@ -46,7 +46,7 @@ impl Job<'_> {
         let records = &chunk.records;
         let old_rules = self.old.as_ref().map(|s| s.rules);
         let mut done = Done {
-            bytes: Vec::with_capacity(records.len() * 256),
+            bytes: Vec::with_capacity(records.len() * 512),
             tally: Tally::new(self.new.rules, old_rules),
             stop: false,
         };

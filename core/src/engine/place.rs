@@ -1,8 +1,8 @@
 //! From ratings to a level: bands, floor rules, declined and unknown
 //! answers; then notes.
 
-use crate::answers::Answers;
-use crate::rules::model::{AnswerOption, Basis};
+use crate::answers::{Answers, NONE};
+use crate::rules::model::Basis;
 use crate::rules::Rules;
 
 use super::score::Rating;
@@ -49,24 +49,7 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
             crisis |= rule.crisis;
         }
     }
-    let marks = answers.marks();
-    // By the option's bit in `masks` when its reader knew it, else by `pick`.
-    let answered = |masks: &[u64], pick: fn(&AnswerOption) -> bool, safety_only: bool| {
-        answers
-            .iter()
-            .map(|(q, _)| q)
-            .filter(|&q| !safety_only || f.questions[q].safety)
-            .filter(|&q| match marks[q] {
-                o if o < 64 => masks[q] >> o & 1 != 0,
-                _ => answers
-                    .chosen(rules, q)
-                    .any(|o| pick(&f.questions[q].options[o])),
-            })
-            .collect::<Vec<usize>>()
-    };
-    let c = &rules.compiled;
-    let declined = answered(&c.declining, AnswerOption::declining, false);
-    let unknown = answered(&c.not_known, AnswerOption::not_known, true);
+    let (declined, unknown) = off_scale(rules, answers);
     for (section, answers) in [(&f.declined, &declined), (&f.unknown, &unknown)] {
         if let (Some(d), false) = (section, answers.is_empty()) {
             level = level.max(rank(&d.floor));
@@ -81,6 +64,40 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
         declined,
         unknown,
     }
+}
+
+/// The questions answered "prefer not to say", and the safety questions
+/// answered "I don't know": by the option's bit when its reader knew it.
+fn off_scale(rules: &Rules, answers: &Answers) -> (Vec<usize>, Vec<usize>) {
+    let (f, c) = (&rules.file, &rules.compiled);
+    let (mut declined, mut unknown) = (Vec::new(), Vec::new());
+    for (q, &mark) in answers.marks().iter().enumerate() {
+        let (declines, not_known) = match mark {
+            NONE => continue,
+            o if o < 64 => {
+                if (c.declining[q] | c.not_known[q]) >> o & 1 == 0 {
+                    continue;
+                }
+                (c.declining[q] >> o & 1 != 0, c.not_known[q] >> o & 1 != 0)
+            }
+            _ => {
+                let options = &f.questions[q].options;
+                answers
+                    .chosen(rules, q)
+                    .map(|o| &options[o])
+                    .fold((false, false), |(d, u), o| {
+                        (d || o.declining(), u || o.not_known())
+                    })
+            }
+        };
+        if declines {
+            declined.push(q);
+        }
+        if not_known && f.questions[q].safety {
+            unknown.push(q);
+        }
+    }
+    (declined, unknown)
 }
 
 /// Notes that apply at `level`; the declined note comes first, then the

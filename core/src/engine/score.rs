@@ -1,6 +1,6 @@
 //! Which questions are asked, and the dimension ratings the answers give.
 
-use crate::answers::{Answer, Answers, NONE};
+use crate::answers::{Answer, Answers, NONE, OTHER};
 use crate::rules::Rules;
 
 use super::{test, Facts};
@@ -69,22 +69,24 @@ pub fn rate(rules: &Rules, answers: &Answers) -> Vec<Rating> {
             drivers: vec![],
         })
         .collect();
-    for (qi, _) in answers.iter() {
-        for oi in answers.chosen(rules, qi) {
-            for &(r, value) in rules.rates(qi, oi) {
-                let slot = &mut ratings[r];
-                let driver = Driver {
-                    question: qi,
-                    option: oi,
-                };
-                if value > slot.rating {
-                    slot.rating = value;
-                    slot.drivers.clear();
-                    slot.drivers.push(driver);
-                } else if value == slot.rating && value > 0 {
-                    slot.drivers.push(driver);
-                }
+    let mut add = |question: usize, option: usize| {
+        for &(r, value) in rules.rates(question, option) {
+            let slot = &mut ratings[r];
+            let driver = Driver { question, option };
+            if value > slot.rating {
+                slot.rating = value;
+                slot.drivers.clear();
+                slot.drivers.push(driver);
+            } else if value == slot.rating && value > 0 {
+                slot.drivers.push(driver);
             }
+        }
+    };
+    for (q, &mark) in answers.marks().iter().enumerate() {
+        match mark {
+            NONE => {}
+            OTHER.. => answers.chosen(rules, q).for_each(|o| add(q, o)),
+            option => add(q, usize::from(option)),
         }
     }
     ratings

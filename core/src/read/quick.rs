@@ -227,14 +227,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn string(&mut self) -> Option<&'a str> {
-        self.eat(b'"')?;
-        let rest = &self.text.as_bytes()[self.at..];
-        let end = quote_or_backslash(rest)?;
-        if rest[end] != b'"' {
-            return None;
-        }
-        let s = &self.text[self.at..self.at + end];
-        self.at += end + 1;
+        self.space();
+        let (s, after) = quoted(self.text, self.at)?;
+        self.at = after;
         Some(s)
     }
 
@@ -338,8 +333,11 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// The answers object: the loop every record spends most of its reading
+    /// in, so it walks the bytes itself, with its place in a local.
     fn answers(&mut self, rules: &Rules) -> Option<Answers> {
         let questions = &rules.file.questions;
+        let bytes = self.text.as_bytes();
         let mut answers = Answers::empty(rules);
         // A bit per question (rules of more than 256 questions are left to
         // the full reader).
@@ -347,7 +345,22 @@ impl<'a> Scanner<'a> {
         // Answers usually come in the order of the questions: try the one
         // after the last before looking the id up.
         let mut next = 0;
-        self.object(|p, key| {
+        let mut at = spaces(bytes, self.at);
+        if bytes.get(at) != Some(&b'{') {
+            return None;
+        }
+        at = spaces(bytes, at + 1);
+        if bytes.get(at) == Some(&b'}') {
+            self.at = at + 1;
+            return Some(answers);
+        }
+        loop {
+            let (key, after) = quoted(self.text, at)?;
+            at = spaces(bytes, after);
+            if bytes.get(at) != Some(&b':') {
+                return None;
+            }
+            at = spaces(bytes, at + 1);
             let q = match questions.get(next) {
                 Some(q) if q.id == key => next,
                 _ => rules.question_index(key)?,
@@ -358,28 +371,61 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             *word |= bit;
-            match p.value()? {
+            let question = &questions[q];
+            let one_code = matches!(question.kind, QuestionKind::YesNo | QuestionKind::Choice);
+            if one_code && bytes.get(at) == Some(&b'"') {
                 // The option is known here: kept for scoring.
-                Value::Code(code)
-                    if matches!(
-                        questions[q].kind,
-                        QuestionKind::YesNo | QuestionKind::Choice
-                    ) =>
-                {
-                    let (o, _) = questions[q].option(code)?;
-                    answers.set_option(q, code.into(), o);
-                }
-                value => answers.set(q, answer(rules, q, value)?),
+                let (code, after) = quoted(self.text, at)?;
+                let (o, _) = question.option(code)?;
+                answers.set_option(q, code.into(), o);
+                at = after;
+            } else {
+                self.at = at;
+                let value = self.value()?;
+                answers.set(q, answer(rules, q, value)?);
+                at = self.at;
             }
-            Some(())
-        })?;
-        Some(answers)
+            at = spaces(bytes, at);
+            match bytes.get(at) {
+                Some(b',') => at = spaces(bytes, at + 1),
+                Some(b'}') => {
+                    self.at = at + 1;
+                    return Some(answers);
+                }
+                _ => return None,
+            }
+        }
     }
+}
+
+/// The place of the first byte at or after `at` that is not a space.
+#[inline(always)]
+fn spaces(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    at
+}
+
+/// The string without escapes that starts at `at` (with its `"`), and the
+/// place after it.
+#[inline(always)]
+fn quoted(text: &str, at: usize) -> Option<(&str, usize)> {
+    let bytes = text.as_bytes();
+    if bytes.get(at) != Some(&b'"') {
+        return None;
+    }
+    let body = at + 1;
+    let end = body + quote_or_backslash(bytes.get(body..)?)?;
+    if bytes[end] != b'"' {
+        return None;
+    }
+    Some((text.get(body..end)?, end + 1))
 }
 
 /// The first `"` or `\\` in `bytes`. Keys and codes are short: eight bytes
 /// at a time, each word tested for either byte at once (no call, no setup).
-#[inline]
+#[inline(always)]
 fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
