@@ -12,15 +12,15 @@ use carelevel::settings::{RulesSource, Task};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-/// The system allocator, or mimalloc for a batch run (see `alloc.rs`).
+/// A bump arena for a short run, then the system allocator (see `alloc.rs`).
 #[global_allocator]
-static ALLOCATOR: carelevel::alloc::Switching = carelevel::alloc::Switching;
+static ALLOCATOR: carelevel::alloc::Arena = carelevel::alloc::Arena;
 
 fn main() -> ExitCode {
     let term = terminal();
     let task = Cli::parse().into_task(&term);
     if matches!(task, Task::Batch(_)) {
-        carelevel::alloc::use_mimalloc();
+        carelevel::alloc::turn_off_arena();
     }
     // Color on standard error, as `--color`, `NO_COLOR` and `--plain` say.
     let color = match &task {
