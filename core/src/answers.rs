@@ -2,11 +2,9 @@
 //! parsed answer file. Reading them from files is [`crate::read`]'s job;
 //! the engine scores these values and knows no file.
 
+pub use crate::rules::model::Code;
 use crate::rules::model::{Question, Respondent};
 use crate::rules::Rules;
-
-/// An option code: short codes are kept inline, without an allocation.
-pub type Code = compact_str::CompactString;
 
 /// One validated answer. It serializes as it is written in an answer file:
 /// a code, a list of codes, or a number.

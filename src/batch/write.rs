@@ -261,6 +261,11 @@ fn compact(out: &mut Vec<u8>, row: &Row, s: &Scored, new: &Target, old: Option<&
 
 /// `n` in decimal, without the formatting machinery.
 fn push_number(out: &mut Vec<u8>, mut n: usize) {
+    // Ratings: one digit.
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {

@@ -11,7 +11,7 @@
 //! place. So this path can make reading faster, never different.
 
 use crate::answers::{Answer, AnswerDoc, Answers};
-use crate::rules::model::{QuestionKind, Respondent};
+use crate::rules::model::{Question, QuestionKind, Respondent};
 use crate::rules::Rules;
 
 /// The answer file `text`, JSON or YAML, if it is plainly valid for `rules`.
@@ -228,7 +228,9 @@ impl<'a> Scanner<'a> {
 
     fn string(&mut self) -> Option<&'a str> {
         self.space();
-        let (s, after) = quoted(self.text, self.at)?;
+        let (body, after) = quoted(self.text.as_bytes(), self.at)?;
+        // Between two ASCII quotes: on character boundaries.
+        let s = self.text.get(self.at + 1..self.at + 1 + body.len())?;
         self.at = after;
         Some(s)
     }
@@ -342,8 +344,9 @@ impl<'a> Scanner<'a> {
         // A bit per question (rules of more than 256 questions are left to
         // the full reader).
         let mut seen = [0u64; 4];
-        // Answers usually come in the order of the questions: try the one
-        // after the last before looking the id up.
+        // Answers usually come in the order of the questions, skipping the
+        // follow-ups not asked: try the next few after the last before
+        // looking the id up.
         let mut next = 0;
         let mut at = spaces(bytes, self.at);
         if bytes.get(at) != Some(&b'{') {
@@ -355,15 +358,16 @@ impl<'a> Scanner<'a> {
             return Some(answers);
         }
         loop {
-            let (key, after) = quoted(self.text, at)?;
+            let (key, after) = quoted(bytes, at)?;
             at = spaces(bytes, after);
             if bytes.get(at) != Some(&b':') {
                 return None;
             }
             at = spaces(bytes, at + 1);
-            let q = match questions.get(next) {
-                Some(q) if q.id == key => next,
-                _ => rules.question_index(key)?,
+            let mut ahead = questions.get(next..).unwrap_or_default().iter().take(8);
+            let q = match ahead.position(|q| q.id.as_bytes() == key) {
+                Some(skipped) => next + skipped,
+                None => rules.question_index(std::str::from_utf8(key).ok()?)?,
             };
             next = q + 1;
             let (word, bit) = (seen.get_mut(q / 64)?, 1u64 << (q % 64));
@@ -375,9 +379,9 @@ impl<'a> Scanner<'a> {
             let one_code = matches!(question.kind, QuestionKind::YesNo | QuestionKind::Choice);
             if one_code && bytes.get(at) == Some(&b'"') {
                 // The option is known here: kept for scoring.
-                let (code, after) = quoted(self.text, at)?;
-                let (o, _) = question.option(code)?;
-                answers.set_option(q, code.into(), o);
+                let (code, after) = quoted(bytes, at)?;
+                let o = option_of(question, code)?;
+                answers.set_option(q, rules.compiled.codes[q][o].clone(), o);
                 at = after;
             } else {
                 self.at = at;
@@ -407,11 +411,10 @@ fn spaces(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// The string without escapes that starts at `at` (with its `"`), and the
-/// place after it.
+/// The bytes of the string without escapes that starts at `at` (with its
+/// `"`), and the place after it.
 #[inline(always)]
-fn quoted(text: &str, at: usize) -> Option<(&str, usize)> {
-    let bytes = text.as_bytes();
+fn quoted(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
     if bytes.get(at) != Some(&b'"') {
         return None;
     }
@@ -420,7 +423,16 @@ fn quoted(text: &str, at: usize) -> Option<(&str, usize)> {
     if bytes[end] != b'"' {
         return None;
     }
-    Some((text.get(body..end)?, end + 1))
+    Some((&bytes[body..end], end + 1))
+}
+
+/// The index of `question`'s option whose code is `code`.
+#[inline(always)]
+fn option_of(question: &Question, code: &[u8]) -> Option<usize> {
+    question.options.iter().position(|o| {
+        let c = o.code.as_bytes();
+        c.len() == code.len() && c.first() == code.first() && c == code
+    })
 }
 
 /// The first `"` or `\\` in `bytes`. Keys and codes are short: eight bytes

@@ -4,7 +4,7 @@
 //! question's scale. The conditions themselves stay as written, for
 //! messages and for citing the answers behind a rule.
 
-use super::model::{AnswerOption, Condition, Question, Scalar};
+use super::model::{AnswerOption, Code, Condition, Question, Scalar};
 
 /// A test's place in [`Compiled::tests`].
 pub type TestId = u32;
@@ -57,6 +57,9 @@ pub struct Compiled {
     pub rules: Vec<TestId>,
     /// Each note's `when`, if it has one.
     pub notes: Vec<Option<TestId>>,
+    /// Per question, each option's code as an answer holds it: copied into
+    /// answers rather than made from the text each time.
+    pub codes: Vec<Vec<Code>>,
     /// Per question, a bit for each of its first 64 options that declines
     /// to answer.
     pub declining: Vec<u64>,
@@ -86,6 +89,15 @@ impl Compiled {
                 .map(|q| options(q, |i, _| pick(&q.options[i])))
                 .collect()
         };
+        c.codes = questions
+            .iter()
+            .map(|q| {
+                q.options
+                    .iter()
+                    .map(|o| Code::from(o.code.as_str()))
+                    .collect()
+            })
+            .collect();
         c.declining = each(AnswerOption::declining);
         c.not_known = each(AnswerOption::not_known);
         c

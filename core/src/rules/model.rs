@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 
 pub use super::text::{Respondent, Text, Variant};
 
+/// An option code in an answer: short codes are kept inline, without an
+/// allocation.
+pub type Code = compact_str::CompactString;
+
 /// Highest rating a dimension can have.
 pub const MAX_RATING: u8 = 4;
 
