@@ -13,22 +13,9 @@ big=${1:-1000000}
 small=$(( big / 10 ))
 runs=${RUNS:-3}
 
-need=()
-for tool in jq hyperfine valgrind; do
-  command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
-done
-command -v /usr/bin/time >/dev/null 2>&1 || need+=(time)
-if (( ${#need[@]} )); then
-  echo "== installing ${need[*]} (Debian packages)"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-echo "== building (release)"
-cargo build --release --quiet --bin carelevel
-bin=${CARGO_TARGET_DIR:-target}/release/carelevel
+source scripts/lib.sh
+need_debian jq:jq hyperfine:hyperfine valgrind:valgrind /usr/bin/time:time
+bin=$(release_binary)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -222,7 +222,7 @@ pub enum Command {
         #[arg(long, value_enum, ignore_case = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
         progress: ColorChoice,
     },
-    /// Print a shell completion script (see the README for where to put it)
+    /// Print a shell completion script (docs/install.md says where to put it)
     ///
     /// For bash: `carelevel completions bash > ~/.local/share/bash-completion/completions/carelevel`
     Completions {

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// Exit codes, as documented in the README.
+/// Exit codes, as documented in docs/exit-codes.md.
 pub mod exit {
     /// Success.
     pub const OK: u8 = 0;

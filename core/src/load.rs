@@ -47,12 +47,12 @@ impl Rules {
                 let mut p = from_yaml_error(&source, &e, crate::rules::RULES_HELP);
                 if p.message.starts_with("expected ") && p.message.contains(", found ") {
                     // The whole file has the wrong shape.
-                    p.help = Some("a rule file is one mapping that starts with `schema: carelevel/v1`; see the rule file format in the README".into());
+                    p.help = Some("a rule file is one mapping that starts with `schema: carelevel/v1`; see the rule file format in docs/rules.md".into());
                 } else if p.message.contains(", found ")
                     && p.help.as_deref() == Some(crate::rules::RULES_HELP)
                 {
                     p.help = Some(
-                        "change the value to that type; the README describes every field".into(),
+                        "change the value to that type; docs/rules.md describes every field".into(),
                     );
                 }
                 // A duplicate key is already reported where it stands.
@@ -127,7 +127,7 @@ mod tests {
             let err = Rules::parse("r.yaml", text).unwrap_err();
             let p = &err.problems()[0];
             assert_eq!(p.message, "the file is empty", "{text:?}");
-            assert!(p.help.as_deref().unwrap().contains("README"));
+            assert!(p.help.as_deref().unwrap().contains("docs/rules.md"));
         }
     }
 

@@ -260,6 +260,14 @@ fn csv(side: &Side, name: &str, line: usize, fields: &[Field]) -> Result<AnswerD
             ),
             Column::Question(q) => {
                 let question = &rules.file.questions[*q];
+                let one_code = matches!(question.kind, QuestionKind::YesNo | QuestionKind::Choice);
+                // The common cell, one valid code: its option is known here
+                // (anything else is read and reported as an answer file's).
+                if let Some((o, _)) = question.option(text).filter(|_| one_code) {
+                    doc.answers
+                        .set_option(*q, rules.compiled.codes[*q][o].clone(), o);
+                    continue;
+                }
                 let value = match question.kind {
                     QuestionKind::Integer => match text.parse::<i64>() {
                         Ok(n) => Value::Number(n.into()),

@@ -3,7 +3,7 @@
 //!
 //! The Observation comes first and, when an answer is a crisis answer,
 //! opens with it: its narrative and its first note are the crisis message,
-//! and its interpretation is "critical". The README explains each element.
+//! and its interpretation is "critical". docs/fhir.md explains each element.
 
 use serde_json::{json, Map, Value};
 

@@ -130,7 +130,7 @@ pub struct Report {
 
 impl Report {
     /// The program that made the result, and when if that was asked for:
-    /// `carelevel 0.1.0` or `carelevel 0.1.0, 2026-11-26T17:30:45Z`.
+    /// `carelevel 0.2.0` or `carelevel 0.1.0, 2026-11-26T17:30:45Z`.
     pub fn made_by(&self) -> String {
         match &self.timestamp {
             Some(t) => format!("{} {}, {t}", self.tool.name, self.tool.version),

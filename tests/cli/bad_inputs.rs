@@ -280,8 +280,8 @@ fn batch_inputs(dir: &Path) -> Vec<(&'static str, PathBuf, i32, &'static [&'stat
     ]
 }
 
-/// What the README promises of every error: at most this many bytes.
-const README_BOUND: usize = 2_000;
+/// What docs/exit-codes.md promises of every error: at most this many bytes.
+const DOCUMENTED_BOUND: usize = 2_000;
 
 #[test]
 fn records_given_as_an_answer_file_get_a_short_error_that_names_batch() {
@@ -295,7 +295,7 @@ fn records_given_as_an_answer_file_get_a_short_error_that_names_batch() {
             let words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
             check(what, &r, code, &words);
             assert!(
-                r.stderr.len() <= README_BOUND,
+                r.stderr.len() <= DOCUMENTED_BOUND,
                 "{what} ({size} bytes): {} bytes of message\n{}",
                 r.stderr.len(),
                 r.stderr

@@ -28,7 +28,7 @@ pub fn from_yaml_error(source: &Source, e: &serde_yaml::Error, general: &str) ->
     if is_blank(&source.text) {
         return Problem::new("the file is empty")
             .at(location)
-            .help("write one YAML mapping; see the format in the README");
+            .help("write one YAML mapping; see the rule file format in docs/rules.md");
     }
     // A tab where indentation goes: YAML allows only spaces there.
     if let Some(l) = e.location() {
@@ -212,7 +212,7 @@ fn yaml_help(message: &str) -> Option<String> {
         });
     }
     if message.contains("missing field") {
-        return Some("add the field; see the rule file format in the README".into());
+        return Some("add the field; see the rule file format in docs/rules.md".into());
     }
     if message.contains("unknown variant") {
         return Some("use one of the values listed".into());
