@@ -416,3 +416,25 @@ fn the_matching_rules_of_console_blocks() {
     );
     assert_eq!(words("a 'b c' \"d \\\" e\""), vec!["a", "b c", "d \" e"]);
 }
+
+/// A package named in the docs (`carelevel_0.2.0-1_amd64.deb`) is the one
+/// `packaging/deb.sh` builds from this version.
+#[test]
+fn the_package_the_docs_name_is_this_version() {
+    let want = format!("carelevel_{}-1_amd64.deb", env!("CARGO_PKG_VERSION"));
+    let mut named = 0;
+    for doc in documents() {
+        let text = std::fs::read_to_string(&doc).unwrap();
+        for (at, _) in text.match_indices("carelevel_") {
+            let rest = &text[at..];
+            let end = rest.find(".deb").map_or(0, |e| e + ".deb".len());
+            // `carelevel_VERSION-1_amd64.deb` stands for any version.
+            let name = &rest[..end];
+            if end > 0 && !name.contains(char::is_whitespace) && !name.contains("VERSION") {
+                named += 1;
+                assert_eq!(&rest[..end], want, "{}", doc.display());
+            }
+        }
+    }
+    assert!(named > 0, "the README names the package it builds");
+}
