@@ -267,7 +267,7 @@ impl AnswerOption {
 /// given. With `answer`: exactly one of `is`, `in`, `at_least`, `at_most`.
 /// With `dimension`: `at_least` or `at_most`, a rating 0..=4. With `of`:
 /// `at_least`, how many of the listed conditions must hold.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     #[serde(default, skip_serializing_if = "unset")]
@@ -296,6 +296,62 @@ pub struct Condition {
     /// when the rules are indexed, so that evaluation looks nothing up by name.
     #[serde(skip)]
     pub target: Target,
+}
+
+/// A condition is written as a map of the fields it sets, in every form
+/// (the baked rules too, where other structs are written by position): of
+/// its ten fields two or three are set, and reading a map of those is
+/// cheaper than reading ten places. (`skip_serializing_if` on the fields is
+/// for the JSON Schema, which reads it.)
+impl Serialize for Condition {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let c = self;
+        let set = [
+            c.all.is_some(),
+            c.any.is_some(),
+            c.not.is_some(),
+            c.answer.is_some(),
+            c.dimension.is_some(),
+            c.of.is_some(),
+            c.is.is_some(),
+            c.in_.is_some(),
+            c.at_least.is_some(),
+            c.at_most.is_some(),
+        ];
+        let mut m = s.serialize_map(Some(set.iter().filter(|&&x| x).count()))?;
+        if let Some(v) = &c.all {
+            m.serialize_entry("all", v)?;
+        }
+        if let Some(v) = &c.any {
+            m.serialize_entry("any", v)?;
+        }
+        if let Some(v) = &c.not {
+            m.serialize_entry("not", v)?;
+        }
+        if let Some(v) = &c.answer {
+            m.serialize_entry("answer", v)?;
+        }
+        if let Some(v) = &c.dimension {
+            m.serialize_entry("dimension", v)?;
+        }
+        if let Some(v) = &c.of {
+            m.serialize_entry("of", v)?;
+        }
+        if let Some(v) = &c.is {
+            m.serialize_entry("is", v)?;
+        }
+        if let Some(v) = &c.in_ {
+            m.serialize_entry("in", v)?;
+        }
+        if let Some(v) = &c.at_least {
+            m.serialize_entry("at_least", v)?;
+        }
+        if let Some(v) = &c.at_most {
+            m.serialize_entry("at_most", v)?;
+        }
+        m.end()
+    }
 }
 
 /// An index found once for a name; equal whatever it holds, so that
