@@ -5,12 +5,11 @@
 # loads and completes. Installs what it needs (cargo-deb from crates.io;
 # dpkg-dev and man-db from Debian's packages) when they are missing.
 #
-# Usage: bash packaging/deb.sh        (the package: $TARGET/debian/*.deb)
-# Honours CARGO_TARGET_DIR.
+# Usage: bash packaging/deb.sh   (the package: target/debian/*.deb, or under CARGO_TARGET_DIR)
+# Honors CARGO_TARGET_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target=${CARGO_TARGET_DIR:-target}
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)
 
 source scripts/lib.sh
@@ -24,7 +23,9 @@ echo "== carelevel $version"
 bin=$(release_binary)
 
 echo "== generating the manual pages and completions"
-assets="$target/release/deb-assets"
+# Where Cargo.toml's assets say (cargo-deb maps `target/release` to the
+# folder the release binary is in).
+assets="$(dirname "$bin")/deb-assets"
 rm -rf "$assets"
 mkdir -p "$assets/man" "$assets/completions"
 "$bin" man --dir "$assets/man" > /dev/null
@@ -34,8 +35,7 @@ gzip -9n "$assets"/man/*.1
 "$bin" completions fish > "$assets/completions/carelevel.fish"
 
 echo "== cargo deb"
-rm -rf "$target/debian"
-deb=$(cargo deb --no-build --output "$target/debian/" | tail -n1)
+deb=$(cargo deb --no-build | tail -n1)
 echo "$deb"
 
 echo "== checking the package"

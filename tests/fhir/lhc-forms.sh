@@ -12,8 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-12}
-work=${CARGO_TARGET_DIR:-target}/lhc-forms
-case $work in /*) ;; *) work=$PWD/$work ;; esac
+source scripts/lib.sh
+bin=$(release_binary)
+# npm's files live beside the build (`target/lhc-forms`).
+work=$(dirname "$(dirname "$bin")")/lhc-forms
 mkdir -p "$work"
 
 chromium=$(command -v chromium || command -v chromium-browser || true)
@@ -34,10 +36,6 @@ if [ ! -d "$work/node_modules/puppeteer-core" ]; then
 fi
 cp tests/fhir/lhc-forms.mjs "$work/"
 
-cargo build --quiet --locked --release --bin carelevel
-target=${CARGO_TARGET_DIR:-target}
-case $target in /*) ;; *) target=$PWD/$target ;; esac
-bin=$target/release/carelevel
 sets=$work/sets
 rm -rf "$sets" && mkdir -m 700 "$sets"
 # The examples, as JSON answer files, and generated sets of every level.

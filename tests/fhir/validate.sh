@@ -4,7 +4,10 @@
 # Usage: bash tests/fhir/validate.sh   (builds carelevel if needed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-venv=${CARGO_TARGET_DIR:-target}/fhir-venv
+source scripts/lib.sh
+bin=$(carelevel_binary)
+# The virtual environment lives beside the build (`target/fhir-venv`).
+venv=$(dirname "$(dirname "$bin")")/fhir-venv
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import fhir.resources" 2>/dev/null; then
   rm -rf "$venv"
   # The check is part of the tests: without the library, it fails.
@@ -20,8 +23,6 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import fhir.resources
   fi
   "$venv/bin/pip" install --quiet --disable-pip-version-check "fhir.resources==8.1.0"
 fi
-cargo build --quiet --locked --bin carelevel
-bin=${CARGO_TARGET_DIR:-target}/debug/carelevel
 sample=$(mktemp)
 trap 'rm -f "$sample"' EXIT
 "$bin" generate --count 60 --seed 12 --format jsonl > "$sample"

@@ -5,7 +5,7 @@
 # Installs GNU parallel from Debian's packages when it is missing.
 #
 # Usage: bash tests/scale/parallel.sh [RECORDS]   (default 200000)
-# Honours CARGO_TARGET_DIR.
+# Honors CARGO_TARGET_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-200000}

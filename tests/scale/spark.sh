@@ -7,7 +7,7 @@
 # Java 17 or newer.
 #
 # Usage: bash tests/scale/spark.sh [RECORDS]   (default 200000)
-# Honours CARGO_TARGET_DIR.
+# Honors CARGO_TARGET_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
