@@ -111,14 +111,9 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
         return false;
     };
     let q = &rules.file.questions[index];
-    // The answer's option, when its reader knew it: then options compare
-    // by index, as found once when the rules were indexed.
+    // The answer's option, when its reader knew it (the compiled tests
+    // decide by it; here it only places the answer on the scale).
     let option = facts.option(index);
-    if c.is.is_some() || c.in_.is_some() {
-        if let (Some(o), Some(mask)) = (option, c.target.codes()) {
-            return o < 64 && mask & (1u64 << o) != 0;
-        }
-    }
     if let Some(v) = &c.is {
         return equals(answer, v);
     }

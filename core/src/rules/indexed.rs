@@ -29,7 +29,7 @@ impl Hasher for Fnv {
     }
 }
 
-use super::model::{Condition, Question, RuleFile, Scalar};
+use super::model::{Condition, Question, RuleFile};
 use crate::source::Source;
 
 /// How the built-in rules are named in messages.
@@ -169,30 +169,17 @@ impl Rules {
 
 /// Fill in the index each condition in `c` names.
 fn resolve(c: &mut Condition, all: &[Question], questions: &Ids, dimensions: &Ids) {
-    let (named, rank, codes) = match (&c.answer, &c.dimension) {
+    let (named, rank) = match (&c.answer, &c.dimension) {
         (Some(q), _) => {
             let index = questions.get(q.as_str()).copied();
             let threshold = c.at_least.as_ref().or(c.at_most.as_ref());
             let rank = index.zip(threshold).and_then(|(i, v)| all[i].rank_of(v));
-            let listed: Vec<&Scalar> = c.is.iter().chain(c.in_.iter().flatten()).collect();
-            // A code that is no option of the question matches no answer.
-            let codes = index
-                .filter(|&i| all[i].options.len() <= 64 && !listed.is_empty())
-                .map(|i| {
-                    listed
-                        .iter()
-                        .filter_map(|v| match v {
-                            Scalar::Code(code) => all[i].option(code).map(|(o, _)| 1u64 << o),
-                            Scalar::Int(_) => None,
-                        })
-                        .fold(0, |mask, bit| mask | bit)
-                });
-            (index, rank, codes)
+            (index, rank)
         }
-        (None, Some(d)) => (dimensions.get(d.as_str()).copied(), None, None),
-        (None, None) => (None, None, None),
+        (None, Some(d)) => (dimensions.get(d.as_str()).copied(), None),
+        (None, None) => (None, None),
     };
-    c.target.set(named, rank, codes);
+    c.target.set(named, rank);
     let inner = c
         .all
         .iter_mut()

@@ -306,51 +306,29 @@ pub struct Condition {
 impl Serialize for Condition {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let c = self;
-        let set = [
-            c.all.is_some(),
-            c.any.is_some(),
-            c.not.is_some(),
-            c.answer.is_some(),
-            c.dimension.is_some(),
-            c.of.is_some(),
-            c.is.is_some(),
-            c.in_.is_some(),
-            c.at_least.is_some(),
-            c.at_most.is_some(),
-        ];
-        let mut m = s.serialize_map(Some(set.iter().filter(|&&x| x).count()))?;
-        if let Some(v) = &c.all {
-            m.serialize_entry("all", v)?;
+        // Each field once: its key, and whether it is written.
+        macro_rules! set_fields {
+            ($($key:literal => $field:ident),* $(,)?) => {{
+                let count = 0 $(+ usize::from(self.$field.is_some()))*;
+                let mut m = s.serialize_map(Some(count))?;
+                $(if let Some(v) = &self.$field {
+                    m.serialize_entry($key, v)?;
+                })*
+                m.end()
+            }};
         }
-        if let Some(v) = &c.any {
-            m.serialize_entry("any", v)?;
-        }
-        if let Some(v) = &c.not {
-            m.serialize_entry("not", v)?;
-        }
-        if let Some(v) = &c.answer {
-            m.serialize_entry("answer", v)?;
-        }
-        if let Some(v) = &c.dimension {
-            m.serialize_entry("dimension", v)?;
-        }
-        if let Some(v) = &c.of {
-            m.serialize_entry("of", v)?;
-        }
-        if let Some(v) = &c.is {
-            m.serialize_entry("is", v)?;
-        }
-        if let Some(v) = &c.in_ {
-            m.serialize_entry("in", v)?;
-        }
-        if let Some(v) = &c.at_least {
-            m.serialize_entry("at_least", v)?;
-        }
-        if let Some(v) = &c.at_most {
-            m.serialize_entry("at_most", v)?;
-        }
-        m.end()
+        set_fields!(
+            "all" => all,
+            "any" => any,
+            "not" => not,
+            "answer" => answer,
+            "dimension" => dimension,
+            "of" => of,
+            "is" => is,
+            "in" => in_,
+            "at_least" => at_least,
+            "at_most" => at_most,
+        )
     }
 }
 
@@ -362,9 +340,6 @@ pub struct Target {
     /// For `at_least`/`at_most` on an answer: the threshold's place on the
     /// question's scale.
     rank: Option<i64>,
-    /// For `is`/`in` on an answer: the options named, one bit per option
-    /// index (questions of up to 64 options).
-    codes: Option<u64>,
 }
 
 impl Target {
@@ -378,15 +353,9 @@ impl Target {
         self.rank
     }
 
-    #[inline]
-    pub fn codes(self) -> Option<u64> {
-        self.codes
-    }
-
-    pub fn set(&mut self, index: Option<usize>, rank: Option<i64>, codes: Option<u64>) {
+    pub fn set(&mut self, index: Option<usize>, rank: Option<i64>) {
         self.index = index.and_then(|i| u32::try_from(i).ok());
         self.rank = rank;
-        self.codes = codes;
     }
 }
 
