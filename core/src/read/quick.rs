@@ -11,7 +11,7 @@
 //! place. So this path can make reading faster, never different.
 
 use crate::answers::{Answer, AnswerDoc, Answers};
-use crate::rules::model::{Question, QuestionKind, Respondent};
+use crate::rules::model::{QuestionKind, Respondent};
 use crate::rules::Rules;
 
 /// The answer file `text`, JSON or YAML, if it is plainly valid for `rules`.
@@ -380,7 +380,7 @@ impl<'a> Scanner<'a> {
             if one_code && bytes.get(at) == Some(&b'"') {
                 // The option is known here: kept for scoring.
                 let (code, after) = quoted(bytes, at)?;
-                let o = option_of(question, code)?;
+                let o = question.option_index(code)?;
                 answers.set_option(q, rules.compiled.codes[q][o].clone(), o);
                 at = after;
             } else {
@@ -424,15 +424,6 @@ fn quoted(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
         return None;
     }
     Some((&bytes[body..end], end + 1))
-}
-
-/// The index of `question`'s option whose code is `code`.
-#[inline(always)]
-fn option_of(question: &Question, code: &[u8]) -> Option<usize> {
-    question.options.iter().position(|o| {
-        let c = o.code.as_bytes();
-        c.len() == code.len() && c.first() == code.first() && c == code
-    })
 }
 
 /// The first `"` or `\\` in `bytes`. Keys and codes are short: eight bytes

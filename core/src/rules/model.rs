@@ -195,10 +195,15 @@ pub struct Question {
 
 impl Question {
     pub fn option(&self, code: &str) -> Option<(usize, &AnswerOption)> {
-        self.options
-            .iter()
-            .enumerate()
-            .find(|(_, o)| o.code == code)
+        self.option_index(code.as_bytes())
+            .map(|i| (i, &self.options[i]))
+    }
+
+    /// The index of the option whose code is `code`, as bytes (a reader
+    /// that has not made a string of it).
+    #[inline]
+    pub fn option_index(&self, code: &[u8]) -> Option<usize> {
+        self.options.iter().position(|o| o.code.as_bytes() == code)
     }
 
     /// Where `v` stands on this question's scale: an option's place, or a
