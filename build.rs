@@ -13,11 +13,15 @@ fn main() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     match carelevel_core::rules::baked::bake(PATH, &text) {
         Ok(baked) => {
+            std::fs::write(out.join("default_rules.texts"), &baked.texts)
+                .unwrap_or_else(|e| panic!("cannot write the baked rules' texts: {e}"));
             let mut index = String::from(
-                "/// The baked built-in rules: (respondent, language, bytes).\n\
+                "/// The texts every baked variant refers to.\n\
+                 const BAKED_TEXTS: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/default_rules.texts\"));\n\
+                 /// The baked built-in rules: (respondent, language, bytes).\n\
                  const BAKED: &[(&str, &str, &[u8])] = &[\n",
             );
-            for (variant, bytes) in baked {
+            for (variant, bytes) in baked.variants {
                 let lang = variant.lang.expect("baked rules have a language");
                 let name = format!("default_rules.{}.{lang}.baked", variant.respondent.key());
                 std::fs::write(out.join(&name), bytes)

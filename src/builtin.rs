@@ -26,7 +26,7 @@ pub fn rules_for(v: &Variant) -> Rules {
         // The first language baked is the default one.
         .or_else(|| BAKED.iter().find(|(r, _, _)| *r == respondent))
         .map_or(BAKED[0].2, |(_, _, b)| b);
-    Rules::from_baked(BUILTIN_NAME, BUILTIN_TEXT, bytes)
+    Rules::from_baked(BUILTIN_NAME, BUILTIN_TEXT, bytes, BAKED_TEXTS)
 }
 
 /// The languages the built-in rules offer, the default one first.

@@ -308,11 +308,11 @@ fn probe(
         if after.level < base.level {
             violations.push(Violation {
                 origin: origin.to_owned(),
-                question: f.questions[qi].id.clone(),
+                question: f.questions[qi].id.to_string(),
                 from: current.as_ref().map(describe).unwrap_or_default(),
                 to,
-                level_before: f.levels[base.level].id.clone(),
-                level_after: f.levels[after.level].id.clone(),
+                level_before: f.levels[base.level].id.to_string(),
+                level_after: f.levels[after.level].id.to_string(),
             });
         }
     }
@@ -332,7 +332,7 @@ fn more_severe(rules: &Rules, qi: usize, current: &Answer) -> Vec<(String, Answe
             .option(c)
             .filter(|(_, o)| !o.off_scale())
             .and_then(|(i, _)| q.options[i + 1..].iter().find(|o| !o.off_scale()))
-            .map(|o| (o.code.clone(), Answer::Code(o.code.as_str().into())))
+            .map(|o| (o.code.to_string(), Answer::Code(o.code.as_str().into())))
             .into_iter()
             .collect(),
         Answer::Codes(cs)

@@ -130,7 +130,7 @@ pub fn json_line(rules: &Rules, answers: &Answers, id: &str) -> String {
         .iter()
         .map(|(q, a)| {
             let value = serde_json::to_value(a).expect("an answer always serializes");
-            (qs[q].id.clone(), value)
+            (qs[q].id.to_string(), value)
         })
         .collect();
     serde_json::json!({ "id": id, "answers": map }).to_string()

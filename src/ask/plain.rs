@@ -723,7 +723,7 @@ mod tests {
             let mut p = plain(&input).speaking("es");
             assert_eq!(
                 p.ask(ask(&q)).unwrap(),
-                Reply::Answer(Answer::Code(code.into()))
+                Reply::Answer(Answer::Code(code.as_str().into()))
             );
         }
         // Yes and no, in either language.

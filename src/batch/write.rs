@@ -369,7 +369,7 @@ pub fn csv(out: &mut Vec<u8>, row: &Row, rules: &Rules, old: Option<&Rules>) {
     match row.new {
         Ok(s) => {
             cells.push(s.outcome.crisis.to_string());
-            cells.push(rules.file.levels[s.outcome.level].id.clone());
+            cells.push(rules.file.levels[s.outcome.level].id.to_string());
             cells.extend(s.outcome.ratings.iter().map(|r| r.rating.to_string()));
             cells.push(
                 s.outcome

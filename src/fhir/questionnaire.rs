@@ -75,7 +75,7 @@ pub fn questionnaire(rules: &Rules, who: Respondent) -> String {
 
 fn item(rules: &Rules, who: Respondent, q: &Question) -> Value {
     let mut item = Map::new();
-    item.insert("linkId".into(), q.id.clone().into());
+    item.insert("linkId".into(), q.id.as_str().into());
     put(&mut item, "text", rules, who, &q.prompt);
     let mut extensions = Vec::new();
     match q.kind {
@@ -90,7 +90,7 @@ fn item(rules: &Rules, who: Respondent, q: &Question) -> Value {
                     let weight = o.rate.values().copied().max().unwrap_or(0);
                     let mut coding = Map::new();
                     coding.insert("system".into(), system(rules, q).into());
-                    coding.insert("code".into(), o.code.clone().into());
+                    coding.insert("code".into(), o.code.as_str().into());
                     put(&mut coding, "display", rules, who, &o.label);
                     json!({
                         "extension": [{ "url": format!("{SDC}/itemWeight"), "valueDecimal": weight }],
@@ -260,7 +260,7 @@ fn fhirpath(rules: &Rules, c: &Condition) -> String {
             .iter()
             .enumerate()
             .filter(|(i, o)| !o.off_scale() && if from_top { *i >= t } else { *i <= t })
-            .map(|(_, o)| Scalar::Code(o.code.clone()))
+            .map(|(_, o)| Scalar::Code(o.code.to_string()))
             .collect()
     };
     let set = match (&c.is, &c.in_, &c.at_least, &c.at_most) {

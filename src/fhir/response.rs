@@ -93,7 +93,7 @@ fn item(rules: &Rules, index: usize, answer: &Answer) -> Value {
         Answer::Int(n) => vec![json!({ "valueInteger": n })],
     };
     let mut item = Map::new();
-    item.insert("linkId".into(), q.id.clone().into());
+    item.insert("linkId".into(), q.id.as_str().into());
     item.insert("text".into(), q.prompt.trim().into());
     if !answers.is_empty() {
         item.insert("answer".into(), answers.into());

@@ -132,7 +132,7 @@ pub fn comparison(rules: &Rules, levels: Option<&[String]>) -> Result<Comparison
         .attributes
         .iter()
         .map(|a| AttributeName {
-            id: a.id.clone(),
+            id: a.id.to_string(),
             name: one_paragraph(&a.name),
         })
         .collect();
@@ -140,7 +140,7 @@ pub fn comparison(rules: &Rules, levels: Option<&[String]>) -> Result<Comparison
         .iter()
         .filter(|l| shown(&l.id))
         .map(|l| LevelColumn {
-            id: l.id.clone(),
+            id: l.id.to_string(),
             name: one_paragraph(&l.name),
             summary: one_paragraph(&l.summary),
             recommended: false,
@@ -150,7 +150,7 @@ pub fn comparison(rules: &Rules, levels: Option<&[String]>) -> Result<Comparison
                 .iter()
                 .map(|a| {
                     let value = l.compare.get(&a.id).map_or("—", |t| t.as_str());
-                    (a.id.clone(), one_paragraph(value))
+                    (a.id.to_string(), one_paragraph(value))
                 })
                 .collect(),
         })

@@ -332,7 +332,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
         complete: true,
         respondent: Respondent::Myself,
         lang: rules.lang.clone(),
-        level: level.id.clone(),
+        level: level.id.to_string(),
         level_name: level.name.to_string(),
         level_summary: level.summary.trim_end().to_owned(),
         next_step: match (&f.crisis.next_step, outcome.crisis) {
@@ -351,7 +351,7 @@ pub fn build(rules: &Rules, answers: &Answers, outcome: &Outcome, id: Option<Str
         ignored_answers: outcome
             .ignored
             .iter()
-            .map(|&q| f.questions[q].id.clone())
+            .map(|&q| f.questions[q].id.to_string())
             .collect(),
         comparison: None,
         disclaimer: f.disclaimer.trim_end().to_owned(),
@@ -373,7 +373,7 @@ fn in_practice(rules: &Rules, level: usize) -> Vec<Attribute> {
         .iter()
         .filter_map(|a| {
             level.compare.get(&a.id).map(|v| Attribute {
-                id: a.id.clone(),
+                id: a.id.to_string(),
                 name: a.name.to_string(),
                 value: v.to_string(),
             })
@@ -394,12 +394,12 @@ fn notes(rules: &Rules, outcome: &Outcome) -> Vec<NoteOut> {
                     _ => &f.unknown,
                 };
                 section.as_ref().map(|d| NoteOut {
-                    id: d.note.clone(),
+                    id: d.note.to_string(),
                     text: d.text.to_string(),
                 })
             }
             NoteRef::Note(i) => Some(NoteOut {
-                id: f.notes[*i].id.clone(),
+                id: f.notes[*i].id.to_string(),
                 text: f.notes[*i].text.to_string(),
             }),
         })
@@ -410,7 +410,7 @@ fn notes(rules: &Rules, outcome: &Outcome) -> Vec<NoteOut> {
 fn cite(rules: &Rules, answers: &Answers, q: usize) -> Option<AnswerOut> {
     let question = &rules.file.questions[q];
     answers.get(q).map(|a| AnswerOut {
-        question: question.id.clone(),
+        question: question.id.to_string(),
         title: question.title.trim().to_owned(),
         answer: a.clone(),
         label: crate::answers::describe(question, a),
@@ -425,7 +425,7 @@ fn dimensions(rules: &Rules, outcome: &Outcome) -> Vec<DimensionOut> {
         .missing
         .iter()
         .flat_map(|&q| f.questions[q].options.iter())
-        .flat_map(|o| o.rate.keys().map(String::as_str))
+        .flat_map(|o| o.rate.keys().map(|k| k.as_str()))
         .collect();
     outcome
         .ratings
@@ -433,7 +433,7 @@ fn dimensions(rules: &Rules, outcome: &Outcome) -> Vec<DimensionOut> {
         .map(|r| {
             let d = &f.dimensions[r.dimension];
             DimensionOut {
-                id: d.id.clone(),
+                id: d.id.to_string(),
                 name: d.name.to_string(),
                 rating: r.rating,
                 unanswered: open.contains(d.id.as_str()),
@@ -444,9 +444,9 @@ fn dimensions(rules: &Rules, outcome: &Outcome) -> Vec<DimensionOut> {
                         let q = &f.questions[dr.question];
                         let o = &q.options[dr.option];
                         DriverOut {
-                            question: q.id.clone(),
+                            question: q.id.to_string(),
                             title: q.title.trim().to_owned(),
-                            answer: o.code.clone(),
+                            answer: o.code.to_string(),
                             label: one_line(&o.label),
                         }
                     })
@@ -472,8 +472,8 @@ fn fired_rules(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Vec<RuleO
         .map(|(&i, because)| {
             let r = &f.placement.rules[i];
             RuleOut {
-                id: r.id.clone(),
-                floor: r.floor.clone(),
+                id: r.id.to_string(),
+                floor: r.floor.to_string(),
                 floor_name: level_name(&r.floor),
                 crisis: r.crisis,
                 reason: one_paragraph(&r.reason),
@@ -491,7 +491,7 @@ fn fired_rules(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Vec<RuleO
 fn explanation(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Explanation {
     let f = &rules.file;
     let level = &f.levels[outcome.level];
-    let qid = |q: &usize| f.questions[*q].id.clone();
+    let qid = |q: &usize| f.questions[*q].id.to_string();
     let cited = |qs: &[usize]| -> Vec<AnswerOut> {
         qs.iter().filter_map(|&q| cite(rules, answers, q)).collect()
     };
@@ -500,7 +500,7 @@ fn explanation(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Explanati
         section
             .as_ref()
             .filter(|_| !answers.is_empty())
-            .map(|d| d.floor.clone())
+            .map(|d| d.floor.to_string())
     };
     let declined_floor = floor_of(&f.declined, &outcome.declined);
     let unknown_floor = floor_of(&f.unknown, &outcome.unknown);
@@ -524,7 +524,7 @@ fn explanation(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Explanati
             Basis::Sum => "sum".into(),
         },
         score: outcome.score,
-        band_level: f.levels[outcome.band_level].id.clone(),
+        band_level: f.levels[outcome.band_level].id.to_string(),
         band_level_name: f.levels[outcome.band_level].name.to_string(),
         band_is_lowest: outcome.band_level == 0,
         without_deciding: without_deciding(rules, outcome, [&declined_floor, &unknown_floor]),

@@ -613,7 +613,7 @@ fn decision_of(rules: &Rules, s: &Screen) -> Result<Option<report::Decision>, Er
     Ok(Some(report::Decision {
         recommended: String::new(),
         recommended_name: String::new(),
-        chosen: chosen.id.clone(),
+        chosen: chosen.id.to_string(),
         chosen_name: chosen.name.to_string().trim().to_owned(),
         reason,
     }))

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::{RuleFile, Variant};
-use super::text::Respondent;
+use super::text::{Respondent, TextTable};
 use super::Rules;
 use crate::source::Source;
 
@@ -22,11 +22,28 @@ struct Baked {
     file: RuleFile,
 }
 
+/// The built-in rules baked: one form for each respondent and language,
+/// and the one table of texts they all refer to.
+#[derive(Debug)]
+pub struct BakedRules {
+    pub variants: Vec<(Variant, Vec<u8>)>,
+    /// Every text of every variant, each once (see [`TextTable`]).
+    pub texts: String,
+}
+
 /// Check `text` as a rule file named `name` and bake it, once for each
 /// respondent and language it is worded for (`lang` is always set), or say
 /// why not (the same message `carelevel check` would give).
-pub fn bake(name: &str, text: &str) -> Result<Vec<(Variant, Vec<u8>)>, String> {
+pub fn bake(name: &str, text: &str) -> Result<BakedRules, String> {
     let rules = Rules::parse(name, text).map_err(|e| e.to_string())?;
+    let (variants, texts) = TextTable::collect(|| bake_variants(rules));
+    Ok(BakedRules {
+        variants: variants?,
+        texts,
+    })
+}
+
+fn bake_variants(rules: Rules) -> Result<Vec<(Variant, Vec<u8>)>, String> {
     let mut file = rules.file;
     file.tests.clear();
     let mut out = Vec::new();
@@ -56,14 +73,17 @@ pub fn bake(name: &str, text: &str) -> Result<Vec<(Variant, Vec<u8>)>, String> {
 
 impl Rules {
     /// Rules baked by [`bake`] from `text`, named `name`: worded already
-    /// for one respondent ([`Rules::worded_for`]).
+    /// for one respondent ([`Rules::worded_for`]). `bytes` are one
+    /// variant's and `texts` the table of texts they refer to, which the
+    /// rules borrow.
     ///
     /// # Panics
-    /// When `bytes` were not made by [`bake`] from this version's model:
-    /// the build makes them, so this would be a build fault.
-    pub fn from_baked(name: &str, text: &'static str, bytes: &[u8]) -> Rules {
-        let baked: Baked =
-            rmp_serde::from_slice(bytes).expect("the built-in rules are baked by build.rs");
+    /// When `bytes` and `texts` were not made by one [`bake`] of this
+    /// version's model: the build makes them, so this would be a build
+    /// fault.
+    pub fn from_baked(name: &str, text: &'static str, bytes: &[u8], texts: &'static str) -> Rules {
+        let baked: Baked = TextTable::reading(texts, || rmp_serde::from_slice(bytes))
+            .expect("the built-in rules are baked by build.rs");
         let mut rules = Rules::index(baked.file, Source::trusted(name, text), baked.sha256);
         rules.lang.clone_from(&baked.lang);
         rules.worded_for = Some(Variant {
@@ -84,6 +104,7 @@ mod tests {
     fn baked_rules_are_the_parsed_rules_worded_for_each_respondent() {
         let parsed = Rules::builtin().unwrap();
         let baked_all = bake(super::super::BUILTIN_NAME, DEFAULT).unwrap();
+        let texts: &'static str = Box::leak(baked_all.texts.into_boxed_str());
         let mut expected_variants = Vec::new();
         for lang in parsed.file.offered_languages() {
             for &respondent in &parsed.file.respondents {
@@ -94,25 +115,29 @@ mod tests {
             }
         }
         assert_eq!(
-            baked_all.iter().map(|(v, _)| v.clone()).collect::<Vec<_>>(),
+            baked_all
+                .variants
+                .iter()
+                .map(|(v, _)| v.clone())
+                .collect::<Vec<_>>(),
             expected_variants
         );
-        for (variant, bytes) in baked_all {
-            let baked = Rules::from_baked(super::super::BUILTIN_NAME, DEFAULT, &bytes);
-            assert_eq!(baked.worded_for.as_ref(), Some(&variant));
+        for (variant, bytes) in &baked_all.variants {
+            let baked = Rules::from_baked(super::super::BUILTIN_NAME, DEFAULT, bytes, texts);
+            assert_eq!(baked.worded_for.as_ref(), Some(variant));
             assert_eq!(baked.sha256, parsed.sha256);
             assert!(baked.file.tests.is_empty());
             let mut expected = parsed.file.clone();
             expected.tests.clear();
-            expected.select(&variant);
+            expected.select(variant);
             expected.keep_shown();
             assert_eq!(
                 serde_json::to_value(&baked.file).unwrap(),
                 serde_json::to_value(&expected).unwrap()
             );
         }
-        let (_, bytes) = &bake(super::super::BUILTIN_NAME, DEFAULT).unwrap()[0];
-        let baked = Rules::from_baked(super::super::BUILTIN_NAME, DEFAULT, bytes);
+        let (_, bytes) = &baked_all.variants[0];
+        let baked = Rules::from_baked(super::super::BUILTIN_NAME, DEFAULT, bytes, texts);
         // A place in the text is still found when an error needs one.
         assert_eq!(
             baked.source.key("questions[0].id").unwrap().line,

@@ -2,32 +2,11 @@
 //! Reading and checking one is [`crate::load`]'s job.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// Ids by name. Ids are short and come from the rule file, so a fast
-/// non-keyed hash (FNV-1a) serves better than the default SipHash.
-type Ids = HashMap<String, usize, BuildHasherDefault<Fnv>>;
+use super::fnv::Fnv;
 
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+/// Ids by name (see [`Fnv`]).
+type Ids = HashMap<String, usize, Fnv>;
 
 use super::model::{Condition, Question, RuleFile};
 use crate::source::Source;
@@ -95,7 +74,7 @@ impl Rules {
                     .map(|o| {
                         o.rate
                             .iter()
-                            .filter_map(|(dim, &v)| dimensions.get(dim).map(|&d| (d, v)))
+                            .filter_map(|(dim, &v)| dimensions.get(dim.as_str()).map(|&d| (d, v)))
                             .collect()
                     })
                     .collect()

@@ -2,6 +2,7 @@
 
 pub mod baked;
 pub mod compiled;
+mod fnv;
 mod indexed;
 pub mod model;
 pub mod schema;

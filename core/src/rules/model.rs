@@ -6,7 +6,8 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use super::text::{Respondent, Text, Variant};
+pub use super::fnv::NameMap;
+pub use super::text::{Name, Respondent, Text, Variant};
 
 /// An option code in an answer: short codes are kept inline, without an
 /// allocation.
@@ -95,9 +96,9 @@ impl RuleFile {
 #[serde(deny_unknown_fields)]
 pub struct Declined {
     /// The least intensive level such an answer allows; never the lowest level.
-    pub floor: String,
+    pub floor: Name,
     /// Id of the note added to the result.
-    pub note: String,
+    pub note: Name,
     /// Text of that note.
     pub text: Text,
 }
@@ -106,7 +107,7 @@ pub struct Declined {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attribute {
-    pub id: String,
+    pub id: Name,
     pub name: Text,
 }
 
@@ -114,7 +115,7 @@ pub struct Attribute {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
-    pub id: String,
+    pub id: Name,
     pub name: Text,
     pub summary: Text,
     /// What to do next when this level is recommended, in a sentence or two.
@@ -122,14 +123,14 @@ pub struct Level {
     pub next_step: Option<Text>,
     /// Attribute id → value, one per declared attribute.
     #[serde(default)]
-    pub compare: IndexMap<String, Text>,
+    pub compare: NameMap<Text>,
 }
 
 /// Something rated 0..=4 from the answers; the highest rating given wins.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
-    pub id: String,
+    pub id: Name,
     pub name: Text,
     #[serde(default)]
     pub description: Text,
@@ -164,7 +165,7 @@ fn yes() -> bool {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
-    pub id: String,
+    pub id: Name,
     #[serde(rename = "type")]
     pub kind: QuestionKind,
     /// A short name (a few words) for the review screen, reports and messages.
@@ -232,11 +233,11 @@ impl Question {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
-    pub code: String,
+    pub code: Name,
     pub label: Text,
     /// Dimension id → rating (0..=4) this answer gives.
     #[serde(default, skip_serializing_if = "no_entries")]
-    pub rate: IndexMap<String, u8>,
+    pub rate: NameMap<u8>,
     /// This option is "prefer not to say".
     #[serde(default, skip_serializing_if = "is_false")]
     pub declines: bool,
@@ -282,10 +283,10 @@ pub struct Condition {
     #[serde(default, skip_serializing_if = "unset")]
     pub not: Option<Box<Condition>>,
     #[serde(default, skip_serializing_if = "unset")]
-    pub answer: Option<String>,
+    pub answer: Option<Name>,
     /// Compare a dimension's rating.
     #[serde(default, skip_serializing_if = "unset")]
-    pub dimension: Option<String>,
+    pub dimension: Option<Name>,
     /// At least `at_least` of these hold.
     #[serde(default, skip_serializing_if = "unset")]
     pub of: Option<Vec<Condition>>,
@@ -304,21 +305,31 @@ pub struct Condition {
 }
 
 /// A condition is written as a map of the fields it sets, in every form
-/// (the baked rules too, where other structs are written by position): of
-/// its ten fields two or three are set, and reading a map of those is
-/// cheaper than reading ten places. (`skip_serializing_if` on the fields is
+/// (the baked rules too, where other structs are written by position, and
+/// the keys are the fields' places): of its ten fields two or three are
+/// set, and reading a map of those is cheaper than reading ten places. (`skip_serializing_if` on the fields is
 /// for the JSON Schema, which reads it.)
 impl Serialize for Condition {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         // Each field once: its key, and whether it is written.
+        // The baked rules name a field by its place, which the derived
+        // reader takes as well as its name, and costs no text to check.
+        let by_place = writing_all_now();
         macro_rules! set_fields {
             ($($key:literal => $field:ident),* $(,)?) => {{
                 let count = 0 $(+ usize::from(self.$field.is_some()))*;
                 let mut m = s.serialize_map(Some(count))?;
+                let mut place = 0u64;
                 $(if let Some(v) = &self.$field {
-                    m.serialize_entry($key, v)?;
-                })*
+                    if by_place {
+                        m.serialize_entry(&place, v)?;
+                    } else {
+                        m.serialize_entry($key, v)?;
+                    }
+                }
+                place += 1;)*
+                let _ = place;
                 m.end()
             }};
         }
@@ -465,7 +476,7 @@ pub struct Placement {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
-    pub level: String,
+    pub level: Name,
     pub from: u32,
     pub to: u32,
 }
@@ -474,9 +485,9 @@ pub struct Band {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FloorRule {
-    pub id: String,
+    pub id: Name,
     pub when: Condition,
-    pub floor: String,
+    pub floor: Name,
     #[serde(default)]
     pub crisis: bool,
     pub reason: Text,
@@ -486,10 +497,10 @@ pub struct FloorRule {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
-    pub id: String,
+    pub id: Name,
     /// Shown only when the recommended level is one of these (any level when empty).
     #[serde(default)]
-    pub levels: Vec<String>,
+    pub levels: Vec<Name>,
     #[serde(default)]
     pub when: Option<Condition>,
     pub text: Text,

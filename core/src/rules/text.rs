@@ -14,6 +14,9 @@
 //! The rules are loaded once, then [`Text::select`] picks every text's
 //! variant for the run; after that a text reads as a plain `str`.
 
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Deref;
 
@@ -61,7 +64,9 @@ pub struct Variant {
 /// A text as written in the rule file: a string, or variants by key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tree {
-    Leaf(String),
+    /// A text: owned when read from a file, borrowed from the binary when
+    /// it is one of the baked built-in rules' (see [`TextTable`]).
+    Leaf(Cow<'static, str>),
     /// Variants by respondent or by language, in the file's order.
     Variants(IndexMap<String, Tree>),
 }
@@ -80,7 +85,7 @@ impl Text {
     pub fn plain(text: impl Into<String>) -> Text {
         Text {
             shown: None,
-            tree: Tree::Leaf(text.into()),
+            tree: Tree::Leaf(Cow::Owned(text.into())),
         }
     }
 
@@ -91,7 +96,8 @@ impl Text {
     /// The text in use, as a string slice.
     pub fn as_str(&self) -> &str {
         match (&self.shown, &self.tree) {
-            (Some(s), _) | (None, Tree::Leaf(s)) => s,
+            (Some(s), _) => s,
+            (None, Tree::Leaf(s)) => s,
             // Never so: a text with variants always has one in use.
             (None, Tree::Variants(_)) => "",
         }
@@ -125,7 +131,7 @@ impl Text {
     /// Keep only the variant in use, as if it were the only text written.
     pub fn keep_shown(&mut self) {
         if let Some(shown) = self.shown.take() {
-            self.tree = Tree::Leaf(shown);
+            self.tree = Tree::Leaf(Cow::Owned(shown));
         }
     }
 
@@ -197,10 +203,17 @@ impl<'de> Deserialize<'de> for Tree {
                 f.write_str("a text, or a map of its variants (`self`/`other`, or languages)")
             }
             fn visit_str<E>(self, v: &str) -> Result<Tree, E> {
-                Ok(Tree::Leaf(v.to_owned()))
+                Ok(Tree::Leaf(Cow::Owned(v.to_owned())))
             }
             fn visit_string<E>(self, v: String) -> Result<Tree, E> {
-                Ok(Tree::Leaf(v))
+                Ok(Tree::Leaf(Cow::Owned(v)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Tree, E> {
+                // Only the baked rules write a text as a number: its place
+                // in their table of texts.
+                baked_text(v)
+                    .map(Tree::Leaf)
+                    .ok_or_else(|| E::invalid_type(serde::de::Unexpected::Unsigned(v), &self))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Tree, A::Error> {
                 let mut map = IndexMap::new();
@@ -251,7 +264,10 @@ impl<'de> Deserialize<'de> for Text {
 impl Serialize for Tree {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Tree::Leaf(t) => s.serialize_str(t),
+            Tree::Leaf(t) => match TextTable::place(t) {
+                Some(place) => s.serialize_u64(place),
+                None => s.serialize_str(t),
+            },
             Tree::Variants(map) => map.serialize(s),
         }
     }
@@ -261,6 +277,222 @@ impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.tree.serialize(s)
     }
+}
+
+/// The texts of the baked built-in rules, written once into one string
+/// that the binary carries as it is. A baked text is its place in that
+/// string (start and length in one number), so that start-up borrows
+/// every text instead of checking and copying each one.
+#[derive(Debug, Default)]
+pub struct TextTable {
+    text: String,
+    places: HashMap<String, u64>,
+}
+
+thread_local! {
+    /// Set while the built-in rules are baked.
+    static WRITING: RefCell<Option<TextTable>> = const { RefCell::new(None) };
+    /// Set while the baked rules are read.
+    static READING: Cell<Option<&'static str>> = const { Cell::new(None) };
+}
+
+impl TextTable {
+    /// Run `f`, which serializes texts, with every text written into a
+    /// table instead (the same text once); return `f`'s result and the
+    /// table's string.
+    pub fn collect<T>(f: impl FnOnce() -> T) -> (T, String) {
+        WRITING.with(|w| *w.borrow_mut() = Some(TextTable::default()));
+        let out = f();
+        let table = WRITING.with(|w| w.borrow_mut().take()).unwrap_or_default();
+        (out, table.text)
+    }
+
+    /// Run `f`, which deserializes what [`TextTable::collect`] wrote,
+    /// with `table` the string it returned.
+    pub fn reading<T>(table: &'static str, f: impl FnOnce() -> T) -> T {
+        READING.with(|r| r.set(Some(table)));
+        let out = f();
+        READING.with(|r| r.set(None));
+        out
+    }
+
+    /// `text`'s place in the table being collected, if one is.
+    fn place(text: &str) -> Option<u64> {
+        WRITING.with(|w| {
+            let mut w = w.borrow_mut();
+            let table = w.as_mut()?;
+            if let Some(&place) = table.places.get(text) {
+                return Some(place);
+            }
+            let start = u64::try_from(table.text.len()).ok()?;
+            let len = u64::try_from(text.len()).ok()?;
+            assert!(
+                start < 1 << 32 && len < 1 << 32,
+                "the built-in rules' texts fit in 4 GB"
+            );
+            let place = start << 32 | len;
+            table.text.push_str(text);
+            table.places.insert(text.to_owned(), place);
+            Some(place)
+        })
+    }
+}
+
+/// A name the rule file gives (an id, an option code, a level named in a
+/// rule): a string, which the baked built-in rules borrow from their table
+/// of texts like any text, instead of checking and copying it.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(Cow<'static, str>);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `pad`, as `str` does: a width or alignment applies.
+        f.pad(&self.0)
+    }
+}
+
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl From<String> for Name {
+    fn from(s: String) -> Name {
+        Name(Cow::Owned(s))
+    }
+}
+
+impl From<&str> for Name {
+    fn from(s: &str) -> Name {
+        Name(Cow::Owned(s.to_owned()))
+    }
+}
+
+impl From<Name> for String {
+    fn from(n: Name) -> String {
+        n.0.into_owned()
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Name {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Name> for str {
+    fn eq(&self, other: &Name) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<Name> for &str {
+    fn eq(&self, other: &Name) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Name> for String {
+    fn eq(&self, other: &Name) -> bool {
+        **self == *other.0
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match TextTable::place(&self.0) {
+            Some(place) => s.serialize_u64(place),
+            None => s.serialize_str(&self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Name;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Name, E> {
+                Ok(Name::from(v))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Name, E> {
+                Ok(Name::from(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Name, E> {
+                baked_text(v)
+                    .map(Name)
+                    .ok_or_else(|| E::invalid_type(serde::de::Unexpected::Unsigned(v), &self))
+            }
+        }
+        if READING.with(Cell::get).is_some() {
+            d.deserialize_u64(V)
+        } else {
+            d.deserialize_string(V)
+        }
+    }
+}
+
+impl schemars::JsonSchema for Name {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(g)
+    }
+}
+
+/// The text at `place` in the table being read, if one is and it is there.
+fn baked_text(place: u64) -> Option<Cow<'static, str>> {
+    let table = READING.with(Cell::get)?;
+    let start = usize::try_from(place >> 32).ok()?;
+    let len = usize::try_from(place & 0xffff_ffff).ok()?;
+    table.get(start..start.checked_add(len)?).map(Cow::Borrowed)
 }
 
 #[cfg(test)]
@@ -307,6 +539,36 @@ mod tests {
                 (vec!["es", "other"], "Ellos")
             ]
         );
+    }
+
+    #[test]
+    fn a_text_in_a_table_is_read_back_borrowed_and_only_while_reading() {
+        let texts = vec![
+            text("Hello"),
+            text("{self: You, other: They}"),
+            text("Hello"),
+        ];
+        let (bytes, table) = TextTable::collect(|| rmp_serde::to_vec(&texts).unwrap());
+        assert_eq!(table, "HelloYouThey", "each text once");
+        let table: &'static str = Box::leak(table.into_boxed_str());
+        let back: Vec<Text> = TextTable::reading(table, || rmp_serde::from_slice(&bytes).unwrap());
+        assert_eq!(back, texts);
+        assert!(matches!(back[0].tree(), Tree::Leaf(Cow::Borrowed("Hello"))));
+        // Outside `reading`, a number is not a text.
+        assert!(rmp_serde::from_slice::<Vec<Text>>(&bytes).is_err());
+        // Nor is a place outside the table.
+        let outside = rmp_serde::to_vec(&(12u64 << 32 | 3)).unwrap();
+        assert!(TextTable::reading(table, || rmp_serde::from_slice::<Text>(&outside)).is_err());
+    }
+
+    #[test]
+    fn a_name_reads_and_prints_as_its_string() {
+        let n: Name = serde_yaml::from_str("risk").unwrap();
+        assert_eq!(n, "risk");
+        assert_eq!(format!("[{n:>6}]"), "[  risk]");
+        assert_eq!(serde_json::to_string(&n).unwrap(), "\"risk\"");
+        let e = serde_yaml::from_str::<Name>("[a]").unwrap_err().to_string();
+        assert!(e.contains("expected a string"), "{e}");
     }
 
     #[test]

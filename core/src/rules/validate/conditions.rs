@@ -319,7 +319,7 @@ pub(super) fn value_fits(q: &Question, v: &Scalar, owner: &str) -> Option<Proble
 /// Question ids a condition reads.
 pub fn referenced(c: &Condition, out: &mut Vec<String>) {
     if let Some(id) = &c.answer {
-        out.push(id.clone());
+        out.push(id.as_str().to_owned());
     }
     for list in [&c.all, &c.any, &c.of].into_iter().flatten() {
         for sub in list {
