@@ -67,7 +67,7 @@ fn out(q: &Question) -> QuestionOut<'_> {
         min: q.min,
         max: q.max,
         unit: q.unit.as_deref(),
-        when: q.when.as_ref(),
+        when: q.when.as_deref(),
     }
 }
 

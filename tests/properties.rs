@@ -238,9 +238,9 @@ proptest! {
             let all = carelevel::engine::Facts::rated(a, Some(&outcome.ratings));
             for facts in [all, all.seeing(&seen)] {
                 let f = &r.file;
-                let pairs = f.questions.iter().map(|q| q.when.as_ref()).zip(r.compiled.questions.iter().copied())
+                let pairs = f.questions.iter().map(|q| q.when.as_deref()).zip(r.compiled.questions.iter().copied())
                     .chain(f.placement.rules.iter().map(|x| Some(&x.when)).zip(r.compiled.rules.iter().map(|&t| Some(t))))
-                    .chain(f.notes.iter().map(|n| n.when.as_ref()).zip(r.compiled.notes.iter().copied()));
+                    .chain(f.notes.iter().map(|n| n.when.as_deref()).zip(r.compiled.notes.iter().copied()));
                 for (cond, t) in pairs {
                     prop_assert_eq!(cond.is_some(), t.is_some());
                     if let (Some(c), Some(t)) = (cond, t) {

@@ -365,7 +365,7 @@ impl<'a> Scanner<'a> {
             }
             at = spaces(bytes, at + 1);
             let mut ahead = questions.get(next..).unwrap_or_default().iter().take(8);
-            let q = match ahead.position(|q| q.id.as_bytes() == key) {
+            let q = match ahead.position(|q| q.id.is(key)) {
                 Some(skipped) => next + skipped,
                 None => rules.question_index(std::str::from_utf8(key).ok()?)?,
             };

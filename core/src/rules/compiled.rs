@@ -76,7 +76,7 @@ impl Compiled {
         notes: impl Iterator<Item = Option<&'a Condition>>,
     ) -> Compiled {
         let mut c = Compiled::default();
-        let whens: Vec<Option<&Condition>> = questions.iter().map(|q| q.when.as_ref()).collect();
+        let whens: Vec<Option<&Condition>> = questions.iter().map(|q| q.when.as_deref()).collect();
         c.questions = whens
             .into_iter()
             .map(|w| w.map(|w| c.add(w, questions)))

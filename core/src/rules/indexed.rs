@@ -61,7 +61,7 @@ impl Rules {
             .rules
             .iter_mut()
             .map(|r| &mut r.when)
-            .chain(file.notes.iter_mut().filter_map(|n| n.when.as_mut()));
+            .chain(file.notes.iter_mut().filter_map(|n| n.when.as_deref_mut()));
         for c in conditions {
             resolve(c, &file.questions, &questions, &dimensions);
         }
@@ -93,7 +93,7 @@ impl Rules {
         let compiled = super::compiled::Compiled::new(
             &file.questions,
             file.placement.rules.iter().map(|r| &r.when),
-            file.notes.iter().map(|n| n.when.as_ref()),
+            file.notes.iter().map(|n| n.when.as_deref()),
         );
         Rules {
             compiled,

@@ -191,7 +191,7 @@ pub struct Question {
     pub unit: Option<Text>,
     /// Asked only when this holds.
     #[serde(default, skip_serializing_if = "unset")]
-    pub when: Option<Condition>,
+    pub when: Option<Box<Condition>>,
 }
 
 impl Question {
@@ -204,7 +204,7 @@ impl Question {
     /// that has not made a string of it).
     #[inline]
     pub fn option_index(&self, code: &[u8]) -> Option<usize> {
-        self.options.iter().position(|o| o.code.as_bytes() == code)
+        self.options.iter().position(|o| o.code.is(code))
     }
 
     /// Where `v` stands on this question's scale: an option's place, or a
@@ -502,7 +502,7 @@ pub struct Note {
     #[serde(default)]
     pub levels: Vec<Name>,
     #[serde(default)]
-    pub when: Option<Condition>,
+    pub when: Option<Box<Condition>>,
     pub text: Text,
 }
 

@@ -68,7 +68,8 @@ pub enum Tree {
     /// it is one of the baked built-in rules' (see [`TextTable`]).
     Leaf(Cow<'static, str>),
     /// Variants by respondent or by language, in the file's order.
-    Variants(IndexMap<String, Tree>),
+    /// (Boxed: most texts are plain, and a text is moved often as rules load.)
+    Variants(Box<IndexMap<String, Tree>>),
 }
 
 /// A text people read, with its variants and the one in use.
@@ -149,7 +150,7 @@ impl Text {
             match t {
                 Tree::Leaf(s) => out.push((keys.clone(), s)),
                 Tree::Variants(map) => {
-                    for (k, sub) in map {
+                    for (k, sub) in map.iter() {
                         keys.push(k);
                         walk(sub, keys, out);
                         keys.pop();
@@ -225,7 +226,7 @@ impl<'de> Deserialize<'de> for Tree {
                         "a map of text variants needs at least one variant",
                     ));
                 }
-                Ok(Tree::Variants(map))
+                Ok(Tree::Variants(Box::new(map)))
             }
         }
         d.deserialize_any(V)
@@ -347,6 +348,34 @@ pub struct Name(Cow<'static, str>);
 impl Name {
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Whether the name is `bytes`: what a reader compares for every key
+    /// and code it meets. Names are short, so a few word compares without
+    /// a call to `memcmp` (which costs more than the compare itself).
+    #[inline(always)]
+    pub fn is(&self, bytes: &[u8]) -> bool {
+        let a = self.0.as_bytes();
+        let n = a.len();
+        if n != bytes.len() {
+            return false;
+        }
+        let u32_at = |s: &[u8], at: usize| {
+            s.get(at..at + 4)
+                .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+        };
+        let u64_at = |s: &[u8], at: usize| {
+            s.get(at..at + 8)
+                .and_then(|w| w.try_into().ok())
+                .map(u64::from_le_bytes)
+        };
+        match n {
+            0..=3 => a == bytes,
+            // Two overlapping words cover every byte.
+            4..=7 => u32_at(a, 0) == u32_at(bytes, 0) && u32_at(a, n - 4) == u32_at(bytes, n - 4),
+            8..=16 => u64_at(a, 0) == u64_at(bytes, 0) && u64_at(a, n - 8) == u64_at(bytes, n - 8),
+            _ => a == bytes,
+        }
     }
 }
 
@@ -559,6 +588,36 @@ mod tests {
         // Nor is a place outside the table.
         let outside = rmp_serde::to_vec(&(12u64 << 32 | 3)).unwrap();
         assert!(TextTable::reading(table, || rmp_serde::from_slice::<Text>(&outside)).is_err());
+    }
+
+    #[test]
+    fn a_name_is_the_bytes_it_holds_and_no_others() {
+        let words = [
+            "",
+            "a",
+            "no",
+            "yes",
+            "none",
+            "daily",
+            "several",
+            "sometimes",
+            "weekly_or_more",
+            "sixteen_letters!",
+            "more_than_sixteen_letters",
+        ];
+        for w in words {
+            let n = Name::from(w);
+            assert!(n.is(w.as_bytes()), "{w}");
+            for other in words.iter().filter(|o| **o != w) {
+                assert!(!n.is(other.as_bytes()), "{w} is not {other}");
+            }
+            // One byte changed, at every place.
+            for i in 0..w.len() {
+                let mut b = w.as_bytes().to_vec();
+                b[i] ^= 0x20;
+                assert!(!n.is(&b), "{w} with byte {i} changed");
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::suggest;
 pub(super) fn conditions(f: &RuleFile) -> Vec<(String, String, &Condition)> {
     let mut all = Vec::new();
     for (i, q) in f.questions.iter().enumerate() {
-        if let Some(c) = &q.when {
+        if let Some(c) = q.when.as_deref() {
             all.push((
                 format!("questions[{i}].when"),
                 format!("question `{}`", q.id),
@@ -27,7 +27,7 @@ pub(super) fn conditions(f: &RuleFile) -> Vec<(String, String, &Condition)> {
         ));
     }
     for (i, n) in f.notes.iter().enumerate() {
-        if let Some(c) = &n.when {
+        if let Some(c) = n.when.as_deref() {
             all.push((format!("notes[{i}].when"), format!("note `{}`", n.id), c));
         }
     }

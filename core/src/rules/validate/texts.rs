@@ -269,7 +269,7 @@ fn walk(
             ..seen
         }
     };
-    for (k, sub) in map {
+    for (k, sub) in map.iter() {
         walk(
             sub,
             &crate::source::join(path, k),
