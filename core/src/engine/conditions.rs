@@ -139,7 +139,22 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
 /// [`holds_in`] gives for the condition it was compiled from, without a
 /// name looked up or a field of the condition read.
 pub fn test(rules: &Rules, t: TestId, facts: &Facts<'_>) -> bool {
-    child(rules, t, facts)
+    may_hold(rules, t, facts) && child(rules, t, facts)
+}
+
+/// Whether test `t` may hold, by its guard alone: not when the guard's
+/// question is unanswered, or its known option is not in the mask.
+#[inline(always)]
+fn may_hold(rules: &Rules, t: TestId, facts: &Facts<'_>) -> bool {
+    let Some(guard) = rules.compiled.guards.get(t as usize) else {
+        return true;
+    };
+    match facts.marks.get(guard.question as usize) {
+        Some(&o) if o < 64 => guard.mask >> o & 1 != 0,
+        Some(&NONE) => false,
+        // Another answer, which the test itself decides; or no guard.
+        _ => true,
+    }
 }
 
 /// A test that holds others: its children are looked at in place when
@@ -378,6 +393,49 @@ mod tests {
         );
         let a = default_answers(&rules, &[("home_safety", "safe")]);
         assert!(because(&rules, &rule("no_safe_home"), facts(&a)).is_empty());
+    }
+
+    #[test]
+    fn a_rule_refused_by_its_guard_is_one_that_does_not_hold() {
+        let rules = Rules::builtin().unwrap();
+        let i = rules
+            .file
+            .placement
+            .rules
+            .iter()
+            .position(|r| r.id == "no_safe_home")
+            .unwrap();
+        let t = rules.compiled.rules[i];
+        let home = rules.question_index("home_safety").unwrap();
+        let guard = rules.compiled.guards[t as usize];
+        assert_eq!(guard.question as usize, home, "the first of its `all`");
+        let with = |home_code: Option<&str>, known: bool| {
+            let mut a = default_answers(&rules, &[("recent_discharge", "yes")]);
+            if let Some(code) = home_code {
+                let (o, _) = rules.file.questions[home].option(code).unwrap();
+                if known {
+                    a.set_option(home, code.into(), o);
+                } else {
+                    a.set(home, Some(Answer::Code(code.into())));
+                }
+            }
+            let facts = facts(&a);
+            let compiled = test(&rules, t, &facts);
+            assert_eq!(
+                compiled,
+                holds_in(&rules, &rules.file.placement.rules[i].when, facts),
+                "{home_code:?}, option known: {known}"
+            );
+            (may_hold(&rules, t, &facts), compiled)
+        };
+        // Refused: no answer, or a known option outside the mask.
+        assert_eq!(with(None, true), (false, false));
+        assert_eq!(with(Some("safe"), true), (false, false));
+        // Let through, and decided by the test: an option in the mask, or
+        // an answer whose option the reader did not note.
+        assert_eq!(with(Some("unsafe"), true), (true, true));
+        assert!(with(Some("unsafe"), false).1);
+        assert!(!with(Some("safe"), false).1);
     }
 
     #[test]

@@ -66,6 +66,25 @@ pub struct Compiled {
     /// Per question, a bit for each of its first 64 options that is "I
     /// don't know" (and does not decline).
     pub not_known: Vec<u64>,
+    /// Per test, one answer test that must hold for the test to hold (the
+    /// first of an `all`, or the test itself), when there is one: most
+    /// conditions that do not hold are refused by it without a walk.
+    pub guards: Vec<Guard>,
+}
+
+/// An answer test a test cannot hold without: on `question`, by `mask` as
+/// in [`Test::Is`]. `question == u32::MAX` when a test has none.
+#[derive(Debug, Clone, Copy)]
+pub struct Guard {
+    pub question: u32,
+    pub mask: u64,
+}
+
+impl Guard {
+    const NONE: Guard = Guard {
+        question: u32::MAX,
+        mask: 0,
+    };
 }
 
 impl Compiled {
@@ -100,7 +119,20 @@ impl Compiled {
             .collect();
         c.declining = each(AnswerOption::declining);
         c.not_known = each(AnswerOption::not_known);
+        c.guards = (0..c.tests.len()).map(|t| c.guard(t)).collect();
         c
+    }
+
+    fn guard(&self, t: usize) -> Guard {
+        match &self.tests[t] {
+            // An empty `all` holds: no guard.
+            Test::All(ts) => ts.first().map_or(Guard::NONE, |&x| self.guard(x as usize)),
+            Test::Is { question, mask, .. } | Test::Scale { question, mask, .. } => Guard {
+                question: u32::try_from(*question).unwrap_or(u32::MAX),
+                mask: *mask,
+            },
+            _ => Guard::NONE,
+        }
     }
 
     /// Compile `cond` (and what it holds) and return its test: the same
