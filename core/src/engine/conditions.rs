@@ -139,27 +139,36 @@ pub fn holds_in(rules: &Rules, c: &Condition, facts: Facts<'_>) -> bool {
 /// [`holds_in`] gives for the condition it was compiled from, without a
 /// name looked up or a field of the condition read.
 pub fn test(rules: &Rules, t: TestId, facts: &Facts<'_>) -> bool {
-    may_hold(rules, t, facts) && child(rules, t, facts)
+    child(rules, t, facts)
 }
 
-/// Whether test `t` may hold, by its guard alone: not when the guard's
-/// question is unanswered, or its known option is not in the mask.
+/// What test `t`'s guard alone decides: false when the guard's question
+/// is unanswered or its known option is not in the mask; true when the
+/// option is in it and the guard is the test itself; `None` when the test
+/// must be walked.
 #[inline(always)]
-fn may_hold(rules: &Rules, t: TestId, facts: &Facts<'_>) -> bool {
-    let Some(guard) = rules.compiled.guards.get(t as usize) else {
-        return true;
-    };
+fn by_guard(rules: &Rules, t: TestId, facts: &Facts<'_>) -> Option<bool> {
+    let guard = rules.compiled.guards.get(t as usize)?;
     match facts.marks.get(guard.question as usize) {
-        Some(&o) if o < 64 => guard.mask >> o & 1 != 0,
-        Some(&NONE) => false,
+        Some(&o) if o < 64 => match guard.mask >> o & 1 != 0 {
+            false => Some(false),
+            true => guard.exact.then_some(true),
+        },
+        Some(&NONE) => Some(false),
         // Another answer, which the test itself decides; or no guard.
-        _ => true,
+        _ => None,
     }
 }
 
+/// Whether test `t` may hold, by its guard alone.
+#[cfg(test)]
+fn may_hold(rules: &Rules, t: TestId, facts: &Facts<'_>) -> bool {
+    by_guard(rules, t, facts) != Some(false)
+}
+
 /// A test that holds others: its children are looked at in place when
-/// they are answers or ratings (most are), a call deeper only when they
-/// hold others too.
+/// they are answers or ratings (most are, and most of those are decided
+/// by their guard), a call deeper only when they hold others too.
 fn node(rules: &Rules, n: &Test, facts: &Facts<'_>) -> bool {
     match n {
         Test::All(ts) => ts.iter().all(|&x| child(rules, x, facts)),
@@ -178,6 +187,11 @@ fn node(rules: &Rules, n: &Test, facts: &Facts<'_>) -> bool {
 
 #[inline(always)]
 fn child(rules: &Rules, t: TestId, facts: &Facts<'_>) -> bool {
+    // Most tests are decided by their guard: a test on one known answer
+    // always, an `all` whose first test fails.
+    if let Some(verdict) = by_guard(rules, t, facts) {
+        return verdict;
+    }
     let n = &rules.compiled.tests[t as usize];
     match n {
         Test::All(_) | Test::Any(_) | Test::Not(_) | Test::Of { .. } => node(rules, n, facts),

@@ -78,12 +78,16 @@ pub struct Compiled {
 pub struct Guard {
     pub question: u32,
     pub mask: u64,
+    /// The guard is the test itself (a test on one answer): when the
+    /// answer's option is known, the guard decides.
+    pub exact: bool,
 }
 
 impl Guard {
     const NONE: Guard = Guard {
         question: u32::MAX,
         mask: 0,
+        exact: false,
     };
 }
 
@@ -126,10 +130,14 @@ impl Compiled {
     fn guard(&self, t: usize) -> Guard {
         match &self.tests[t] {
             // An empty `all` holds: no guard.
-            Test::All(ts) => ts.first().map_or(Guard::NONE, |&x| self.guard(x as usize)),
+            Test::All(ts) => ts.first().map_or(Guard::NONE, |&x| Guard {
+                exact: false,
+                ..self.guard(x as usize)
+            }),
             Test::Is { question, mask, .. } | Test::Scale { question, mask, .. } => Guard {
                 question: u32::try_from(*question).unwrap_or(u32::MAX),
                 mask: *mask,
+                exact: true,
             },
             _ => Guard::NONE,
         }
