@@ -12,8 +12,8 @@ pub type TestId = u32;
 /// One test of a compiled condition.
 #[derive(Debug, Clone)]
 pub enum Test {
-    All(Box<[TestId]>),
-    Any(Box<[TestId]>),
+    All(Group),
+    Any(Group),
     Not(TestId),
     /// At least `need` of these hold.
     Of {
@@ -45,6 +45,23 @@ pub enum Test {
     },
     /// Holds for no answers (a condition that names nothing known).
     Never,
+}
+
+/// The tests an `all` or `any` holds: those on one answer apart, as
+/// (question, mask) pairs read in a tight loop, then the others.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub leaves: Box<[Leaf]>,
+    pub rest: Box<[TestId]>,
+}
+
+/// A test on one answer within a [`Group`]: by `mask` when the answer's
+/// option is known, else by test `test` itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Leaf {
+    pub mask: u64,
+    pub question: u32,
+    pub test: TestId,
 }
 
 /// Every condition of a rule file, compiled.
@@ -130,10 +147,19 @@ impl Compiled {
     fn guard(&self, t: usize) -> Guard {
         match &self.tests[t] {
             // An empty `all` holds: no guard.
-            Test::All(ts) => ts.first().map_or(Guard::NONE, |&x| Guard {
-                exact: false,
-                ..self.guard(x as usize)
-            }),
+            Test::All(g) => match (g.leaves.first(), g.rest.first()) {
+                (Some(l), _) => Guard {
+                    question: l.question,
+                    mask: l.mask,
+                    exact: false,
+                },
+                (None, Some(&x)) => Guard {
+                    exact: false,
+                    ..self.guard(x as usize)
+                },
+                // An empty `all` holds: no guard.
+                (None, None) => Guard::NONE,
+            },
             Test::Is { question, mask, .. } | Test::Scale { question, mask, .. } => Guard {
                 question: u32::try_from(*question).unwrap_or(u32::MAX),
                 mask: *mask,
@@ -150,10 +176,33 @@ impl Compiled {
         let list = |subs: &[Condition], s: &mut Compiled| -> Box<[TestId]> {
             subs.iter().map(|x| s.add(x, questions)).collect()
         };
+        let group = |subs: &[Condition], s: &mut Compiled| -> Group {
+            let ids = list(subs, s);
+            let (mut leaves, mut rest) = (Vec::new(), Vec::new());
+            for &t in &ids {
+                match &s.tests[t as usize] {
+                    Test::Is { question, mask, .. } | Test::Scale { question, mask, .. } => {
+                        match u32::try_from(*question) {
+                            Ok(question) => leaves.push(Leaf {
+                                mask: *mask,
+                                question,
+                                test: t,
+                            }),
+                            Err(_) => rest.push(t),
+                        }
+                    }
+                    _ => rest.push(t),
+                }
+            }
+            Group {
+                leaves: leaves.into(),
+                rest: rest.into(),
+            }
+        };
         let test = if let Some(subs) = &cond.all {
-            Test::All(list(subs, self))
+            Test::All(group(subs, self))
         } else if let Some(subs) = &cond.any {
-            Test::Any(list(subs, self))
+            Test::Any(group(subs, self))
         } else if let Some(inner) = &cond.not {
             Test::Not(self.add(inner, questions))
         } else if let Some(subs) = &cond.of {

@@ -370,11 +370,20 @@ impl Name {
                 .map(u64::from_le_bytes)
         };
         match n {
-            0..=3 => a == bytes,
+            0..=3 => a.iter().zip(bytes).all(|(x, y)| x == y),
             // Two overlapping words cover every byte.
             4..=7 => u32_at(a, 0) == u32_at(bytes, 0) && u32_at(a, n - 4) == u32_at(bytes, n - 4),
-            8..=16 => u64_at(a, 0) == u64_at(bytes, 0) && u64_at(a, n - 8) == u64_at(bytes, n - 8),
-            _ => a == bytes,
+            // Whole words, then the last eight bytes (overlapping).
+            _ => {
+                let mut at = 0;
+                while at + 8 < n {
+                    if u64_at(a, at) != u64_at(bytes, at) {
+                        return false;
+                    }
+                    at += 8;
+                }
+                u64_at(a, n - 8) == u64_at(bytes, n - 8)
+            }
         }
     }
 }
