@@ -7,6 +7,7 @@ pub mod score;
 pub mod tally;
 pub mod write;
 
+use crate::engine::Outcome;
 use crate::rules::Rules;
 use crate::settings::BatchFormat;
 
@@ -50,12 +51,26 @@ impl Job<'_> {
             tally: Tally::new(self.new.rules, old_rules),
             stop: false,
         };
+        // One outcome for each side, filled record after record: its
+        // lists keep their room instead of being allocated every time.
+        let (mut spare_new, mut spare_old) = (Outcome::default(), Outcome::default());
         for record in records {
-            let new = score::score(&self.new, &self.name, record, &chunk.text);
-            let old = self
-                .old
-                .as_ref()
-                .map(|side| score::score(side, &self.name, record, &chunk.text));
+            let new = score::score_into(
+                &self.new,
+                &self.name,
+                record,
+                &chunk.text,
+                std::mem::take(&mut spare_new),
+            );
+            let old = self.old.as_ref().map(|side| {
+                score::score_into(
+                    side,
+                    &self.name,
+                    record,
+                    &chunk.text,
+                    std::mem::take(&mut spare_old),
+                )
+            });
             let changed = done.tally.count(&new, old.as_ref());
             let row = write::Row {
                 line: record.line,
@@ -79,6 +94,12 @@ impl Job<'_> {
             if self.fail_fast && new.is_err() {
                 done.stop = true;
                 break;
+            }
+            if let Ok(scored) = new {
+                spare_new = scored.outcome;
+            }
+            if let Some(Ok(scored)) = old {
+                spare_old = scored.outcome;
             }
         }
         done

@@ -104,6 +104,18 @@ pub struct Side<'r> {
 
 /// Score `record` (from the input `name`, its JSON text in `text`) under `side`.
 pub fn score(side: &Side, name: &str, record: &Record, text: &str) -> Verdict {
+    score_into(side, name, record, text, Outcome::default())
+}
+
+/// [`score`], filling `outcome` (a spare one from an earlier record, whose
+/// lists keep their room: see [`engine::evaluate_into`]).
+pub fn score_into(
+    side: &Side,
+    name: &str,
+    record: &Record,
+    text: &str,
+    mut outcome: Outcome,
+) -> Verdict {
     let rules = side.rules;
     let doc = match &record.raw {
         Raw::Json(range) => json(rules, name, record.line, &text[range.clone()])?,
@@ -148,7 +160,7 @@ pub fn score(side: &Side, name: &str, record: &Record, text: &str) -> Verdict {
             });
         }
     }
-    let outcome = engine::evaluate(rules, &doc.answers);
+    engine::evaluate_into(rules, &doc.answers, &mut outcome);
     if !outcome.missing.is_empty() || doc.answers.iter().next().is_none() {
         return Err(missing(rules, name, record.line, doc, &outcome));
     }

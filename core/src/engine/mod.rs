@@ -23,7 +23,7 @@ pub enum NoteRef {
 }
 
 /// Everything the engine concluded, by index into the rule file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outcome {
     /// The recommended level (index into `levels`).
     pub level: usize,
@@ -66,45 +66,55 @@ pub fn because_fired(rules: &Rules, answers: &Answers, outcome: &Outcome) -> Vec
 /// Score `answers` against `rules`. Missing answers are reported in
 /// [`Outcome::missing`]; the caller decides whether that is an error.
 pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
-    let (asked, seen) = score::asked_marks(rules, answers);
-    let ignored: Vec<usize> = answers
-        .iter()
-        .map(|(q, _)| q)
-        .filter(|&q| seen[q] == crate::answers::NONE)
-        .collect();
+    let mut out = Outcome::default();
+    evaluate_into(rules, answers, &mut out);
+    out
+}
+
+/// [`evaluate`] into `out`, whatever it held, keeping the room of its
+/// lists: what batch scoring calls for every record, with one outcome per
+/// worker.
+pub fn evaluate_into(rules: &Rules, answers: &Answers, out: &mut Outcome) {
+    let ignored = &mut out.ignored;
+    ignored.clear();
+    score::asked_into(rules, answers, &mut out.asked, |seen| {
+        ignored.extend(
+            answers
+                .iter()
+                .map(|(q, _)| q)
+                .filter(|&q| seen[q] == crate::answers::NONE),
+        );
+    });
     // Only the answers of asked questions count; most often that is all of them.
-    let effective = if ignored.is_empty() {
+    let effective = if out.ignored.is_empty() {
         std::borrow::Cow::Borrowed(answers)
     } else {
-        std::borrow::Cow::Owned(score::effective(rules, answers, &asked))
+        std::borrow::Cow::Owned(score::effective(rules, answers, &out.asked))
     };
     let effective: &Answers = &effective;
-    let ratings = score::rate(rules, effective);
-    let placed = place::place(rules, effective, &ratings);
-    let notes = place::notes(
+    score::rate_into(rules, effective, &mut out.ratings);
+    let lists = place::Lists {
+        fired: &mut out.fired,
+        declined: &mut out.declined,
+        unknown: &mut out.unknown,
+    };
+    let placed = place::place(rules, effective, &out.ratings, lists);
+    place::notes(
         rules,
-        Facts::rated(effective, Some(&ratings)),
+        Facts::rated(effective, Some(&out.ratings)),
         placed.level,
-        !placed.declined.is_empty(),
-        !placed.unknown.is_empty(),
+        (!out.declined.is_empty(), !out.unknown.is_empty()),
+        &mut out.notes,
     );
-    let missing = asked
-        .iter()
-        .copied()
-        .filter(|&q| rules.file.questions[q].required && effective.get(q).is_none())
-        .collect();
-    Outcome {
-        level: placed.level,
-        band_level: placed.band_level,
-        score: placed.score,
-        crisis: placed.crisis,
-        ratings,
-        fired: placed.fired,
-        declined: placed.declined,
-        unknown: placed.unknown,
-        notes,
-        asked,
-        missing,
-        ignored,
-    }
+    out.missing.clear();
+    out.missing.extend(
+        out.asked
+            .iter()
+            .copied()
+            .filter(|&q| rules.file.questions[q].required && effective.get(q).is_none()),
+    );
+    out.level = placed.level;
+    out.band_level = placed.band_level;
+    out.score = placed.score;
+    out.crisis = placed.crisis;
 }

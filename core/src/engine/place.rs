@@ -13,15 +13,20 @@ pub struct Placed {
     pub band_level: usize,
     pub score: u32,
     pub crisis: bool,
-    pub fired: Vec<usize>,
-    pub declined: Vec<usize>,
-    pub unknown: Vec<usize>,
+}
+
+/// Where the answers' lists go: the rules that fired, the questions
+/// declined and the safety questions not known (cleared first).
+pub struct Lists<'a> {
+    pub fired: &'a mut Vec<usize>,
+    pub declined: &'a mut Vec<usize>,
+    pub unknown: &'a mut Vec<usize>,
 }
 
 /// The final level is the highest of the band's level, every fired floor,
 /// the declined floor when any answer declined, and the unknown floor when
 /// a safety question was answered "I don't know".
-pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
+pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating], lists: Lists<'_>) -> Placed {
     let f = &rules.file;
     let score = match f.placement.basis {
         Basis::Max => ratings
@@ -40,17 +45,17 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
         .map_or(0, |b| rank(&b.level));
     let mut level = band_level;
     let mut crisis = false;
-    let mut fired = Vec::new();
+    lists.fired.clear();
     let facts = Facts::rated(answers, Some(ratings));
     for (i, rule) in f.placement.rules.iter().enumerate() {
         if test(rules, rules.compiled.rules[i], &facts) {
-            fired.push(i);
+            lists.fired.push(i);
             level = level.max(rank(&rule.floor));
             crisis |= rule.crisis;
         }
     }
-    let (declined, unknown) = off_scale(rules, answers);
-    for (section, answers) in [(&f.declined, &declined), (&f.unknown, &unknown)] {
+    off_scale(rules, answers, lists.declined, lists.unknown);
+    for (section, answers) in [(&f.declined, &lists.declined), (&f.unknown, &lists.unknown)] {
         if let (Some(d), false) = (section, answers.is_empty()) {
             level = level.max(rank(&d.floor));
         }
@@ -60,17 +65,20 @@ pub fn place(rules: &Rules, answers: &Answers, ratings: &[Rating]) -> Placed {
         band_level,
         score,
         crisis,
-        fired,
-        declined,
-        unknown,
     }
 }
 
 /// The questions answered "prefer not to say", and the safety questions
 /// answered "I don't know": by the option's bit when its reader knew it.
-fn off_scale(rules: &Rules, answers: &Answers) -> (Vec<usize>, Vec<usize>) {
+fn off_scale(
+    rules: &Rules,
+    answers: &Answers,
+    declined: &mut Vec<usize>,
+    unknown: &mut Vec<usize>,
+) {
     let (f, c) = (&rules.file, &rules.compiled);
-    let (mut declined, mut unknown) = (Vec::new(), Vec::new());
+    declined.clear();
+    unknown.clear();
     for (q, &mark) in answers.marks().iter().enumerate() {
         let (declines, not_known) = match mark {
             NONE => continue,
@@ -97,7 +105,6 @@ fn off_scale(rules: &Rules, answers: &Answers) -> (Vec<usize>, Vec<usize>) {
             unknown.push(q);
         }
     }
-    (declined, unknown)
 }
 
 /// Notes that apply at `level`; the declined note comes first, then the
@@ -106,11 +113,11 @@ pub fn notes(
     rules: &Rules,
     facts: Facts<'_>,
     level: usize,
-    declined: bool,
-    unknown: bool,
-) -> Vec<NoteRef> {
+    (declined, unknown): (bool, bool),
+    out: &mut Vec<NoteRef>,
+) {
     let f = &rules.file;
-    let mut out = Vec::new();
+    out.clear();
     if declined && f.declined.is_some() {
         out.push(NoteRef::Declined);
     }
@@ -123,7 +130,6 @@ pub fn notes(
             out.push(NoteRef::Note(i));
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -150,6 +156,25 @@ mod tests {
 
     fn code(c: &str) -> Answer {
         Answer::Code(c.into())
+    }
+
+    #[test]
+    fn an_outcome_filled_again_is_the_outcome_of_its_last_answers() {
+        let r = mini();
+        let crisis = answers(
+            &r,
+            &[
+                ("danger", code("yes")),
+                ("plan", code("none")),
+                ("hours", Answer::Int(5)),
+            ],
+        );
+        let calm = answers(&r, &[("danger", code("no")), ("plan", code("some"))]);
+        for (first, then) in [(&crisis, &calm), (&calm, &crisis)] {
+            let mut o = evaluate(&r, first);
+            crate::engine::evaluate_into(&r, then, &mut o);
+            assert_eq!(o, evaluate(&r, then));
+        }
     }
 
     #[test]

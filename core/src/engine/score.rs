@@ -26,24 +26,41 @@ pub struct Rating {
 /// over the answers to questions asked before it, so dropping one answer
 /// cascades to everything that depended on it.
 pub fn asked(rules: &Rules, answers: &Answers) -> Vec<usize> {
-    asked_marks(rules, answers).0
+    let mut out = Vec::new();
+    asked_into(rules, answers, &mut out, |_| {});
+    out
 }
 
-/// The questions asked, in order, and the answers' marks as deciding them
-/// saw them: [`NONE`] for a question not asked.
-pub(super) fn asked_marks(rules: &Rules, answers: &Answers) -> (Vec<usize>, Vec<u8>) {
+/// The questions asked, in order, into `out`; `seen` is then given the
+/// answers' marks as deciding them saw them: [`NONE`] for a question not
+/// asked.
+pub(super) fn asked_into(
+    rules: &Rules,
+    answers: &Answers,
+    out: &mut Vec<usize>,
+    seen: impl FnOnce(&[u8]),
+) {
     let n = rules.file.questions.len();
+    // On the stack for any likely rule file (no allocation per record).
+    let mut small = [NONE; 256];
+    let mut large = Vec::new();
+    let marks: &mut [u8] = if n <= small.len() {
+        &mut small[..n]
+    } else {
+        large.resize(n, NONE);
+        &mut large
+    };
     let all = answers.marks();
-    let mut marks = vec![NONE; n];
-    let mut out = Vec::with_capacity(n);
+    out.clear();
     for i in 0..n {
-        let facts = Facts::answers(answers).seeing(&marks);
-        if rules.compiled.questions[i].is_none_or(|t| test(rules, t, &facts)) {
+        let asked = rules.compiled.questions[i]
+            .is_none_or(|t| test(rules, t, &Facts::answers(answers).seeing(marks)));
+        if asked {
             out.push(i);
             marks[i] = all[i];
         }
     }
-    (out, marks)
+    seen(marks);
 }
 
 /// Only the answers of asked questions.
@@ -60,15 +77,23 @@ pub fn effective(rules: &Rules, answers: &Answers, asked: &[usize]) -> Answers {
 
 pub use crate::answers::options_of as chosen;
 
-/// Each dimension's rating: the highest any answer gives it.
-pub fn rate(rules: &Rules, answers: &Answers) -> Vec<Rating> {
-    let mut ratings: Vec<Rating> = (0..rules.file.dimensions.len())
-        .map(|dimension| Rating {
+/// Each dimension's rating, the highest any answer gives it, into
+/// `ratings` (whose drivers' room is kept).
+pub(super) fn rate_into(rules: &Rules, answers: &Answers, ratings: &mut Vec<Rating>) {
+    let dimensions = rules.file.dimensions.len();
+    ratings.truncate(dimensions);
+    for (dimension, r) in ratings.iter_mut().enumerate() {
+        r.dimension = dimension;
+        r.rating = 0;
+        r.drivers.clear();
+    }
+    for dimension in ratings.len()..dimensions {
+        ratings.push(Rating {
             dimension,
             rating: 0,
             drivers: vec![],
-        })
-        .collect();
+        });
+    }
     let mut add = |question: usize, option: usize| {
         for &(r, value) in rules.rates(question, option) {
             let slot = &mut ratings[r];
@@ -89,5 +114,4 @@ pub fn rate(rules: &Rules, answers: &Answers) -> Vec<Rating> {
             option => add(q, usize::from(option)),
         }
     }
-    ratings
 }

@@ -11,7 +11,7 @@
 //! place. So this path can make reading faster, never different.
 
 use crate::answers::{Answer, AnswerDoc, Answers};
-use crate::rules::model::{QuestionKind, Respondent};
+use crate::rules::model::{AnswerOption, Name, Question, QuestionKind, Respondent};
 use crate::rules::Rules;
 
 /// The answer file `text`, JSON or YAML, if it is plainly valid for `rules`.
@@ -358,17 +358,19 @@ impl<'a> Scanner<'a> {
             return Some(answers);
         }
         loop {
-            let (key, after) = quoted(bytes, at)?;
+            let (q, after) = match expected(bytes, at, questions.get(next..).unwrap_or_default(), 8)
+            {
+                Some((skipped, after)) => (next + skipped, after),
+                None => {
+                    let (key, after) = quoted(bytes, at)?;
+                    (rules.question_index(std::str::from_utf8(key).ok()?)?, after)
+                }
+            };
             at = spaces(bytes, after);
             if bytes.get(at) != Some(&b':') {
                 return None;
             }
             at = spaces(bytes, at + 1);
-            let mut ahead = questions.get(next..).unwrap_or_default().iter().take(8);
-            let q = match ahead.position(|q| q.id.is(key)) {
-                Some(skipped) => next + skipped,
-                None => rules.question_index(std::str::from_utf8(key).ok()?)?,
-            };
             next = q + 1;
             let (word, bit) = (seen.get_mut(q / 64)?, 1u64 << (q % 64));
             if *word & bit != 0 {
@@ -379,8 +381,13 @@ impl<'a> Scanner<'a> {
             let one_code = matches!(question.kind, QuestionKind::YesNo | QuestionKind::Choice);
             if one_code && bytes.get(at) == Some(&b'"') {
                 // The option is known here: kept for scoring.
-                let (code, after) = quoted(bytes, at)?;
-                let o = question.option_index(code)?;
+                let (o, after) = match expected(bytes, at, &question.options, usize::MAX) {
+                    Some(found) => found,
+                    None => {
+                        let (code, after) = quoted(bytes, at)?;
+                        (question.option_index(code)?, after)
+                    }
+                };
                 answers.set_option(q, rules.compiled.codes[q][o].clone(), o);
                 at = after;
             } else {
@@ -400,6 +407,47 @@ impl<'a> Scanner<'a> {
             }
         }
     }
+}
+
+/// Something named in a rule file: a question by its id, an option by its
+/// code.
+trait Named {
+    fn name(&self) -> &Name;
+}
+
+impl Named for Question {
+    fn name(&self) -> &Name {
+        &self.id
+    }
+}
+
+impl Named for AnswerOption {
+    fn name(&self) -> &Name {
+        &self.code
+    }
+}
+
+/// Which of the first `most` of `candidates` the string at `at` names,
+/// read in place without looking for its end first, and the place after
+/// it; `None` when it is none of them (the caller reads it then). Ids and
+/// codes are checked to hold only `a-z`, `0-9`, `_` and `-`, so a string
+/// that starts with one and closes right after it is exactly that one.
+#[inline(always)]
+fn expected<T: Named>(
+    bytes: &[u8],
+    at: usize,
+    candidates: &[T],
+    most: usize,
+) -> Option<(usize, usize)> {
+    if bytes.get(at) != Some(&b'"') {
+        return None;
+    }
+    let body = at + 1;
+    candidates.iter().take(most).enumerate().find_map(|(i, c)| {
+        let end = body + c.name().len();
+        (bytes.get(end) == Some(&b'"') && bytes.get(body..end).is_some_and(|b| c.name().is(b)))
+            .then_some((i, end + 1))
+    })
 }
 
 /// The place of the first byte at or after `at` that is not a space.
@@ -498,7 +546,38 @@ fn answer(rules: &Rules, q: usize, value: Value) -> Option<Option<Answer>> {
 
 #[cfg(test)]
 mod tests {
-    use super::quote_or_backslash;
+    use super::{json, quote_or_backslash};
+    use crate::answers::Answer;
+    use crate::rules::Rules;
+
+    #[test]
+    fn a_key_or_code_read_in_place_is_exactly_the_one_written() {
+        let rules = Rules::builtin().unwrap();
+        let q = rules.question_index("age_group").unwrap();
+        let read = |answers: &str| json(&rules, &format!("{{\"answers\":{{{answers}}}}}"));
+        let doc = read(r#""age_group":"adult""#).unwrap();
+        assert_eq!(doc.answers.get(q), Some(&Answer::Code("adult".into())));
+        assert_eq!(
+            doc.answers.option(q),
+            rules.file.questions[q].option("adult").map(|(i, _)| i)
+        );
+        // A longer key or code that starts with an id or a code is not it;
+        // one written with an escape is left to the full reader.
+        for other in [
+            r#""age_group_x":"adult""#,
+            r#""age_grou":"adult""#,
+            r#""age_group":"adultx""#,
+            r#""age_group":"adul""#,
+            r#""age\u005fgroup":"adult""#,
+            r#""age_group":"adu\u006ct""#,
+            r#""age_group":"adult","age_group":"adult""#,
+        ] {
+            assert!(read(other).is_none(), "{other}");
+        }
+        // Out of order and after a skipped question, still found.
+        let doc = read(r#""self_harm_thoughts":"none","age_group":"teen""#).unwrap();
+        assert_eq!(doc.answers.get(q), Some(&Answer::Code("teen".into())));
+    }
 
     #[test]
     fn finds_the_first_quote_or_backslash_at_every_place_and_length() {
