@@ -177,9 +177,10 @@ impl Compiled {
             subs.iter().map(|x| s.add(x, questions)).collect()
         };
         let group = |subs: &[Condition], s: &mut Compiled| -> Group {
-            let ids = list(subs, s);
-            let (mut leaves, mut rest) = (Vec::new(), Vec::new());
-            for &t in &ids {
+            let mut leaves = Vec::with_capacity(subs.len());
+            let mut rest = Vec::with_capacity(subs.len());
+            for sub in subs {
+                let t = s.add(sub, questions);
                 match &s.tests[t as usize] {
                     Test::Is { question, mask, .. } | Test::Scale { question, mask, .. } => {
                         match u32::try_from(*question) {

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 
 use super::fnv::Fnv;
 
-/// Ids by name (see [`Fnv`]).
-type Ids = HashMap<String, usize, Fnv>;
+/// Ids by name (see [`Fnv`]). A name borrowed from the baked rules is
+/// copied as a reference.
+type Ids = HashMap<Name, usize, Fnv>;
 
-use super::model::{Condition, Question, RuleFile};
+use super::model::{Condition, Name, Question, RuleFile};
 use crate::source::Source;
 
 /// How the built-in rules are named in messages.
@@ -45,9 +46,9 @@ pub struct Rules {
 impl Rules {
     /// Index a rule file (checked or about to be) for the engine.
     pub(crate) fn index(mut file: RuleFile, source: Source, sha256: String) -> Rules {
-        let questions = ids(file.questions.iter().map(|q| q.id.as_str()));
-        let levels = ids(file.levels.iter().map(|l| l.id.as_str()));
-        let dimensions = ids(file.dimensions.iter().map(|d| d.id.as_str()));
+        let questions = ids(file.questions.iter().map(|q| &q.id));
+        let levels = ids(file.levels.iter().map(|l| &l.id));
+        let dimensions = ids(file.dimensions.iter().map(|d| &d.id));
         // A question's own condition is taken out while it is resolved
         // against the questions (whose scales give `at_least` its rank).
         for i in 0..file.questions.len() {
@@ -171,10 +172,10 @@ fn resolve(c: &mut Condition, all: &[Question], questions: &Ids, dimensions: &Id
 }
 
 /// First index wins, so duplicate ids (reported by validation) do not shift lookups.
-fn ids<'a>(items: impl Iterator<Item = &'a str>) -> Ids {
+fn ids<'a>(items: impl Iterator<Item = &'a Name>) -> Ids {
     let mut map = Ids::default();
     for (i, id) in items.enumerate() {
-        map.entry(id.to_owned()).or_insert(i);
+        map.entry(id.clone()).or_insert(i);
     }
     map
 }
