@@ -156,7 +156,8 @@ fn by_guard(rules: &Rules, t: TestId, facts: &Facts<'_>) -> Option<bool> {
             true => guard.exact.then_some(true),
         },
         Some(&NONE) => Some(false),
-        // Another answer, which the test itself decides; or no guard.
+        // Another answer, which the test itself decides; or no guard
+        // (`question` past the answers: not [`by_mask`]'s "no answer").
         _ => None,
     }
 }
@@ -212,11 +213,8 @@ fn child(rules: &Rules, t: TestId, facts: &Facts<'_>) -> bool {
 /// known, else by the test itself.
 #[inline(always)]
 fn leaf(rules: &Rules, l: &Leaf, facts: &Facts<'_>) -> bool {
-    match facts.marks.get(l.question as usize) {
-        Some(&o) if o < 64 => l.mask >> o & 1 != 0,
-        Some(&NONE) | None => false,
-        Some(_) => leaf_holds(rules, &rules.compiled.tests[l.test as usize], facts),
-    }
+    by_mask(l.question as usize, l.mask, facts)
+        .unwrap_or_else(|| leaf_holds(rules, &rules.compiled.tests[l.test as usize], facts))
 }
 
 /// A test on one answer or one rating.
@@ -245,8 +243,7 @@ fn leaf_holds(rules: &Rules, n: &Test, facts: &Facts<'_>) -> bool {
         } => {
             let answer = match known(*question, *mask, facts) {
                 Err(verdict) => return verdict,
-                Ok(None) => return false,
-                Ok(Some(answer)) => answer,
+                Ok(answer) => answer,
             };
             values.iter().any(|v| equals(answer, v))
         }
@@ -258,8 +255,7 @@ fn leaf_holds(rules: &Rules, n: &Test, facts: &Facts<'_>) -> bool {
         } => {
             let answer = match known(*question, *mask, facts) {
                 Err(verdict) => return verdict,
-                Ok(None) => return false,
-                Ok(Some(answer)) => answer,
+                Ok(answer) => answer,
             };
             let q = &rules.file.questions[*question];
             match (rank(q, answer), threshold) {
@@ -272,16 +268,26 @@ fn leaf_holds(rules: &Rules, n: &Test, facts: &Facts<'_>) -> bool {
     }
 }
 
-/// A test on the answer to `question`, decided by `mask` (the options for
-/// which it holds) when the answer's option is known: `Err` with that
-/// verdict, `Ok(None)` for no answer, else `Ok(Some(answer))` to be
+/// What `mask` (the options for which a test on the answer to `question`
+/// holds) alone says: whether the answer's option is in it when its reader
+/// knew it, false when there is no answer; `None` when the answer must be
 /// compared as written.
 #[inline(always)]
-fn known<'a>(question: usize, mask: u64, facts: &Facts<'a>) -> Result<Option<&'a Answer>, bool> {
+fn by_mask(question: usize, mask: u64, facts: &Facts<'_>) -> Option<bool> {
     match facts.marks.get(question) {
-        Some(&o) if o < 64 => Err(mask >> o & 1 != 0),
-        Some(&NONE) | None => Ok(None),
-        Some(_) => Ok(facts.answers.get(question)),
+        Some(&o) if o < 64 => Some(mask >> o & 1 != 0),
+        Some(&NONE) | None => Some(false),
+        Some(_) => None,
+    }
+}
+
+/// The answer to `question` to compare as written, or (`Err`) the verdict
+/// [`by_mask`] gives without it.
+#[inline(always)]
+fn known<'a>(question: usize, mask: u64, facts: &Facts<'a>) -> Result<&'a Answer, bool> {
+    match by_mask(question, mask, facts) {
+        Some(verdict) => Err(verdict),
+        None => facts.answers.get(question).ok_or(false),
     }
 }
 
