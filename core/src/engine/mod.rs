@@ -75,16 +75,7 @@ pub fn evaluate(rules: &Rules, answers: &Answers) -> Outcome {
 /// lists: what batch scoring calls for every record, with one outcome per
 /// worker.
 pub fn evaluate_into(rules: &Rules, answers: &Answers, out: &mut Outcome) {
-    let ignored = &mut out.ignored;
-    ignored.clear();
-    score::asked_into(rules, answers, &mut out.asked, |seen| {
-        ignored.extend(
-            answers
-                .iter()
-                .map(|(q, _)| q)
-                .filter(|&q| seen[q] == crate::answers::NONE),
-        );
-    });
+    score::asked_into(rules, answers, &mut out.asked, &mut out.ignored);
     // Only the answers of asked questions count; most often that is all of them.
     let effective = if out.ignored.is_empty() {
         std::borrow::Cow::Borrowed(answers)
@@ -103,7 +94,8 @@ pub fn evaluate_into(rules: &Rules, answers: &Answers, out: &mut Outcome) {
         rules,
         Facts::rated(effective, Some(&out.ratings)),
         placed.level,
-        (!out.declined.is_empty(), !out.unknown.is_empty()),
+        !out.declined.is_empty(),
+        !out.unknown.is_empty(),
         &mut out.notes,
     );
     out.missing.clear();

@@ -113,7 +113,8 @@ pub fn notes(
     rules: &Rules,
     facts: Facts<'_>,
     level: usize,
-    (declined, unknown): (bool, bool),
+    declined: bool,
+    unknown: bool,
     out: &mut Vec<NoteRef>,
 ) {
     let f = &rules.file;

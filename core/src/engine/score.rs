@@ -26,22 +26,22 @@ pub struct Rating {
 /// over the answers to questions asked before it, so dropping one answer
 /// cascades to everything that depended on it.
 pub fn asked(rules: &Rules, answers: &Answers) -> Vec<usize> {
-    let mut out = Vec::new();
-    asked_into(rules, answers, &mut out, |_| {});
-    out
+    let (mut asked, mut ignored) = (Vec::new(), Vec::new());
+    asked_into(rules, answers, &mut asked, &mut ignored);
+    asked
 }
 
-/// The questions asked, in order, into `out`; `seen` is then given the
-/// answers' marks as deciding them saw them: [`NONE`] for a question not
-/// asked.
+/// The questions asked, in order, into `asked`, and into `ignored` the
+/// questions answered but not asked.
 pub(super) fn asked_into(
     rules: &Rules,
     answers: &Answers,
-    out: &mut Vec<usize>,
-    seen: impl FnOnce(&[u8]),
+    asked: &mut Vec<usize>,
+    ignored: &mut Vec<usize>,
 ) {
     let n = rules.file.questions.len();
-    // On the stack for any likely rule file (no allocation per record).
+    // The answers' marks as deciding what is asked sees them: [`NONE`] for
+    // a question not (yet) asked. On the stack for any likely rule file.
     let mut small = [NONE; 256];
     let mut large = Vec::new();
     let marks: &mut [u8] = if n <= small.len() {
@@ -51,16 +51,17 @@ pub(super) fn asked_into(
         &mut large
     };
     let all = answers.marks();
-    out.clear();
+    asked.clear();
     for i in 0..n {
-        let asked = rules.compiled.questions[i]
+        let is_asked = rules.compiled.questions[i]
             .is_none_or(|t| test(rules, t, &Facts::answers(answers).seeing(marks)));
-        if asked {
-            out.push(i);
+        if is_asked {
+            asked.push(i);
             marks[i] = all[i];
         }
     }
-    seen(marks);
+    ignored.clear();
+    ignored.extend(answers.iter().map(|(q, _)| q).filter(|&q| marks[q] == NONE));
 }
 
 /// Only the answers of asked questions.

@@ -11,7 +11,7 @@
 //! place. So this path can make reading faster, never different.
 
 use crate::answers::{Answer, AnswerDoc, Answers};
-use crate::rules::model::{AnswerOption, Name, Question, QuestionKind, Respondent};
+use crate::rules::model::{Name, QuestionKind, Respondent};
 use crate::rules::Rules;
 
 /// The answer file `text`, JSON or YAML, if it is plainly valid for `rules`.
@@ -358,8 +358,8 @@ impl<'a> Scanner<'a> {
             return Some(answers);
         }
         loop {
-            let (q, after) = match expected(bytes, at, questions.get(next..).unwrap_or_default(), 8)
-            {
+            let ahead = questions.get(next..).unwrap_or_default().iter().take(8);
+            let (q, after) = match expected(bytes, at, ahead.map(|q| &q.id)) {
                 Some((skipped, after)) => (next + skipped, after),
                 None => {
                     let (key, after) = quoted(bytes, at)?;
@@ -381,7 +381,8 @@ impl<'a> Scanner<'a> {
             let one_code = matches!(question.kind, QuestionKind::YesNo | QuestionKind::Choice);
             if one_code && bytes.get(at) == Some(&b'"') {
                 // The option is known here: kept for scoring.
-                let (o, after) = match expected(bytes, at, &question.options, usize::MAX) {
+                let (o, after) = match expected(bytes, at, question.options.iter().map(|o| &o.code))
+                {
                     Some(found) => found,
                     None => {
                         let (code, after) = quoted(bytes, at)?;
@@ -409,43 +410,24 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Something named in a rule file: a question by its id, an option by its
-/// code.
-trait Named {
-    fn name(&self) -> &Name;
-}
-
-impl Named for Question {
-    fn name(&self) -> &Name {
-        &self.id
-    }
-}
-
-impl Named for AnswerOption {
-    fn name(&self) -> &Name {
-        &self.code
-    }
-}
-
-/// Which of the first `most` of `candidates` the string at `at` names,
-/// read in place without looking for its end first, and the place after
-/// it; `None` when it is none of them (the caller reads it then). Ids and
-/// codes are checked to hold only `a-z`, `0-9`, `_` and `-`, so a string
-/// that starts with one and closes right after it is exactly that one.
+/// Which of `names` the string at `at` is, read in place without looking
+/// for its end first, and the place after it; `None` when it is none of
+/// them (the caller reads it then). Ids and codes are checked to hold only
+/// `a-z`, `0-9`, `_` and `-`, so a string that starts with one and closes
+/// right after it is exactly that one.
 #[inline(always)]
-fn expected<T: Named>(
+fn expected<'n>(
     bytes: &[u8],
     at: usize,
-    candidates: &[T],
-    most: usize,
+    names: impl Iterator<Item = &'n Name>,
 ) -> Option<(usize, usize)> {
     if bytes.get(at) != Some(&b'"') {
         return None;
     }
     let body = at + 1;
-    candidates.iter().take(most).enumerate().find_map(|(i, c)| {
-        let end = body + c.name().len();
-        (bytes.get(end) == Some(&b'"') && bytes.get(body..end).is_some_and(|b| c.name().is(b)))
+    names.enumerate().find_map(|(i, name)| {
+        let end = body + name.len();
+        (bytes.get(end) == Some(&b'"') && bytes.get(body..end).is_some_and(|b| name.is(b)))
             .then_some((i, end + 1))
     })
 }

@@ -307,8 +307,9 @@ pub struct Condition {
 /// A condition is written as a map of the fields it sets, in every form
 /// (the baked rules too, where other structs are written by position, and
 /// the keys are the fields' places): of its ten fields two or three are
-/// set, and reading a map of those is cheaper than reading ten places. (`skip_serializing_if` on the fields is
-/// for the JSON Schema, which reads it.)
+/// set, and reading a map of those is cheaper than reading ten places.
+/// (`skip_serializing_if` on the fields is for the JSON Schema, which
+/// reads it.)
 impl Serialize for Condition {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;

@@ -432,11 +432,6 @@ impl From<&str> for Name {
     }
 }
 
-impl From<Name> for String {
-    fn from(n: Name) -> String {
-        n.0.into_owned()
-    }
-}
 
 impl PartialEq<str> for Name {
     fn eq(&self, other: &str) -> bool {
@@ -456,11 +451,6 @@ impl PartialEq<String> for Name {
     }
 }
 
-impl PartialEq<Name> for str {
-    fn eq(&self, other: &Name) -> bool {
-        *self == *other.0
-    }
-}
 
 impl PartialEq<Name> for &str {
     fn eq(&self, other: &Name) -> bool {
