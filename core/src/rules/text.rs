@@ -432,7 +432,6 @@ impl From<&str> for Name {
     }
 }
 
-
 impl PartialEq<str> for Name {
     fn eq(&self, other: &str) -> bool {
         *self.0 == *other
@@ -450,7 +449,6 @@ impl PartialEq<String> for Name {
         *self.0 == **other
     }
 }
-
 
 impl PartialEq<Name> for &str {
     fn eq(&self, other: &Name) -> bool {
